@@ -1,0 +1,11 @@
+import { type CommandIO, processIO } from "./io";
+import { type CommandRegistration, runProgram } from "./program";
+
+/** Every command of the CLI, in the order `--help` lists them. */
+export function commandRegistrations(): CommandRegistration[] {
+  return [];
+}
+
+export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+  return runProgram(argv, io, commandRegistrations());
+}
