@@ -1,0 +1,37 @@
+import type { Diagnostic, Severity, SourceLocation } from "../../diagnostics/diagnostic";
+import type { AideployDeploymentsFile } from "../file-types.generated";
+import type { ParsedDocument } from "../parse";
+import type { DocPath } from "../path";
+
+/** What every semantic check reads: the schema-valid file and the positions of its parts. */
+export interface CheckContext {
+  file: AideployDeploymentsFile;
+  document: ParsedDocument;
+}
+
+/**
+ * A rule the JSON Schema cannot express. One check per file, one code per check; the check is pure and
+ * returns its findings, it never prints or throws.
+ */
+export interface SemanticCheck {
+  code: string;
+  severity: Severity;
+  /** One line for the documentation table: what the check enforces and why. */
+  description: string;
+  run(context: CheckContext): Diagnostic[];
+}
+
+/** Builds a finding of `check` at `path` (pointing at the key itself when `key` is set). */
+export function finding(
+  check: Pick<SemanticCheck, "code" | "severity">,
+  context: CheckContext,
+  path: DocPath,
+  message: string,
+  hint?: string,
+  options: { key?: boolean } = {},
+): Diagnostic {
+  const location: SourceLocation = context.document.locate(path, options);
+  const d: Diagnostic = { code: check.code, severity: check.severity, message, ...location };
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}

@@ -1,0 +1,414 @@
+/* Generated from schemas/deployments.schema.json by `npm run generate:types`. Do not edit. */
+
+/**
+ * Deployment type (the deployment's sku.name). Token-based types count capacity in thousands of tokens per minute, provisioned types in PTUs.
+ */
+export type DeploymentType = ("Standard" | "GlobalStandard" | "DataZoneStandard" | "ProvisionedManaged" | "GlobalProvisionedManaged" | "DataZoneProvisionedManaged" | "GlobalBatch" | "DataZoneBatch" | "DeveloperTier")
+/**
+ * Capacity units: thousands of tokens per minute for token-based types, PTUs for provisioned types. Set capacity or rateLimit, not both.
+ */
+export type Capacity = number
+/**
+ * Name of a content filter in `contentFilters`, or a Microsoft base policy (Microsoft.Default, Microsoft.DefaultV2).
+ */
+export type ContentFilterRef = string
+/**
+ * When Azure may move the deployment to a newer model version.
+ */
+export type VersionUpgradeOption = ("NoAutoUpgrade" | "OnceNewDefaultVersionAvailable" | "OnceCurrentVersionExpired")
+/**
+ * Adopt an existing Azure resource on the first `pulumi up` instead of creating it: its ARM resource id, or a map from account key to id when the resource exists on several accounts.
+ */
+export type ImportIds = (ArmId | {
+[k: string]: ArmId | undefined
+})
+/**
+ * A full Azure Resource Manager resource id.
+ */
+export type ArmId = string
+/**
+ * Severity from which content is blocked: low (strictest: low, medium and high are filtered), medium, high, or off.
+ */
+export type Severity = ("low" | "medium" | "high" | "off")
+/**
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run.
+ */
+export type Action = ("block" | "annotate" | "off")
+/**
+ * Names of blocklists (in `blocklists`) applied to this side.
+ */
+export type BlocklistRefs = string[]
+/**
+ * A blocked term (exact text) or a pattern.
+ */
+export type BlocklistItem = (string | {
+/**
+ * Text or regular expression.
+ */
+pattern: string
+/**
+ * true: the pattern is a regular expression.
+ */
+regex?: boolean
+})
+/**
+ * An Azure subscription id (a GUID).
+ */
+export type SubscriptionId = string
+
+/**
+ * Every model deployment on a team's Azure AI services (Foundry) accounts, in one reviewed file.
+ */
+export interface AideployDeploymentsFile {
+/**
+ * Format version of this file. Only 1 exists.
+ */
+version: 1
+/**
+ * Azure subscription id that holds the accounts, used by live commands unless an account or the command line names another.
+ */
+subscription?: string
+/**
+ * Azure AI services accounts, by logical key. Deployments refer to accounts by this key.
+ */
+accounts: {
+[k: string]: Account | undefined
+}
+defaults?: Defaults
+/**
+ * Model deployments. Each name is what clients send as the model; routing ignores case.
+ */
+deployments: Deployment[]
+/**
+ * Content filters (Azure RAI policies), by name. A deployment names one of these or a Microsoft base policy.
+ */
+contentFilters?: {
+[k: string]: ContentFilter | undefined
+}
+/**
+ * Custom blocklists, by name. Content filters attach them to prompts or completions.
+ */
+blocklists?: {
+[k: string]: Blocklist | undefined
+}
+/**
+ * Per-environment overrides, selected by the Pulumi stack (config `aideploy:environment`) or `--env`.
+ */
+environments?: {
+[k: string]: Environment | undefined
+}
+}
+/**
+ * An Azure AI services account (Microsoft.CognitiveServices/accounts).
+ */
+export interface Account {
+/**
+ * Azure resource name of the account: 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit.
+ */
+name: string
+/**
+ * Resource group that holds the account.
+ */
+resourceGroup: string
+/**
+ * Azure region of the account. Required when the account is created; used by quota and availability checks.
+ */
+location?: string
+/**
+ * Subscription of this account when it differs from the file's.
+ */
+subscription?: string
+/**
+ * true: aideploy creates and manages the account. false (default): the account exists; only its deployments, content filters and blocklists are managed, the account itself is never created, changed or deleted.
+ */
+create?: boolean
+/**
+ * Account kind when created.
+ */
+kind?: ("AIServices" | "OpenAI")
+/**
+ * Custom subdomain (needed for Entra ID authentication and the endpoints). Defaults to the account name.
+ */
+customSubDomain?: string
+/**
+ * Whether the account is reachable from public networks.
+ */
+publicNetworkAccess?: ("Enabled" | "Disabled")
+/**
+ * true disables key authentication, leaving Entra ID only.
+ */
+disableLocalAuth?: boolean
+/**
+ * Managed identity of the account.
+ */
+identity?: ("SystemAssigned" | "None")
+/**
+ * Network rules of the account.
+ */
+networkAcls?: {
+/**
+ * What happens to traffic no rule matches.
+ */
+defaultAction: ("Allow" | "Deny")
+/**
+ * Public IP addresses or CIDR ranges allowed in.
+ */
+ipRules?: string[]
+/**
+ * Subnet resource ids allowed in.
+ */
+virtualNetworkRules?: string[]
+}
+/**
+ * Customer-managed key for data at rest.
+ */
+encryption?: {
+/**
+ * URI of the Key Vault.
+ */
+keyVaultUri: string
+/**
+ * Name of the key.
+ */
+keyName: string
+/**
+ * Version of the key; omitted: the latest.
+ */
+keyVersion?: string
+/**
+ * Client id of the user-assigned identity that reads the key; omitted: the system-assigned identity.
+ */
+identityClientId?: string
+}
+/**
+ * true restricts outbound calls to allowedFqdnList.
+ */
+restrictOutboundNetworkAccess?: boolean
+/**
+ * Host names the account may call when outbound access is restricted.
+ */
+allowedFqdnList?: string[]
+tags?: Tags
+}
+/**
+ * Azure resource tags.
+ */
+export interface Tags {
+[k: string]: string | undefined
+}
+/**
+ * Applied to every deployment that does not set the field.
+ */
+export interface Defaults {
+sku?: DeploymentType
+capacity?: Capacity
+rateLimit?: RateLimit
+contentFilter?: ContentFilterRef
+versionUpgradeOption?: VersionUpgradeOption
+}
+/**
+ * Rate limit of a token-based deployment; capacity becomes tokensPerMinute / 1000.
+ */
+export interface RateLimit {
+/**
+ * Tokens per minute, a multiple of 1000.
+ */
+tokensPerMinute: number
+}
+/**
+ * A model deployment: a name that applications route to.
+ */
+export interface Deployment {
+/**
+ * Deployment name, the model name clients send; letters, digits, '-', '_' or '.', at most 64 characters. Unique per account, ignoring case.
+ */
+name: string
+/**
+ * Key of the account (in `accounts`) this deployment lives on. May be omitted when there is one account.
+ */
+account?: string
+/**
+ * Keys of several accounts that each get this deployment. Use instead of `account`.
+ * 
+ * @minItems 1
+ */
+accounts?: [string, ...(string)[]]
+model: Model
+sku?: DeploymentType
+capacity?: Capacity
+rateLimit?: RateLimit
+contentFilter?: ContentFilterRef
+versionUpgradeOption?: VersionUpgradeOption
+/**
+ * Name of a standard deployment on the same account that takes traffic beyond a provisioned deployment's capacity.
+ */
+spillover?: string
+/**
+ * false keeps the deployment in the file but not in Azure (usually set per environment).
+ */
+enabled?: boolean
+tags?: Tags
+import?: ImportIds
+}
+/**
+ * The model to deploy. The version is always explicit: server defaults change and would cause drift.
+ */
+export interface Model {
+/**
+ * Model format (publisher family) as Azure names it.
+ */
+format: string
+/**
+ * Model name.
+ */
+name: string
+/**
+ * Model version, as a string (quote it: "1", "2024-11-20").
+ */
+version: string
+/**
+ * Model publisher, when Azure needs it (some non-OpenAI models).
+ */
+publisher?: string
+}
+/**
+ * A content filter (Azure RAI policy). Created on every account where a deployment uses it. Categories left out are off.
+ */
+export interface ContentFilter {
+/**
+ * Microsoft base policy this filter starts from.
+ */
+base?: ("Microsoft.Default" | "Microsoft.DefaultV2")
+/**
+ * Default | Blocking: content is held until filtered; Asynchronous_filter: streamed first and filtered afterwards (Deferred is its older name).
+ */
+mode?: ("Default" | "Blocking" | "Asynchronous_filter" | "Deferred")
+prompt?: PromptFilter
+completion?: CompletionFilter
+import?: ImportIds
+}
+/**
+ * Filters applied to prompts (user input).
+ */
+export interface PromptFilter {
+hate?: Severity
+sexual?: Severity
+violence?: Severity
+selfHarm?: Severity
+/**
+ * Prompt shield against jailbreak attempts.
+ */
+jailbreak?: ("block" | "annotate" | "off")
+/**
+ * Prompt shield against attacks hidden in documents (indirect prompt injection).
+ */
+indirectAttack?: ("block" | "annotate" | "off")
+profanity?: Action
+blocklists?: BlocklistRefs
+}
+/**
+ * Filters applied to completions (model output).
+ */
+export interface CompletionFilter {
+hate?: Severity
+sexual?: Severity
+violence?: Severity
+selfHarm?: Severity
+/**
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run.
+ */
+protectedMaterialText?: ("block" | "annotate" | "off")
+/**
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run.
+ */
+protectedMaterialCode?: ("block" | "annotate" | "off")
+profanity?: Action
+blocklists?: BlocklistRefs
+}
+/**
+ * A custom blocklist (Azure RAI blocklist). Created on every account where a content filter that uses it is.
+ */
+export interface Blocklist {
+/**
+ * What the list is for.
+ */
+description?: string
+items: BlocklistItem[]
+import?: ImportIds
+}
+/**
+ * An environment: overrides and safety switches applied when it is selected.
+ */
+export interface Environment {
+/**
+ * true: deployments and content filters are protected in Pulumi (cannot be deleted until unprotected) and must pin their versions.
+ */
+protect?: boolean
+/**
+ * true: resources that leave the file are released from Pulumi but kept in Azure.
+ */
+retainOnDelete?: boolean
+subscription?: SubscriptionId
+/**
+ * Account fields replaced in this environment, by account key.
+ */
+accounts?: {
+[k: string]: AccountOverride | undefined
+}
+defaults?: Defaults
+/**
+ * Deployment fields replaced in this environment, by deployment name.
+ */
+deployments?: {
+[k: string]: DeploymentOverride | undefined
+}
+}
+/**
+ * Fields of an account that an environment replaces.
+ */
+export interface AccountOverride {
+/**
+ * Azure resource name of the account: 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit.
+ */
+name?: string
+/**
+ * Resource group that holds the account.
+ */
+resourceGroup?: string
+/**
+ * Azure region of the account. Required when the account is created; used by quota and availability checks.
+ */
+location?: string
+subscription?: SubscriptionId
+/**
+ * Custom subdomain (needed for Entra ID authentication and the endpoints). Defaults to the account name.
+ */
+customSubDomain?: string
+/**
+ * Whether the account is reachable from public networks.
+ */
+publicNetworkAccess?: ("Enabled" | "Disabled")
+/**
+ * true disables key authentication, leaving Entra ID only.
+ */
+disableLocalAuth?: boolean
+tags?: Tags
+}
+/**
+ * Fields of a deployment that an environment replaces (on every account that has it).
+ */
+export interface DeploymentOverride {
+/**
+ * false: not deployed in this environment.
+ */
+enabled?: boolean
+sku?: DeploymentType
+capacity?: Capacity
+rateLimit?: RateLimit
+contentFilter?: ContentFilterRef
+versionUpgradeOption?: VersionUpgradeOption
+/**
+ * Another model version in this environment.
+ */
+modelVersion?: string
+}

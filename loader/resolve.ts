@@ -1,0 +1,284 @@
+import { isProvisioned } from "./deployment-types";
+import type {
+  DesiredAccount,
+  DesiredBlocklist,
+  DesiredContentFilter,
+  DesiredDeployment,
+  DesiredState,
+  DisabledDeployment,
+  FilterSide,
+} from "./desired-state";
+import type {
+  AideployDeploymentsFile,
+  Capacity,
+  CompletionFilter,
+  Deployment,
+  DeploymentOverride,
+  Environment,
+  ImportIds,
+  PromptFilter,
+  RateLimit,
+} from "./file-types.generated";
+import type { ParsedDocument } from "./parse";
+
+/** Azure's behaviour when a deployment says nothing: stay on the version until it retires, then move. */
+export const DEFAULT_VERSION_UPGRADE_OPTION = "OnceCurrentVersionExpired" as const;
+/** Content filter assumed when neither the deployment nor the defaults name one. */
+export const DEFAULT_CONTENT_FILTER = "Microsoft.DefaultV2";
+
+/**
+ * The accounts a deployment goes to: `accounts`, else `account`, else the only account.
+ * Returns an empty list when that cannot be decided (a semantic check reports it).
+ */
+export function deploymentAccountKeys(deployment: Deployment, file: AideployDeploymentsFile): string[] {
+  if (deployment.accounts && deployment.accounts.length > 0) return [...new Set(deployment.accounts)];
+  if (deployment.account !== undefined) return [deployment.account];
+  const keys = Object.keys(file.accounts ?? {});
+  return keys.length === 1 && keys[0] !== undefined ? [keys[0]] : [];
+}
+
+/** The import id of a resource on one account: a plain id when it lives on one account, else the map entry. */
+export function importIdFor(
+  ids: ImportIds | undefined,
+  accountKey: string,
+  accountCount: number,
+): string | undefined {
+  if (ids === undefined) return undefined;
+  if (typeof ids === "string") return accountCount === 1 ? ids : undefined;
+  return ids[accountKey];
+}
+
+/** Capacity from the first of: an explicit capacity, a rate limit in tokens per minute. */
+function capacityOf(source: { capacity?: Capacity; rateLimit?: RateLimit } | undefined) {
+  if (source?.capacity !== undefined) return { capacity: source.capacity };
+  if (source?.rateLimit !== undefined) {
+    return {
+      capacity: Math.ceil(source.rateLimit.tokensPerMinute / 1000),
+      tokensPerMinute: source.rateLimit.tokensPerMinute,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Applies defaults and one environment's overrides to a schema-valid file. Pure and total: inputs a
+ * semantic check would reject resolve to something harmless rather than throwing.
+ */
+export function resolveDesiredState(
+  file: AideployDeploymentsFile,
+  document: ParsedDocument,
+  environmentName: string | null,
+): DesiredState {
+  const env: Environment =
+    (environmentName !== null ? file.environments?.[environmentName] : undefined) ?? {};
+  const accounts = resolveAccounts(file, document, env);
+  const accountKeys = new Set(accounts.map((a) => a.key));
+  const deployments: DesiredDeployment[] = [];
+  const disabledDeployments: DisabledDeployment[] = [];
+
+  file.deployments.forEach((deployment, index) => {
+    const docPath = ["deployments", index];
+    const source = document.locate(docPath);
+    const override: DeploymentOverride = env.deployments?.[deployment.name] ?? {};
+    const targets = deploymentAccountKeys(deployment, file).filter((k) => accountKeys.has(k));
+    const enabled = override.enabled ?? deployment.enabled ?? true;
+    for (const accountKey of targets) {
+      const key = `${accountKey}/${deployment.name}`;
+      if (!enabled) {
+        disabledDeployments.push({ key, accountKey, name: deployment.name, source, docPath });
+        continue;
+      }
+      const sku = override.sku ?? deployment.sku ?? env.defaults?.sku ?? file.defaults?.sku ?? "Standard";
+      const sized =
+        capacityOf(override) ??
+        capacityOf(deployment) ??
+        capacityOf(env.defaults) ??
+        capacityOf(file.defaults);
+      const capacity = sized?.capacity ?? 1;
+      const explicitFilter =
+        override.contentFilter ??
+        deployment.contentFilter ??
+        env.defaults?.contentFilter ??
+        file.defaults?.contentFilter;
+      const model = { ...deployment.model, version: override.modelVersion ?? deployment.model.version };
+      const desired: DesiredDeployment = {
+        key,
+        accountKey,
+        name: deployment.name,
+        model,
+        sku,
+        capacity,
+        contentFilter: explicitFilter ?? DEFAULT_CONTENT_FILTER,
+        contentFilterExplicit: explicitFilter !== undefined,
+        versionUpgradeOption:
+          override.versionUpgradeOption ??
+          deployment.versionUpgradeOption ??
+          env.defaults?.versionUpgradeOption ??
+          file.defaults?.versionUpgradeOption ??
+          DEFAULT_VERSION_UPGRADE_OPTION,
+        tags: definedValues(deployment.tags),
+        index,
+        source,
+        docPath,
+      };
+      if (!isProvisioned(sku)) desired.tokensPerMinute = sized?.tokensPerMinute ?? capacity * 1000;
+      if (deployment.spillover !== undefined) desired.spillover = deployment.spillover;
+      const importId = importIdFor(deployment.import, accountKey, targets.length);
+      if (importId !== undefined) desired.import = importId;
+      deployments.push(desired);
+    }
+  });
+
+  const { contentFilters, blocklists } = resolveFilters(file, document, accounts, deployments);
+  const state: DesiredState = {
+    file: document.file,
+    environment: environmentName,
+    protect: env.protect ?? false,
+    retainOnDelete: env.retainOnDelete ?? false,
+    accounts,
+    deployments,
+    disabledDeployments,
+    contentFilters,
+    blocklists,
+  };
+  const subscription = env.subscription ?? file.subscription;
+  if (subscription !== undefined) state.subscription = subscription;
+  return state;
+}
+
+function resolveAccounts(
+  file: AideployDeploymentsFile,
+  document: ParsedDocument,
+  env: Environment,
+): DesiredAccount[] {
+  return Object.entries(file.accounts ?? {}).flatMap(([key, declared]): DesiredAccount[] => {
+    if (!declared) return [];
+    const merged = { ...declared, ...(env.accounts?.[key] ?? {}) };
+    const docPath = ["accounts", key];
+    const account: DesiredAccount = {
+      key,
+      name: merged.name,
+      resourceGroup: merged.resourceGroup,
+      create: merged.create ?? false,
+      kind: merged.kind ?? "AIServices",
+      customSubDomain: merged.customSubDomain ?? merged.name,
+      tags: { ...definedValues(declared.tags), ...definedValues(env.accounts?.[key]?.tags) },
+      source: document.locate(docPath),
+      docPath,
+    };
+    const optional = [
+      "location",
+      "subscription",
+      "publicNetworkAccess",
+      "disableLocalAuth",
+      "identity",
+      "networkAcls",
+      "encryption",
+      "restrictOutboundNetworkAccess",
+      "allowedFqdnList",
+    ] as const;
+    for (const field of optional) {
+      if (merged[field] !== undefined) (account as unknown as Record<string, unknown>)[field] = merged[field];
+    }
+    return [account];
+  });
+}
+
+function side<T extends PromptFilter | CompletionFilter>(s: T | undefined): FilterSide {
+  return {
+    hate: s?.hate ?? "off",
+    sexual: s?.sexual ?? "off",
+    violence: s?.violence ?? "off",
+    selfHarm: s?.selfHarm ?? "off",
+    profanity: s?.profanity ?? "off",
+    blocklists: [...(s?.blocklists ?? [])],
+  };
+}
+
+/** Content filters and blocklists exist on each account where a deployment uses them, in file order. */
+function resolveFilters(
+  file: AideployDeploymentsFile,
+  document: ParsedDocument,
+  accounts: DesiredAccount[],
+  deployments: DesiredDeployment[],
+): { contentFilters: DesiredContentFilter[]; blocklists: DesiredBlocklist[] } {
+  const declaredFilters = Object.entries(file.contentFilters ?? {});
+  const declaredBlocklists = Object.entries(file.blocklists ?? {});
+  const filtersByAccount = new Map<string, Set<string>>();
+  for (const d of deployments) {
+    const set = filtersByAccount.get(d.accountKey) ?? new Set<string>();
+    set.add(d.contentFilter);
+    filtersByAccount.set(d.accountKey, set);
+  }
+  const contentFilters: DesiredContentFilter[] = [];
+  const accountsUsingFilter = (name: string) =>
+    accounts.filter((a) => filtersByAccount.get(a.key)?.has(name) ?? false).length;
+  for (const account of accounts) {
+    const used = filtersByAccount.get(account.key) ?? new Set<string>();
+    for (const [name, filter] of declaredFilters) {
+      if (!filter || !used.has(name)) continue;
+      const docPath = ["contentFilters", name];
+      const desired: DesiredContentFilter = {
+        key: `${account.key}/${name}`,
+        accountKey: account.key,
+        name,
+        base: filter.base ?? "Microsoft.DefaultV2",
+        mode: filter.mode ?? "Default",
+        prompt: {
+          ...side(filter.prompt),
+          jailbreak: filter.prompt?.jailbreak ?? "off",
+          indirectAttack: filter.prompt?.indirectAttack ?? "off",
+        },
+        completion: {
+          ...side(filter.completion),
+          protectedMaterialText: filter.completion?.protectedMaterialText ?? "off",
+          protectedMaterialCode: filter.completion?.protectedMaterialCode ?? "off",
+        },
+        source: document.locate(docPath),
+        docPath,
+      };
+      const importId = importIdFor(filter.import, account.key, accountsUsingFilter(name));
+      if (importId !== undefined) desired.import = importId;
+      contentFilters.push(desired);
+    }
+  }
+
+  const blocklistsByAccount = new Map<string, Set<string>>();
+  for (const f of contentFilters) {
+    const set = blocklistsByAccount.get(f.accountKey) ?? new Set<string>();
+    for (const b of [...f.prompt.blocklists, ...f.completion.blocklists]) set.add(b);
+    blocklistsByAccount.set(f.accountKey, set);
+  }
+  const blocklists: DesiredBlocklist[] = [];
+  for (const account of accounts) {
+    const used = blocklistsByAccount.get(account.key) ?? new Set<string>();
+    for (const [name, list] of declaredBlocklists) {
+      if (!list || !used.has(name)) continue;
+      const docPath = ["blocklists", name];
+      const desired: DesiredBlocklist = {
+        key: `${account.key}/${name}`,
+        accountKey: account.key,
+        name,
+        items: list.items.map((item) =>
+          typeof item === "string"
+            ? { pattern: item, regex: false }
+            : { pattern: item.pattern, regex: item.regex ?? false },
+        ),
+        source: document.locate(docPath),
+        docPath,
+      };
+      if (list.description !== undefined) desired.description = list.description;
+      const usingAccounts = accounts.filter((a) => blocklistsByAccount.get(a.key)?.has(name) ?? false).length;
+      const importId = importIdFor(list.import, account.key, usingAccounts);
+      if (importId !== undefined) desired.import = importId;
+      blocklists.push(desired);
+    }
+  }
+  return { contentFilters, blocklists };
+}
+
+function definedValues(record: Record<string, string | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record ?? {})) if (v !== undefined) out[k] = v;
+  return out;
+}
