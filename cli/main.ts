@@ -1,9 +1,11 @@
+import { registerPlan } from "./commands/plan";
+import { registerValidate } from "./commands/validate";
 import { type CommandIO, processIO } from "./io";
 import { type CommandRegistration, runProgram } from "./program";
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export function commandRegistrations(): CommandRegistration[] {
-  return [];
+  return [registerValidate, registerPlan];
 }
 
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {

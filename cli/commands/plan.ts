@@ -1,0 +1,52 @@
+import type { Command } from "commander";
+import { exitCodeFor } from "../../diagnostics/diagnostic";
+import { formatText } from "../../diagnostics/formatters/text";
+import { planFile } from "../../infra/plan";
+import { formatPlanJson } from "../../reports/plan-json";
+import { formatPlanMarkdown } from "../../reports/plan-markdown";
+import { summarizePlan } from "../../reports/plan-model";
+import { formatPlanText } from "../../reports/plan-text";
+import { type CommandIO, ExitCode } from "../io";
+import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
+import type { CommandContext } from "../program";
+
+export const PLAN_FORMATS = ["text", "json", "md"] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+export interface PlanOptions {
+  file: string;
+  env?: string;
+  format: PlanFormat;
+}
+
+/** Plans the file offline: no credentials, no Pulumi CLI. Exit codes as `validate`. */
+export async function runPlan(options: PlanOptions, io: CommandIO): Promise<number> {
+  const result = planFile(resolvePath(io, options.file), options.file, options.env);
+  if (result.diagnostics.length > 0) io.stderr(formatText(result.diagnostics));
+  if (!result.ok) {
+    if (result.usageError !== undefined) {
+      io.stderr(`aideploy plan: ${result.usageError}\n`);
+      return ExitCode.usage;
+    }
+    return exitCodeFor(result.diagnostics) || ExitCode.findings;
+  }
+  const { plan } = result;
+  if (options.format === "json") io.stdout(formatPlanJson(plan));
+  else if (options.format === "md") io.stdout(formatPlanMarkdown(summarizePlan(plan)));
+  else io.stdout(formatPlanText(summarizePlan(plan)));
+  return exitCodeFor(result.diagnostics);
+}
+
+export function registerPlan(program: Command, context: CommandContext): void {
+  program
+    .command("plan")
+    .description("show the resources a deployment would create, in write order, without Azure or Pulumi")
+    .argument("[file]", "deployments file", DEFAULT_FILE)
+    .addOption(envOption())
+    .addOption(formatOption(PLAN_FORMATS, "text"))
+    .action((file: string, opts: { env?: string; format: PlanFormat }) => {
+      const options: PlanOptions = { file, format: opts.format };
+      if (opts.env !== undefined) options.env = opts.env;
+      context.run((io) => runPlan(options, io));
+    });
+}

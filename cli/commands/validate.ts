@@ -1,0 +1,61 @@
+import type { Command } from "commander";
+import { type Diagnostic, exitCodeFor } from "../../diagnostics/diagnostic";
+import { formatGithub } from "../../diagnostics/formatters/github";
+import { formatJson } from "../../diagnostics/formatters/json";
+import { formatText, summarize } from "../../diagnostics/formatters/text";
+import { chooseEnvironment } from "../../loader/environment";
+import { loadDeploymentsFile } from "../../loader/load";
+import { type CommandIO, ExitCode } from "../io";
+import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
+import type { CommandContext } from "../program";
+
+export const VALIDATE_FORMATS = ["text", "json", "github"] as const;
+export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+
+export interface ValidateOptions {
+  files: string[];
+  env?: string;
+  format: ValidateFormat;
+}
+
+const formatters: Record<ValidateFormat, (diagnostics: readonly Diagnostic[]) => string> = {
+  text: formatText,
+  json: formatJson,
+  github: formatGithub,
+};
+
+/** Validates deployments files; exit 0 without errors, 1 with errors, 2 when a file cannot be read. */
+export async function runValidate(options: ValidateOptions, io: CommandIO): Promise<number> {
+  const files = options.files.length > 0 ? options.files : [DEFAULT_FILE];
+  const diagnostics: Diagnostic[] = [];
+  let usageFailure = false;
+  for (const file of files) {
+    const loaded = loadDeploymentsFile(resolvePath(io, file), file);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.ioError) usageFailure = true;
+    if (loaded.config && options.env !== undefined) {
+      const choice = chooseEnvironment(loaded.config, options.env);
+      if (!choice.ok) {
+        io.stderr(`aideploy validate: ${file}: ${choice.message}\n`);
+        usageFailure = true;
+      }
+    }
+  }
+  io.stdout(formatters[options.format](diagnostics));
+  if (options.format === "text") io.stderr(`${summarize(diagnostics)} in ${files.length} file(s)\n`);
+  return usageFailure ? ExitCode.usage : exitCodeFor(diagnostics);
+}
+
+export function registerValidate(program: Command, context: CommandContext): void {
+  program
+    .command("validate")
+    .description("check deployments files against the schema and the rules a schema cannot express")
+    .argument("[files...]", `deployments files (default: ${DEFAULT_FILE})`)
+    .addOption(envOption())
+    .addOption(formatOption(VALIDATE_FORMATS, "text"))
+    .action((files: string[], opts: { env?: string; format: ValidateFormat }) => {
+      const options: ValidateOptions = { files, format: opts.format };
+      if (opts.env !== undefined) options.env = opts.env;
+      context.run((io) => runValidate(options, io));
+    });
+}

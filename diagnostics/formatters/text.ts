@@ -1,0 +1,32 @@
+import type { Diagnostic } from "../diagnostic";
+
+/** Control characters (newlines included) would split one finding over several lines. */
+export function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+}
+
+/** `FILE:LINE:COLUMN: severity code message (hint)`, one line per finding. */
+export function formatText(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((d) => {
+      const hint = d.hint ? ` (${oneLine(d.hint)})` : "";
+      return `${oneLine(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${oneLine(d.message)}${hint}\n`;
+    })
+    .join("");
+}
+
+/** "2 errors, 1 warning" style summary. */
+export function summarize(diagnostics: readonly Diagnostic[]): string {
+  const count = (severity: Diagnostic["severity"]) =>
+    diagnostics.filter((d) => d.severity === severity).length;
+  const parts = [
+    [count("error"), "error"],
+    [count("warning"), "warning"],
+    [count("info"), "info"],
+  ] as const;
+  const shown = parts
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => `${n} ${word}${n === 1 || word === "info" ? "" : "s"}`);
+  return shown.length === 0 ? "no problems" : shown.join(", ");
+}

@@ -1,0 +1,317 @@
+import { createHash } from "node:crypto";
+import type { AccountArgs } from "@pulumi/azure-native/cognitiveservices/account";
+import type { DeploymentArgs } from "@pulumi/azure-native/cognitiveservices/deployment";
+import type { RaiBlocklistArgs } from "@pulumi/azure-native/cognitiveservices/raiBlocklist";
+import type { RaiBlocklistItemArgs } from "@pulumi/azure-native/cognitiveservices/raiBlocklistItem";
+import type { RaiPolicyArgs } from "@pulumi/azure-native/cognitiveservices/raiPolicy";
+import type { SourceLocation } from "../diagnostics/diagnostic";
+import type {
+  DesiredAccount,
+  DesiredBlocklist,
+  DesiredContentFilter,
+  DesiredDeployment,
+  DesiredState,
+} from "../loader/desired-state";
+import { compileContentFilter } from "./content-filter";
+
+export const ResourceTypes = {
+  account: "azure-native:cognitiveservices:Account",
+  blocklist: "azure-native:cognitiveservices:RaiBlocklist",
+  blocklistItem: "azure-native:cognitiveservices:RaiBlocklistItem",
+  contentFilter: "azure-native:cognitiveservices:RaiPolicy",
+  deployment: "azure-native:cognitiveservices:Deployment",
+} as const;
+
+export type ResourceType = (typeof ResourceTypes)[keyof typeof ResourceTypes];
+
+/** Inputs exactly as passed to the azure-native constructor of each type (plain values, no Outputs). */
+export interface InputsByType {
+  "azure-native:cognitiveservices:Account": AccountArgs;
+  "azure-native:cognitiveservices:RaiBlocklist": RaiBlocklistArgs;
+  "azure-native:cognitiveservices:RaiBlocklistItem": RaiBlocklistItemArgs;
+  "azure-native:cognitiveservices:RaiPolicy": RaiPolicyArgs;
+  "azure-native:cognitiveservices:Deployment": DeploymentArgs;
+}
+
+export interface ResourceOptions {
+  protect?: boolean;
+  retainOnDelete?: boolean;
+  /** ARM id of an existing resource to adopt on the first `pulumi up`. */
+  import?: string;
+}
+
+interface NodeBase<T extends ResourceType> {
+  /** Pulumi logical name, unique in the stack and stable across runs. */
+  name: string;
+  type: T;
+  inputs: InputsByType[T];
+  /** Names of nodes that must be written first. */
+  dependsOn: string[];
+  /** Where the resource was declared. */
+  source: SourceLocation;
+  options: ResourceOptions;
+  /** Key of the account the resource belongs to. */
+  account: string;
+}
+
+export type ResourceNode = { [T in ResourceType]: NodeBase<T> }[ResourceType];
+
+export interface ResourceGraph {
+  environment: string | null;
+  /** Nodes in write order: every node comes after the nodes it depends on. */
+  nodes: ResourceNode[];
+}
+
+export function accountNodeName(accountKey: string): string {
+  return `${accountKey}`;
+}
+
+export function deploymentNodeName(accountKey: string, name: string): string {
+  return `${accountKey}/deployment/${name}`;
+}
+
+export function contentFilterNodeName(accountKey: string, name: string): string {
+  return `${accountKey}/content-filter/${name}`;
+}
+
+export function blocklistNodeName(accountKey: string, name: string): string {
+  return `${accountKey}/blocklist/${name}`;
+}
+
+/** Blocklist item names come from their content, so reordering the list changes nothing in Azure. */
+export function blocklistItemName(item: { pattern: string; regex: boolean }): string {
+  const digest = createHash("sha256")
+    .update(`${item.regex ? "re" : "text"}:${item.pattern}`)
+    .digest("hex");
+  return `item-${digest.slice(0, 16)}`;
+}
+
+function accountInputs(account: DesiredAccount): AccountArgs {
+  const properties: NonNullable<AccountArgs["properties"]> & Record<string, unknown> = {
+    customSubDomainName: account.customSubDomain,
+  };
+  if (account.publicNetworkAccess !== undefined) properties.publicNetworkAccess = account.publicNetworkAccess;
+  if (account.disableLocalAuth !== undefined) properties.disableLocalAuth = account.disableLocalAuth;
+  if (account.networkAcls !== undefined) {
+    properties.networkAcls = {
+      defaultAction: account.networkAcls.defaultAction,
+      ipRules: (account.networkAcls.ipRules ?? []).map((value) => ({ value })),
+      virtualNetworkRules: (account.networkAcls.virtualNetworkRules ?? []).map((id) => ({ id })),
+    };
+  }
+  if (account.encryption !== undefined) {
+    const keyVaultProperties: Record<string, string> = {
+      keyVaultUri: account.encryption.keyVaultUri,
+      keyName: account.encryption.keyName,
+    };
+    if (account.encryption.keyVersion !== undefined)
+      keyVaultProperties.keyVersion = account.encryption.keyVersion;
+    if (account.encryption.identityClientId !== undefined) {
+      keyVaultProperties.identityClientId = account.encryption.identityClientId;
+    }
+    properties.encryption = { keySource: "Microsoft.KeyVault", keyVaultProperties };
+  }
+  if (account.restrictOutboundNetworkAccess !== undefined) {
+    properties.restrictOutboundNetworkAccess = account.restrictOutboundNetworkAccess;
+  }
+  if (account.allowedFqdnList !== undefined) properties.allowedFqdnList = [...account.allowedFqdnList];
+  const inputs: AccountArgs = {
+    accountName: account.name,
+    resourceGroupName: account.resourceGroup,
+    kind: account.kind,
+    sku: { name: "S0" },
+    properties,
+    tags: { ...account.tags },
+  };
+  if (account.location !== undefined) inputs.location = account.location;
+  if (account.identity !== undefined) inputs.identity = { type: account.identity };
+  return inputs;
+}
+
+function parent(account: DesiredAccount) {
+  return { accountName: account.name, resourceGroupName: account.resourceGroup };
+}
+
+function deploymentInputs(account: DesiredAccount, deployment: DesiredDeployment): DeploymentArgs {
+  const model: { format: string; name: string; version: string; publisher?: string } = {
+    format: deployment.model.format,
+    name: deployment.model.name,
+    version: deployment.model.version,
+  };
+  if (deployment.model.publisher !== undefined) model.publisher = deployment.model.publisher;
+  const properties: NonNullable<DeploymentArgs["properties"]> & Record<string, unknown> = {
+    model,
+    raiPolicyName: deployment.contentFilter,
+    versionUpgradeOption: deployment.versionUpgradeOption,
+  };
+  if (deployment.spillover !== undefined) properties.spilloverDeploymentName = deployment.spillover;
+  const inputs: DeploymentArgs = {
+    ...parent(account),
+    deploymentName: deployment.name,
+    sku: { name: deployment.sku, capacity: deployment.capacity },
+    properties,
+  };
+  if (Object.keys(deployment.tags).length > 0) inputs.tags = { ...deployment.tags };
+  return inputs;
+}
+
+/** Deployments in file order, except that a spillover target is written before the deployment spilling to it. */
+function writeOrder(deployments: DesiredDeployment[]): DesiredDeployment[] {
+  const byName = new Map(deployments.map((d) => [d.name.toLowerCase(), d]));
+  const placed = new Set<DesiredDeployment>();
+  const ordered: DesiredDeployment[] = [];
+  const place = (d: DesiredDeployment, visiting: Set<DesiredDeployment>) => {
+    if (placed.has(d) || visiting.has(d)) return;
+    visiting.add(d);
+    const target = d.spillover !== undefined ? byName.get(d.spillover.toLowerCase()) : undefined;
+    if (target !== undefined && target !== d) place(target, visiting);
+    placed.add(d);
+    ordered.push(d);
+  };
+  for (const d of deployments) place(d, new Set());
+  return ordered;
+}
+
+function options(state: DesiredState, protectable: boolean, importId: string | undefined): ResourceOptions {
+  const result: ResourceOptions = {};
+  if (protectable && state.protect) result.protect = true;
+  if (state.retainOnDelete) result.retainOnDelete = true;
+  if (importId !== undefined) result.import = importId;
+  return result;
+}
+
+/**
+ * Turns the desired state of one environment into the resources to register, in an order Azure accepts:
+ * within an account every write waits for the previous one (Azure answers 409 to concurrent writes under
+ * one account); accounts are independent of each other.
+ */
+export function buildResourceGraph(state: DesiredState): ResourceGraph {
+  const nodes: ResourceNode[] = [];
+  for (const account of state.accounts) {
+    let previous: string | undefined;
+    const chain = (node: ResourceNode, semantic: (string | undefined)[] = []) => {
+      const deps = new Set<string>();
+      if (previous !== undefined) deps.add(previous);
+      for (const s of semantic) if (s !== undefined) deps.add(s);
+      node.dependsOn = [...deps];
+      nodes.push(node);
+      previous = node.name;
+    };
+    const accountNode = account.create ? accountNodeName(account.key) : undefined;
+    if (accountNode !== undefined) {
+      chain({
+        name: accountNode,
+        type: ResourceTypes.account,
+        inputs: accountInputs(account),
+        dependsOn: [],
+        source: account.source,
+        options: options(state, true, undefined),
+        account: account.key,
+      });
+    }
+    for (const blocklist of state.blocklists.filter((b) => b.accountKey === account.key)) {
+      addBlocklist(state, account, blocklist, chain, accountNode);
+    }
+    for (const filter of state.contentFilters.filter((f) => f.accountKey === account.key)) {
+      addContentFilter(state, account, filter, chain, accountNode);
+    }
+    const deployments = state.deployments.filter((d) => d.accountKey === account.key);
+    const byName = new Map(deployments.map((d) => [d.name.toLowerCase(), d]));
+    const filtersHere = new Set(
+      state.contentFilters.filter((f) => f.accountKey === account.key).map((f) => f.name),
+    );
+    for (const deployment of writeOrder(deployments)) {
+      const filterNode = filtersHere.has(deployment.contentFilter)
+        ? contentFilterNodeName(account.key, deployment.contentFilter)
+        : undefined;
+      const target =
+        deployment.spillover === undefined ? undefined : byName.get(deployment.spillover.toLowerCase());
+      const spillNode = target === undefined ? undefined : deploymentNodeName(account.key, target.name);
+      chain(
+        {
+          name: deploymentNodeName(account.key, deployment.name),
+          type: ResourceTypes.deployment,
+          inputs: deploymentInputs(account, deployment),
+          dependsOn: [],
+          source: deployment.source,
+          options: options(state, true, deployment.import),
+          account: account.key,
+        },
+        [accountNode, filterNode, spillNode],
+      );
+    }
+  }
+  return { environment: state.environment, nodes };
+}
+
+type Chain = (node: ResourceNode, semantic?: (string | undefined)[]) => void;
+
+function addBlocklist(
+  state: DesiredState,
+  account: DesiredAccount,
+  blocklist: DesiredBlocklist,
+  chain: Chain,
+  accountNode: string | undefined,
+): void {
+  const name = blocklistNodeName(account.key, blocklist.name);
+  const inputs: RaiBlocklistArgs = { ...parent(account), raiBlocklistName: blocklist.name, properties: {} };
+  if (blocklist.description !== undefined) inputs.properties = { description: blocklist.description };
+  chain(
+    {
+      name,
+      type: ResourceTypes.blocklist,
+      inputs,
+      dependsOn: [],
+      source: blocklist.source,
+      options: options(state, false, blocklist.import),
+      account: account.key,
+    },
+    [accountNode],
+  );
+  const seen = new Set<string>();
+  for (const item of blocklist.items) {
+    const itemName = blocklistItemName(item);
+    if (seen.has(itemName)) continue;
+    seen.add(itemName);
+    chain(
+      {
+        name: `${name}/${itemName}`,
+        type: ResourceTypes.blocklistItem,
+        inputs: {
+          ...parent(account),
+          raiBlocklistName: blocklist.name,
+          raiBlocklistItemName: itemName,
+          properties: { pattern: item.pattern, isRegex: item.regex },
+        },
+        dependsOn: [],
+        source: blocklist.source,
+        options: options(state, false, undefined),
+        account: account.key,
+      },
+      [name],
+    );
+  }
+}
+
+function addContentFilter(
+  state: DesiredState,
+  account: DesiredAccount,
+  filter: DesiredContentFilter,
+  chain: Chain,
+  accountNode: string | undefined,
+): void {
+  const blocklists = [...new Set([...filter.prompt.blocklists, ...filter.completion.blocklists])];
+  const present = new Set(state.blocklists.filter((b) => b.accountKey === account.key).map((b) => b.name));
+  chain(
+    {
+      name: contentFilterNodeName(account.key, filter.name),
+      type: ResourceTypes.contentFilter,
+      inputs: { ...parent(account), raiPolicyName: filter.name, properties: compileContentFilter(filter) },
+      dependsOn: [],
+      source: filter.source,
+      options: options(state, true, filter.import),
+      account: account.key,
+    },
+    [accountNode, ...blocklists.filter((b) => present.has(b)).map((b) => blocklistNodeName(account.key, b))],
+  );
+}

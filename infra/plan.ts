@@ -1,0 +1,37 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { DesiredState } from "../loader/desired-state";
+import { chooseEnvironment } from "../loader/environment";
+import { type LoadedFile, loadDeploymentsFile } from "../loader/load";
+import { resolveDesiredState } from "../loader/resolve";
+import { buildResourceGraph, type ResourceGraph } from "./graph";
+import { type StackOutputs, stackOutputs } from "./outputs";
+
+export interface Plan {
+  loaded: LoadedFile;
+  state: DesiredState;
+  graph: ResourceGraph;
+  outputs: StackOutputs;
+}
+
+export type PlanResult =
+  | { ok: true; plan: Plan; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[]; usageError?: string };
+
+/** Plans an already loaded file: the one path from a file to a resource graph, for every consumer. */
+export function planLoaded(loaded: LoadedFile, environment: string | undefined): PlanResult {
+  const { config, document, diagnostics } = loaded;
+  if (loaded.ioError)
+    return { ok: false, diagnostics, usageError: diagnostics[0]?.message ?? "cannot read the file" };
+  if (!config || !document || diagnostics.some((d) => d.severity === "error"))
+    return { ok: false, diagnostics };
+  const choice = chooseEnvironment(config, environment);
+  if (!choice.ok) return { ok: false, diagnostics, usageError: choice.message };
+  const state = resolveDesiredState(config, document, choice.name);
+  const graph = buildResourceGraph(state);
+  return { ok: true, plan: { loaded, state, graph, outputs: stackOutputs(state) }, diagnostics };
+}
+
+/** Loads and plans a file from disk. */
+export function planFile(path: string, displayName: string, environment: string | undefined): PlanResult {
+  return planLoaded(loadDeploymentsFile(path, displayName), environment);
+}

@@ -1,0 +1,17 @@
+import type { Plan } from "../infra/plan";
+
+/** The plan as JSON (a contract): environment, resources with their exact azure-native inputs, outputs. */
+export function formatPlanJson(plan: Plan): string {
+  const resources = plan.graph.nodes.map((node) => {
+    const resource: Record<string, unknown> = {
+      name: node.name,
+      type: node.type,
+      inputs: node.inputs,
+      dependsOn: node.dependsOn,
+      source: { file: node.source.file, line: node.source.line, column: node.source.column },
+    };
+    if (Object.keys(node.options).length > 0) resource.options = node.options;
+    return resource;
+  });
+  return `${JSON.stringify({ environment: plan.state.environment, resources, outputs: plan.outputs }, null, 2)}\n`;
+}

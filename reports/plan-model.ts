@@ -1,0 +1,115 @@
+import type { ResourceNode } from "../infra/graph";
+import type { Plan } from "../infra/plan";
+import { REQUESTS_PER_THOUSAND_TOKENS } from "../loader/deployment-types";
+
+export interface PlannedDeploymentRow {
+  name: string;
+  model: string;
+  version: string;
+  deploymentType: string;
+  capacity: number;
+  tokensPerMinute?: number;
+  requestsPerMinute?: number;
+  contentFilter: string;
+}
+
+export interface PlannedAccount {
+  key: string;
+  name: string;
+  resourceGroup: string;
+  location?: string;
+  managed: boolean;
+  endpoint: string;
+  deployments: PlannedDeploymentRow[];
+  /** Resource names under the account, in the order they are written. */
+  writeOrder: ResourceNode[];
+}
+
+export interface PlanSummary {
+  file: string;
+  environment: string | null;
+  accounts: PlannedAccount[];
+  resourceCount: number;
+  /** Length of the longest chain of writes that must happen one after another. */
+  longestChain: number;
+}
+
+/** Longest dependency chain in a graph (nodes are in write order, so one pass suffices). */
+export function longestChain(nodes: readonly ResourceNode[]): number {
+  const depth = new Map<string, number>();
+  let longest = 0;
+  for (const node of nodes) {
+    const d = 1 + Math.max(0, ...node.dependsOn.map((n) => depth.get(n) ?? 0));
+    depth.set(node.name, d);
+    longest = Math.max(longest, d);
+  }
+  return longest;
+}
+
+/** What a person reads of a plan: per account, what will exist and the order it is written in. */
+export function summarizePlan(plan: Plan): PlanSummary {
+  const accounts = plan.state.accounts.map((account): PlannedAccount => {
+    const deployments = plan.state.deployments
+      .filter((d) => d.accountKey === account.key)
+      .map((d): PlannedDeploymentRow => {
+        const row: PlannedDeploymentRow = {
+          name: d.name,
+          model: d.model.name,
+          version: d.model.version,
+          deploymentType: d.sku,
+          capacity: d.capacity,
+          contentFilter: d.contentFilter,
+        };
+        if (d.tokensPerMinute !== undefined) {
+          row.tokensPerMinute = d.tokensPerMinute;
+          row.requestsPerMinute = (d.tokensPerMinute / 1000) * REQUESTS_PER_THOUSAND_TOKENS;
+        }
+        return row;
+      });
+    const planned: PlannedAccount = {
+      key: account.key,
+      name: account.name,
+      resourceGroup: account.resourceGroup,
+      managed: account.create,
+      endpoint: plan.outputs.accounts[account.key]?.inferenceEndpoint ?? "",
+      deployments,
+      writeOrder: plan.graph.nodes.filter((n) => n.account === account.key),
+    };
+    if (account.location !== undefined) planned.location = account.location;
+    return planned;
+  });
+  return {
+    file: plan.state.file,
+    environment: plan.state.environment,
+    accounts,
+    resourceCount: plan.graph.nodes.length,
+    longestChain: longestChain(plan.graph.nodes),
+  };
+}
+
+export function describeCapacity(row: PlannedDeploymentRow): string {
+  if (row.tokensPerMinute === undefined) return `${row.capacity} PTU`;
+  const tpm = row.tokensPerMinute.toLocaleString("en-US");
+  const rpm = (row.requestsPerMinute ?? 0).toLocaleString("en-US");
+  return `${row.capacity} (${tpm} TPM, ${rpm} RPM)`;
+}
+
+const shortType: Record<string, string> = {
+  "azure-native:cognitiveservices:Account": "account",
+  "azure-native:cognitiveservices:RaiBlocklist": "blocklist",
+  "azure-native:cognitiveservices:RaiBlocklistItem": "blocklist item",
+  "azure-native:cognitiveservices:RaiPolicy": "content filter",
+  "azure-native:cognitiveservices:Deployment": "deployment",
+};
+
+/** "deployment gpt-4o" style label of a node. */
+export function describeNode(node: ResourceNode): string {
+  const inputs = node.inputs as unknown as Record<string, unknown>;
+  const label =
+    inputs.deploymentName ??
+    inputs.raiPolicyName ??
+    (node.type === "azure-native:cognitiveservices:RaiBlocklistItem"
+      ? `${String(inputs.raiBlocklistName)}: ${String((inputs.properties as { pattern?: string } | undefined)?.pattern)}`
+      : (inputs.raiBlocklistName ?? inputs.accountName));
+  return `${shortType[node.type] ?? node.type} ${String(label)}`;
+}
