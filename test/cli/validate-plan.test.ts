@@ -1,0 +1,133 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { memoryIO } from "../../cli/io";
+import { main } from "../../cli/main";
+import { repoRoot } from "../support/paths";
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "aideploy-cli-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const broken = `version: 1
+accounts:
+  a: { name: acct, resourceGroup: rg }
+deployments:
+  - name: d
+    model: { format: OpenAI, name: gpt-4o, version: 1 }
+    capcity: 5
+`;
+
+describe("aideploy validate", () => {
+  it("exits 0 and reports no problems on the bundled file", async () => {
+    const io = memoryIO({ cwd: repoRoot });
+    expect(await main(["validate"], io)).toBe(0);
+    expect(io.out).toBe("");
+    expect(io.err).toContain("no problems");
+  });
+
+  it("prints FILE:LINE:COLUMN: severity code message and exits 1 on errors", async () => {
+    const io = memoryIO({ cwd: workspace({ "bad.yaml": broken }) });
+    expect(await main(["validate", "bad.yaml"], io)).toBe(1);
+    const lines = io.out.trimEnd().split("\n");
+    expect(lines).toContain(
+      'bad.yaml:6:53: error schema/type deployments[0].model.version must be a string, not number 1 (quote the value: "1")',
+    );
+    expect(lines).toContain(
+      'bad.yaml:7:5: error schema/unknown-key unknown key "capcity" in deployments[0] (did you mean "capacity"?)',
+    );
+  });
+
+  it("prints a JSON array of Diagnostics with --format json", async () => {
+    const io = memoryIO({ cwd: workspace({ "bad.yaml": broken }) });
+    expect(await main(["validate", "bad.yaml", "--format", "json"], io)).toBe(1);
+    const diagnostics = JSON.parse(io.out) as Array<Record<string, unknown>>;
+    expect(diagnostics).toContainEqual({
+      code: "schema/unknown-key",
+      severity: "error",
+      message: 'unknown key "capcity" in deployments[0]',
+      file: "bad.yaml",
+      line: 7,
+      column: 5,
+      path: "deployments[0].capcity",
+      hint: 'did you mean "capacity"?',
+    });
+  });
+
+  it("prints GitHub workflow commands with --format github, escaping what would break them", async () => {
+    const io = memoryIO({ cwd: workspace({ "bad.yaml": broken }) });
+    expect(await main(["validate", "bad.yaml", "-f", "github"], io)).toBe(1);
+    expect(io.out).toContain("::error file=bad.yaml,line=7,col=5,title=schema/unknown-key::unknown key");
+  });
+
+  it("exits 2 for a missing file, an unknown environment or an unknown format", async () => {
+    const dir = workspace({});
+    expect(await main(["validate", "missing.yaml"], memoryIO({ cwd: dir }))).toBe(2);
+    expect(await main(["validate", "--env", "staging"], memoryIO({ cwd: repoRoot }))).toBe(2);
+    expect(await main(["validate", "--format", "xml"], memoryIO({ cwd: repoRoot }))).toBe(2);
+  });
+
+  it("validates several files and reports findings of each", async () => {
+    const io = memoryIO({ cwd: workspace({ "bad.yaml": broken, "empty.yaml": "" }) });
+    expect(await main(["validate", "bad.yaml", "empty.yaml", "-f", "json"], io)).toBe(1);
+    const files = new Set((JSON.parse(io.out) as Array<{ file: string }>).map((d) => d.file));
+    expect([...files].sort()).toEqual(["bad.yaml", "empty.yaml"]);
+  });
+});
+
+describe("aideploy plan", () => {
+  it("prints per account what will exist and the write order", async () => {
+    const io = memoryIO({ cwd: repoRoot });
+    expect(await main(["plan"], io)).toBe(0);
+    expect(io.out).toContain("account eastus2: contoso-ai-eus2 (rg-ai-prod, eastus2)");
+    expect(io.out).toMatch(
+      /gpt-4o\s+gpt-4o@2024-11-20\s+GlobalStandard\s+150 \(150,000 TPM, 900 RPM\)\s+strict/,
+    );
+    expect(io.out).toMatch(/gpt-4o-ptu\s+gpt-4o@2024-11-20\s+ProvisionedManaged\s+50 PTU\s+strict/);
+    expect(io.out).toContain("1. account contoso-ai-eus2");
+  });
+
+  it("prints the JSON contract: environment, resources with exact inputs and dependencies, outputs", async () => {
+    const io = memoryIO({ cwd: repoRoot });
+    expect(await main(["plan", "--env", "dev", "--format", "json"], io)).toBe(0);
+    const plan = JSON.parse(io.out) as {
+      environment: string;
+      resources: Array<{ name: string; type: string; inputs: Record<string, unknown>; dependsOn: string[] }>;
+      outputs: { accounts: Record<string, unknown> };
+    };
+    expect(plan.environment).toBe("dev");
+    const deployment = plan.resources.find((r) => r.name === "eastus2/deployment/gpt-4o");
+    expect(deployment).toMatchObject({
+      type: "azure-native:cognitiveservices:Deployment",
+      inputs: {
+        accountName: "contoso-ai-eus2-dev",
+        resourceGroupName: "rg-ai-dev",
+        deploymentName: "gpt-4o",
+        sku: { name: "GlobalStandard", capacity: 10 },
+        properties: {
+          model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+          raiPolicyName: "strict",
+          versionUpgradeOption: "NoAutoUpgrade",
+        },
+      },
+      dependsOn: ["eastus2/content-filter/relaxed-internal", "eastus2", "eastus2/content-filter/strict"],
+    });
+    expect(Object.keys(plan.outputs.accounts)).toEqual(["eastus2", "swedencentral"]);
+  });
+
+  it("renders Markdown with tables per account", async () => {
+    const io = memoryIO({ cwd: repoRoot });
+    expect(await main(["plan", "-f", "md"], io)).toBe(0);
+    expect(io.out).toContain("| Deployment | Model@version | Type | Capacity | Content filter |");
+  });
+
+  it("reports file errors with the same diagnostics and exit code as validate", async () => {
+    const io = memoryIO({ cwd: workspace({ "bad.yaml": broken }) });
+    expect(await main(["plan", "bad.yaml"], io)).toBe(1);
+    expect(io.out).toBe("");
+    expect(io.err).toContain("bad.yaml:7:5: error schema/unknown-key");
+  });
+});

@@ -1,0 +1,298 @@
+import { describe, expect, it } from "vitest";
+import { blocklistItemName, type ResourceNode } from "../../infra/graph";
+import { longestChain } from "../../reports/plan-model";
+import { bundledText, planText } from "../support/plan";
+
+const twoAccounts = (deployments: string, extra = "") => `
+version: 1
+accounts:
+  a: { name: acct-a, resourceGroup: rg, location: eastus2, create: true }
+  b: { name: acct-b, resourceGroup: rg, location: swedencentral }
+defaults: { sku: GlobalStandard, contentFilter: Microsoft.DefaultV2 }
+deployments:
+${deployments}
+${extra}`;
+
+function byName(nodes: ResourceNode[], name: string): ResourceNode {
+  const node = nodes.find((n) => n.name === name);
+  if (!node) throw new Error(`no node ${name}; have ${nodes.map((n) => n.name).join(", ")}`);
+  return node;
+}
+
+describe("resource graph of the bundled file", () => {
+  const plan = planText(bundledText());
+  const nodes = plan.graph.nodes;
+
+  it("sends every deployment field explicitly, as azure-native expects it", () => {
+    expect(byName(nodes, "eastus2/deployment/gpt-4o-ptu")).toMatchObject({
+      type: "azure-native:cognitiveservices:Deployment",
+      inputs: {
+        accountName: "contoso-ai-eus2",
+        resourceGroupName: "rg-ai-prod",
+        deploymentName: "gpt-4o-ptu",
+        sku: { name: "ProvisionedManaged", capacity: 50 },
+        properties: {
+          model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+          raiPolicyName: "strict",
+          versionUpgradeOption: "NoAutoUpgrade",
+          spilloverDeploymentName: "gpt-4o",
+        },
+      },
+    });
+  });
+
+  it("computes capacity from tokens per minute on every account of a multi-account deployment", () => {
+    for (const account of ["eastus2", "swedencentral"]) {
+      const node = byName(nodes, `${account}/deployment/gpt-4o`);
+      expect(node.inputs).toMatchObject({ sku: { name: "GlobalStandard", capacity: 150 } });
+    }
+  });
+
+  it("creates accounts with create: true as AIServices S0 with their network and auth settings", () => {
+    expect(byName(nodes, "eastus2")).toMatchObject({
+      type: "azure-native:cognitiveservices:Account",
+      inputs: {
+        accountName: "contoso-ai-eus2",
+        kind: "AIServices",
+        sku: { name: "S0" },
+        location: "eastus2",
+        identity: { type: "SystemAssigned" },
+        properties: {
+          customSubDomainName: "contoso-ai-eus2",
+          publicNetworkAccess: "Disabled",
+          disableLocalAuth: true,
+        },
+        tags: { costCenter: "1234" },
+      },
+    });
+  });
+
+  it("compiles a content filter to one Azure entry per category and source", () => {
+    const policy = byName(nodes, "eastus2/content-filter/strict");
+    const properties = (
+      policy.inputs as { properties: { contentFilters: unknown[]; customBlocklists: unknown[] } }
+    ).properties;
+    expect(policy.inputs).toMatchObject({
+      raiPolicyName: "strict",
+      properties: { basePolicyName: "Microsoft.DefaultV2", mode: "Blocking" },
+    });
+    expect(properties.contentFilters).toContainEqual({
+      name: "Hate",
+      source: "Prompt",
+      enabled: true,
+      blocking: true,
+      severityThreshold: "Low",
+    });
+    expect(properties.contentFilters).toContainEqual({
+      name: "Violence",
+      source: "Completion",
+      enabled: true,
+      blocking: true,
+      severityThreshold: "Medium",
+    });
+    expect(properties.contentFilters).toContainEqual({
+      name: "Jailbreak",
+      source: "Prompt",
+      enabled: true,
+      blocking: true,
+    });
+    expect(properties.contentFilters).toContainEqual({
+      name: "Indirect Attack",
+      source: "Prompt",
+      enabled: true,
+      blocking: true,
+    });
+    expect(properties.contentFilters).toContainEqual({
+      name: "Profanity",
+      source: "Prompt",
+      enabled: false,
+      blocking: false,
+    });
+    expect(properties.contentFilters).toContainEqual({
+      name: "Protected Material Code",
+      source: "Completion",
+      enabled: true,
+      blocking: false,
+    });
+    expect(properties.contentFilters).toContainEqual({
+      name: "Protected Material Text",
+      source: "Completion",
+      enabled: true,
+      blocking: true,
+    });
+    expect(properties.contentFilters).toHaveLength(4 * 2 + 3 + 3);
+    expect(properties.customBlocklists).toEqual([
+      { blocklistName: "banned-terms", source: "Prompt", blocking: true },
+    ]);
+  });
+
+  it("creates a blocklist with one item per entry, named from the entry's content", () => {
+    const items = nodes.filter(
+      (n) => n.type === "azure-native:cognitiveservices:RaiBlocklistItem" && n.account === "eastus2",
+    );
+    expect(items.map((n) => n.inputs)).toEqual([
+      expect.objectContaining({
+        raiBlocklistName: "banned-terms",
+        raiBlocklistItemName: blocklistItemName({ pattern: "contoso-secret", regex: false }),
+        properties: { pattern: "contoso-secret", isRegex: false },
+      }),
+      expect.objectContaining({
+        raiBlocklistName: "banned-terms",
+        properties: { pattern: "proj-[0-9]{4}", isRegex: true },
+      }),
+    ]);
+    expect(blocklistItemName({ pattern: "x", regex: false })).not.toBe(
+      blocklistItemName({ pattern: "x", regex: true }),
+    );
+    expect(blocklistItemName({ pattern: "x", regex: false })).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/);
+  });
+
+  it("puts a content filter only on accounts where a deployment uses it", () => {
+    expect(nodes.some((n) => n.name === "eastus2/content-filter/relaxed-internal")).toBe(true);
+    expect(nodes.some((n) => n.name === "swedencentral/content-filter/relaxed-internal")).toBe(false);
+  });
+
+  it("records the YAML line that declared each resource", () => {
+    const text = bundledText().split("\n");
+    const node = byName(nodes, "eastus2/deployment/deepseek-r1");
+    expect(text[node.source.line - 1]).toContain("name: deepseek-r1");
+    expect(node.source.file).toBe("deployments.yaml");
+  });
+});
+
+describe("write order", () => {
+  it("chains every write under an account: account, blocklists and items, content filters, deployments", () => {
+    const plan = planText(bundledText());
+    const eastus2 = plan.graph.nodes.filter((n) => n.account === "eastus2");
+    expect(eastus2.map((n) => n.type.split(":")[2])).toEqual([
+      "Account",
+      "RaiBlocklist",
+      "RaiBlocklistItem",
+      "RaiBlocklistItem",
+      "RaiPolicy",
+      "RaiPolicy",
+      ...Array(6).fill("Deployment"),
+    ]);
+    eastus2.forEach((node, i) => {
+      if (i > 0) expect(node.dependsOn).toContain(eastus2[i - 1]?.name);
+    });
+  });
+
+  it("never chains one account to another, and the longest chain is the largest account", () => {
+    const plan = planText(bundledText());
+    const accountOf = new Map(plan.graph.nodes.map((n) => [n.name, n.account]));
+    for (const node of plan.graph.nodes) {
+      for (const dep of node.dependsOn) expect(accountOf.get(dep)).toBe(node.account);
+    }
+    const sizes = ["eastus2", "swedencentral"].map(
+      (a) => plan.graph.nodes.filter((n) => n.account === a).length,
+    );
+    expect(longestChain(plan.graph.nodes)).toBe(Math.max(...sizes));
+  });
+
+  it("writes a spillover target before the deployment that spills to it, even when declared later", () => {
+    const plan = planText(
+      twoAccounts(`
+  - { name: ptu, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, sku: ProvisionedManaged, capacity: 50, spillover: std }
+  - { name: other, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }
+  - { name: std, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }`),
+    );
+    const order = plan.graph.nodes.filter((n) => n.account === "a").map((n) => n.name);
+    expect(order).toEqual(["a", "a/deployment/std", "a/deployment/ptu", "a/deployment/other"]);
+    expect(byName(plan.graph.nodes, "a/deployment/ptu").dependsOn).toEqual(["a/deployment/std", "a"]);
+  });
+
+  it("references an existing account without creating it", () => {
+    const plan = planText(
+      twoAccounts(
+        `  - { name: d, account: b, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }`,
+      ),
+    );
+    const nodes = plan.graph.nodes.filter((n) => n.account === "b");
+    expect(nodes.map((n) => n.name)).toEqual(["b/deployment/d"]);
+    expect(nodes[0]?.dependsOn).toEqual([]);
+    expect(nodes[0]?.inputs).toMatchObject({ accountName: "acct-b", resourceGroupName: "rg" });
+    expect(
+      plan.graph.nodes.some((n) => n.type === "azure-native:cognitiveservices:Account" && n.account === "b"),
+    ).toBe(false);
+  });
+});
+
+describe("environments and safety", () => {
+  it("applies dev overrides: renamed accounts, smaller rate limits, a disabled deployment left out", () => {
+    const plan = planText(bundledText(), "dev");
+    expect(plan.state.environment).toBe("dev");
+    expect(byName(plan.graph.nodes, "eastus2").inputs).toMatchObject({
+      accountName: "contoso-ai-eus2-dev",
+      resourceGroupName: "rg-ai-dev",
+    });
+    expect(byName(plan.graph.nodes, "eastus2/deployment/gpt-4o").inputs).toMatchObject({
+      accountName: "contoso-ai-eus2-dev",
+      sku: { capacity: 10 },
+    });
+    expect(plan.graph.nodes.some((n) => n.name === "eastus2/deployment/gpt-4o-ptu")).toBe(false);
+    expect(plan.state.disabledDeployments.map((d) => d.key)).toEqual(["eastus2/gpt-4o-ptu"]);
+  });
+
+  it("protects deployments, content filters and created accounts in a protected environment", () => {
+    const plan = planText(bundledText(), "prod");
+    for (const node of plan.graph.nodes) {
+      const protectable = !node.type.includes("RaiBlocklist");
+      expect(node.options.protect === true, node.name).toBe(protectable);
+    }
+    expect(planText(bundledText()).graph.nodes.some((n) => n.options.protect)).toBe(false);
+  });
+
+  it("keeps resources in Azure when the environment sets retainOnDelete", () => {
+    const plan = planText(
+      twoAccounts(
+        `  - { name: d, account: b, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }`,
+        "environments: { keep: { retainOnDelete: true } }",
+      ),
+      "keep",
+    );
+    expect(plan.graph.nodes.every((n) => n.options.retainOnDelete === true)).toBe(true);
+  });
+
+  it("adopts existing resources through import ids, per account when given as a map", () => {
+    const id = (account: string, kind: string, name: string) =>
+      `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/${account}/${kind}/${name}`;
+    const plan = planText(
+      twoAccounts(
+        `  - name: d
+    accounts: [a, b]
+    model: { format: OpenAI, name: gpt-4o, version: "1" }
+    capacity: 5
+    contentFilter: cf
+    import: { a: "${id("acct-a", "deployments", "d")}", b: "${id("acct-b", "deployments", "d")}" }`,
+        `contentFilters:
+  cf: { import: { b: "${id("acct-b", "raiPolicies", "cf")}" } }`,
+      ),
+    );
+    expect(byName(plan.graph.nodes, "a/deployment/d").options.import).toBe(id("acct-a", "deployments", "d"));
+    expect(byName(plan.graph.nodes, "b/deployment/d").options.import).toBe(id("acct-b", "deployments", "d"));
+    expect(byName(plan.graph.nodes, "b/content-filter/cf").options.import).toBe(
+      id("acct-b", "raiPolicies", "cf"),
+    );
+    expect(byName(plan.graph.nodes, "a/content-filter/cf").options.import).toBeUndefined();
+  });
+});
+
+describe("outputs", () => {
+  it("gives each account its inference endpoint and routing table, and OpenAI deployments their URL", () => {
+    const plan = planText(bundledText());
+    const eastus2 = plan.outputs.accounts.eastus2;
+    expect(eastus2?.inferenceEndpoint).toBe("https://contoso-ai-eus2.services.ai.azure.com/models");
+    expect(eastus2?.routes["gpt-4o"]).toEqual({
+      model: "gpt-4o",
+      version: "2024-11-20",
+      format: "OpenAI",
+      deploymentType: "GlobalStandard",
+      capacity: 150,
+      tokensPerMinute: 150000,
+      openAiUrl: "https://contoso-ai-eus2.openai.azure.com/openai/deployments/gpt-4o",
+    });
+    expect(eastus2?.routes["deepseek-r1"]?.openAiUrl).toBeUndefined();
+    expect(JSON.stringify(plan.outputs)).not.toMatch(/key|secret|password|token"/i);
+  });
+});

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { type Plan, planLoaded } from "../../infra/plan";
+import { loadDeploymentsText } from "../../loader/load";
+import { repoRoot } from "./paths";
+
+export const bundledFile = path.join(repoRoot, "deployments.yaml");
+
+export function bundledText(): string {
+  return readFileSync(bundledFile, "utf8");
+}
+
+/** Plans YAML text; fails the test with the diagnostics when the text does not plan. */
+export function planText(text: string, environment?: string, file = "deployments.yaml"): Plan {
+  const result = planLoaded(loadDeploymentsText(file, text), environment);
+  if (!result.ok) {
+    const lines = result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
+    throw new Error(
+      `expected the text to plan, got:\n${[result.usageError, ...lines].filter(Boolean).join("\n")}`,
+    );
+  }
+  return result.plan;
+}
