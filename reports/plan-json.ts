@@ -1,7 +1,8 @@
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { Plan } from "../infra/plan";
 
 /** The plan as JSON (a contract): environment, resources with their exact azure-native inputs, outputs. */
-export function formatPlanJson(plan: Plan): string {
+export function formatPlanJson(plan: Plan, policyFindings: readonly Diagnostic[] = []): string {
   const resources = plan.graph.nodes.map((node) => {
     const resource: Record<string, unknown> = {
       name: node.name,
@@ -13,5 +14,6 @@ export function formatPlanJson(plan: Plan): string {
     if (Object.keys(node.options).length > 0) resource.options = node.options;
     return resource;
   });
-  return `${JSON.stringify({ environment: plan.state.environment, resources, outputs: plan.outputs }, null, 2)}\n`;
+  const document = { environment: plan.state.environment, resources, outputs: plan.outputs, policyFindings };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,19 +1,27 @@
 import type { Command } from "commander";
-import { exitCodeFor } from "../../diagnostics/diagnostic";
+import { type Diagnostic, exitCodeFor } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { planFile } from "../../infra/plan";
+import { checkPlanPolicies } from "../../policies/check-plan";
 import { formatPlanJson } from "../../reports/plan-json";
 import { formatPlanMarkdown } from "../../reports/plan-markdown";
 import { summarizePlan } from "../../reports/plan-model";
 import { formatPlanText } from "../../reports/plan-text";
+import { formatPolicyMarkdown, formatPolicyText } from "../../reports/policy-summary";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
+import {
+  azurePoliciesOption,
+  type PolicyFlags,
+  policyConfigOption,
+  readPolicySetup,
+} from "../policy-options";
 import type { CommandContext } from "../program";
 
 export const PLAN_FORMATS = ["text", "json", "md"] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
-export interface PlanOptions {
+export interface PlanOptions extends PolicyFlags {
   file: string;
   env?: string;
   format: PlanFormat;
@@ -31,10 +39,22 @@ export async function runPlan(options: PlanOptions, io: CommandIO): Promise<numb
     return exitCodeFor(result.diagnostics) || ExitCode.findings;
   }
   const { plan } = result;
-  if (options.format === "json") io.stdout(formatPlanJson(plan));
-  else if (options.format === "md") io.stdout(formatPlanMarkdown(summarizePlan(plan)));
-  else io.stdout(formatPlanText(summarizePlan(plan)));
-  return exitCodeFor(result.diagnostics);
+  const setup = readPolicySetup(io, options, options.file);
+  if (typeof setup === "string") {
+    io.stderr(`aideploy plan: ${setup}\n`);
+    return ExitCode.usage;
+  }
+  const policies = checkPlanPolicies(plan, setup);
+  const findings: Diagnostic[] = policies.diagnostics;
+  if (options.format === "json") io.stdout(formatPlanJson(plan, findings));
+  else if (options.format === "md") {
+    io.stdout(formatPlanMarkdown(summarizePlan(plan)));
+    io.stdout(formatPolicyMarkdown(policies.results, findings));
+  } else {
+    io.stdout(formatPlanText(summarizePlan(plan)));
+    io.stdout(formatPolicyText(policies.results, findings));
+  }
+  return exitCodeFor([...result.diagnostics, ...findings]);
 }
 
 export function registerPlan(program: Command, context: CommandContext): void {
@@ -44,9 +64,10 @@ export function registerPlan(program: Command, context: CommandContext): void {
     .argument("[file]", "deployments file", DEFAULT_FILE)
     .addOption(envOption())
     .addOption(formatOption(PLAN_FORMATS, "text"))
-    .action((file: string, opts: { env?: string; format: PlanFormat }) => {
-      const options: PlanOptions = { file, format: opts.format };
-      if (opts.env !== undefined) options.env = opts.env;
+    .addOption(policyConfigOption())
+    .addOption(azurePoliciesOption())
+    .action((file: string, opts: { env?: string; format: PlanFormat } & PolicyFlags) => {
+      const options: PlanOptions = { ...opts, file };
       context.run((io) => runPlan(options, io));
     });
 }

@@ -3,16 +3,24 @@ import { type Diagnostic, exitCodeFor } from "../../diagnostics/diagnostic";
 import { formatGithub } from "../../diagnostics/formatters/github";
 import { formatJson } from "../../diagnostics/formatters/json";
 import { formatText, summarize } from "../../diagnostics/formatters/text";
+import { planLoaded } from "../../infra/plan";
 import { chooseEnvironment } from "../../loader/environment";
 import { loadDeploymentsFile } from "../../loader/load";
+import { checkPlanPolicies } from "../../policies/check-plan";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
+import {
+  azurePoliciesOption,
+  type PolicyFlags,
+  policyConfigOption,
+  readPolicySetup,
+} from "../policy-options";
 import type { CommandContext } from "../program";
 
 export const VALIDATE_FORMATS = ["text", "json", "github"] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
-export interface ValidateOptions {
+export interface ValidateOptions extends PolicyFlags {
   files: string[];
   env?: string;
   format: ValidateFormat;
@@ -38,8 +46,18 @@ export async function runValidate(options: ValidateOptions, io: CommandIO): Prom
       if (!choice.ok) {
         io.stderr(`aideploy validate: ${file}: ${choice.message}\n`);
         usageFailure = true;
+        continue;
       }
     }
+    const planned = planLoaded(loaded, options.env);
+    if (!planned.ok) continue;
+    const setup = readPolicySetup(io, options, file);
+    if (typeof setup === "string") {
+      io.stderr(`aideploy validate: ${setup}\n`);
+      usageFailure = true;
+      continue;
+    }
+    diagnostics.push(...checkPlanPolicies(planned.plan, setup).diagnostics);
   }
   io.stdout(formatters[options.format](diagnostics));
   if (options.format === "text") io.stderr(`${summarize(diagnostics)} in ${files.length} file(s)\n`);
@@ -53,9 +71,10 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .argument("[files...]", `deployments files (default: ${DEFAULT_FILE})`)
     .addOption(envOption())
     .addOption(formatOption(VALIDATE_FORMATS, "text"))
-    .action((files: string[], opts: { env?: string; format: ValidateFormat }) => {
-      const options: ValidateOptions = { files, format: opts.format };
-      if (opts.env !== undefined) options.env = opts.env;
+    .addOption(policyConfigOption())
+    .addOption(azurePoliciesOption())
+    .action((files: string[], opts: { env?: string; format: ValidateFormat } & PolicyFlags) => {
+      const options: ValidateOptions = { ...opts, files };
       context.run((io) => runValidate(options, io));
     });
 }

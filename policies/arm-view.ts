@@ -1,0 +1,173 @@
+import type { ResourceGraph, ResourceNode } from "../infra/graph";
+
+/** A resource as Azure Resource Manager (and so Azure Policy) sees it. */
+export interface ArmView {
+  id: string;
+  name: string;
+  /** `account/deployment` for child resources. */
+  fullName: string;
+  type: string;
+  kind?: string;
+  location?: string;
+  tags?: Record<string, string>;
+  identity?: { type: string };
+  sku?: { name: string; capacity?: number };
+  properties: Record<string, unknown>;
+}
+
+/** Used when the file names no subscription: ids keep their shape, which is all policies read of them. */
+export const PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+export const ArmTypes = {
+  account: "Microsoft.CognitiveServices/accounts",
+  deployment: "Microsoft.CognitiveServices/accounts/deployments",
+  raiPolicy: "Microsoft.CognitiveServices/accounts/raiPolicies",
+  blocklist: "Microsoft.CognitiveServices/accounts/raiBlocklists",
+  blocklistItem: "Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems",
+  deploymentDataPlane: "Microsoft.CognitiveServices.Data/accounts/deployments",
+} as const;
+
+const typeByToken: Record<string, string> = {
+  "azure-native:cognitiveservices:Account": ArmTypes.account,
+  "azure-native:cognitiveservices:Deployment": ArmTypes.deployment,
+  "azure-native:cognitiveservices:RaiPolicy": ArmTypes.raiPolicy,
+  "azure-native:cognitiveservices:RaiBlocklist": ArmTypes.blocklist,
+  "azure-native:cognitiveservices:RaiBlocklistItem": ArmTypes.blocklistItem,
+};
+
+export function armTypeOf(token: string): string | undefined {
+  return typeByToken[token];
+}
+
+type Inputs = Record<string, unknown>;
+
+const str = (value: unknown): string => (typeof value === "string" ? value : "");
+
+function accountId(subscription: string, inputs: Inputs): string {
+  return `/subscriptions/${subscription}/resourceGroups/${str(inputs.resourceGroupName)}/providers/Microsoft.CognitiveServices/accounts/${str(inputs.accountName)}`;
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/**
+ * The one mapping from azure-native inputs to ARM shape. Used by the offline policy checks on the graph
+ * and by the CrossGuard pack on the inputs Pulumi hands it. Returns undefined for other types.
+ */
+export function toArmView(
+  token: string,
+  inputs: Inputs,
+  subscription = PLACEHOLDER_SUBSCRIPTION,
+): ArmView | undefined {
+  const type = armTypeOf(token);
+  if (type === undefined) return undefined;
+  const parentId = accountId(subscription, inputs);
+  const accountName = str(inputs.accountName);
+  const properties = (clone(inputs.properties) as Record<string, unknown> | undefined) ?? {};
+  const child = (segment: string, name: string): Pick<ArmView, "id" | "name" | "fullName"> => ({
+    id: `${parentId}/${segment}/${name}`,
+    name,
+    fullName: `${accountName}/${name}`,
+  });
+  switch (type) {
+    case ArmTypes.account: {
+      const view: ArmView = { id: parentId, name: accountName, fullName: accountName, type, properties };
+      if (typeof inputs.kind === "string") view.kind = inputs.kind;
+      if (typeof inputs.location === "string") view.location = inputs.location;
+      if (inputs.tags !== undefined) view.tags = clone(inputs.tags) as Record<string, string>;
+      if (inputs.identity !== undefined) view.identity = clone(inputs.identity) as { type: string };
+      if (inputs.sku !== undefined) view.sku = clone(inputs.sku) as { name: string };
+      return view;
+    }
+    case ArmTypes.deployment: {
+      const view: ArmView = { ...child("deployments", str(inputs.deploymentName)), type, properties };
+      if (inputs.sku !== undefined) view.sku = clone(inputs.sku) as { name: string; capacity?: number };
+      if (inputs.tags !== undefined) view.tags = clone(inputs.tags) as Record<string, string>;
+      return view;
+    }
+    case ArmTypes.raiPolicy:
+      return { ...child("raiPolicies", str(inputs.raiPolicyName)), type, properties };
+    case ArmTypes.blocklist:
+      return { ...child("raiBlocklists", str(inputs.raiBlocklistName)), type, properties };
+    default: {
+      const list = str(inputs.raiBlocklistName);
+      const item = str(inputs.raiBlocklistItemName);
+      return {
+        id: `${parentId}/raiBlocklists/${list}/raiBlocklistItems/${item}`,
+        name: item,
+        fullName: `${accountName}/${list}/${item}`,
+        type,
+        properties,
+      };
+    }
+  }
+}
+
+/** Registries of model assets by format; OpenAI models live in `azure-openai` (others are *unverified*). */
+const registryByFormat: Record<string, string> = {
+  openai: "azure-openai",
+  microsoft: "azureml",
+  meta: "azureml-meta",
+  "mistral ai": "azureml-mistral",
+  cohere: "azureml-cohere",
+  deepseek: "azureml-deepseek",
+  xai: "azureml-xai",
+  "ai21 labs": "azureml-ai21",
+  core42: "azureml-core42",
+};
+
+export function modelAssetId(format: string, name: string, version: string): string {
+  const registry =
+    registryByFormat[format.toLowerCase()] ?? `azureml-${format.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return `azureml://registries/${registry}/models/${name}/versions/${version}`;
+}
+
+/**
+ * The data-plane view Azure evaluates `Microsoft.CognitiveServices.Data` definitions on: a deployment
+ * joined with its content filter. `raiPolicy` is omitted when the filter is not in the graph (a Microsoft
+ * base policy whose settings are not known here), so definitions see no filters rather than guessed ones.
+ */
+export function dataPlaneView(deployment: ArmView, contentFilter: ArmView | undefined): ArmView {
+  const model = (deployment.properties.model ?? {}) as Record<string, string>;
+  const format = model.format ?? "";
+  const publisher = model.publisher ?? format;
+  const properties: Record<string, unknown> = {
+    model: {
+      ...model,
+      publisher,
+      assetId: modelAssetId(format, model.name ?? "", model.version ?? ""),
+    },
+  };
+  if (contentFilter !== undefined)
+    properties.raiPolicy = { name: contentFilter.name, ...clone(contentFilter.properties) };
+  const view: ArmView = { ...deployment, type: ArmTypes.deploymentDataPlane, properties };
+  return view;
+}
+
+export interface ViewedNode {
+  node: ResourceNode;
+  view: ArmView;
+}
+
+/** ARM views of every node of a graph, plus the data-plane view of each deployment. */
+export function graphArmViews(
+  graph: ResourceGraph,
+  subscription?: string,
+): { control: ViewedNode[]; dataPlane: ViewedNode[] } {
+  const control: ViewedNode[] = [];
+  const filters = new Map<string, ArmView>();
+  for (const node of graph.nodes) {
+    const view = toArmView(node.type, node.inputs as unknown as Inputs, subscription);
+    if (!view) continue;
+    control.push({ node, view });
+    if (view.type === ArmTypes.raiPolicy) filters.set(`${node.account}/${view.name.toLowerCase()}`, view);
+  }
+  const dataPlane = control
+    .filter((c) => c.view.type === ArmTypes.deployment)
+    .map(({ node, view }) => {
+      const filterName = String((view.properties.raiPolicyName as string | undefined) ?? "").toLowerCase();
+      return { node, view: dataPlaneView(view, filters.get(`${node.account}/${filterName}`)) };
+    });
+  return { control, dataPlane };
+}

@@ -1,0 +1,186 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic";
+import {
+  definitionLookup,
+  expandAssignment,
+  type JsonValue,
+  type PolicyAssignment,
+  type PolicyDefinition,
+  parseAssignment,
+  parseJsonText,
+} from "./evaluator";
+
+/** One definition to enforce, from an assignment (or an initiative member) found in policies/azure/. */
+export interface AzurePolicyUnit {
+  id: string;
+  /** Lower-case words joined by hyphens, for diagnostic codes. */
+  name: string;
+  displayName: string;
+  definitionId: string;
+  definition: PolicyDefinition;
+  raw: unknown;
+  parameters: Record<string, JsonValue>;
+  /** False for an assignment with enforcementMode DoNotEnforce: findings are reported, never block. */
+  enforced: boolean;
+}
+
+type DocumentKind = "definition" | "initiative" | "assignment" | "unknown";
+
+function bodyOf(document: unknown): Record<string, unknown> {
+  const d = document as Record<string, unknown>;
+  return (d.properties && typeof d.properties === "object" ? d.properties : d) as Record<string, unknown>;
+}
+
+function kindOf(document: unknown): DocumentKind {
+  if (!document || typeof document !== "object" || Array.isArray(document)) return "unknown";
+  const body = bodyOf(document);
+  if ("policyRule" in body) return "definition";
+  if ("policyDefinitions" in body) return "initiative";
+  if ("policyDefinitionId" in body) return "assignment";
+  return "unknown";
+}
+
+function slug(text: string): string {
+  const s = text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return s === "" ? "policy" : s;
+}
+
+function jsonFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...jsonFiles(full));
+    else if (entry.toLowerCase().endsWith(".json")) out.push(full);
+  }
+  return out;
+}
+
+function fileDiagnostic(file: string, message: string, hint: string): Diagnostic {
+  return {
+    code: "azure-policy/invalid",
+    severity: "error",
+    message,
+    file,
+    line: 1,
+    column: 1,
+    path: "",
+    hint,
+  };
+}
+
+/**
+ * Reads Azure Policy definitions, initiatives and assignments exported from Azure (policies/azure/).
+ * Assignments are enforced with their parameters and enforcement mode, initiatives expanded; a
+ * definition or initiative that no assignment names is enforced as if assigned with its defaults.
+ */
+export function loadAzurePolicies(
+  dir: string,
+  displayDir = dir,
+): { units: AzurePolicyUnit[]; diagnostics: Diagnostic[] } {
+  let files: string[];
+  try {
+    files = statSync(dir).isDirectory() ? jsonFiles(dir) : [];
+  } catch {
+    return { units: [], diagnostics: [] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const documents: { file: string; json: unknown; kind: DocumentKind }[] = [];
+  for (const file of files) {
+    const shown = path.join(displayDir, path.relative(dir, file));
+    try {
+      const json = parseJsonText(readFileSync(file, "utf8"));
+      const list = Array.isArray(json) ? json : [json];
+      for (const item of list) {
+        const kind = kindOf(item);
+        if (kind === "unknown") {
+          diagnostics.push(
+            fileDiagnostic(
+              shown,
+              "not an Azure Policy definition, initiative or assignment",
+              "export the JSON from Azure (az policy definition show)",
+            ),
+          );
+        } else documents.push({ file: shown, json: item, kind });
+      }
+    } catch (error) {
+      diagnostics.push(
+        fileDiagnostic(shown, `cannot read the policy file: ${(error as Error).message}`, "fix the JSON"),
+      );
+    }
+  }
+  const lookup = definitionLookup(documents.filter((d) => d.kind !== "assignment").map((d) => d.json));
+  const assignments: { file: string; assignment: PolicyAssignment }[] = [];
+  for (const d of documents.filter((x) => x.kind === "assignment")) {
+    try {
+      assignments.push({ file: d.file, assignment: parseAssignment(d.json) });
+    } catch (error) {
+      diagnostics.push(
+        fileDiagnostic(d.file, `invalid assignment: ${(error as Error).message}`, "fix the assignment JSON"),
+      );
+    }
+  }
+  const assigned = new Set(
+    assignments.map((a) => a.assignment.policyDefinitionId.toLowerCase().split("/").pop()),
+  );
+  for (const d of documents.filter((x) => x.kind !== "assignment")) {
+    const json = d.json as { id?: unknown; name?: unknown };
+    const key = String(json.id ?? json.name ?? "");
+    if (key === "" || assigned.has(key.toLowerCase().split("/").pop())) continue;
+    // Unassigned: enforce with default parameters. Members of an initiative are enforced through it.
+    const isMember = documents.some(
+      (o) =>
+        o.kind === "initiative" &&
+        JSON.stringify(bodyOf(o.json).policyDefinitions ?? [])
+          .toLowerCase()
+          .includes(key.toLowerCase()),
+    );
+    if (d.kind === "definition" && isMember) continue;
+    assignments.push({
+      file: d.file,
+      assignment: {
+        id: undefined,
+        name: undefined,
+        displayName: undefined,
+        policyDefinitionId: key,
+        parameters: {},
+        enforcementMode: "Default",
+      },
+    });
+  }
+  const units: AzurePolicyUnit[] = [];
+  for (const { file, assignment } of assignments) {
+    try {
+      for (const unit of expandAssignment(assignment, lookup)) {
+        const definitionName = unit.definition.displayName ?? unit.definition.name ?? unit.definitionId;
+        const label = [assignment.name ?? assignment.displayName, unit.referenceId ?? unit.definition.name]
+          .filter((x): x is string => Boolean(x))
+          .join("/");
+        units.push({
+          id: label || unit.definitionId,
+          name: slug(
+            unit.referenceId ?? unit.definition.displayName ?? unit.definition.name ?? unit.definitionId,
+          ),
+          displayName: definitionName,
+          definitionId: unit.definitionId,
+          definition: unit.definition,
+          raw: lookup(unit.definitionId),
+          parameters: unit.parameters,
+          enforced: unit.enforcementMode === "Default",
+        });
+      }
+    } catch (error) {
+      diagnostics.push(
+        fileDiagnostic(
+          file,
+          `cannot enforce ${assignment.policyDefinitionId}: ${(error as Error).message}`,
+          "check that every definition the assignment names is in policies/azure/",
+        ),
+      );
+    }
+  }
+  return { units, diagnostics };
+}

@@ -1,0 +1,13 @@
+import definition from "../../definitions/content-filter-modes.json";
+import type { DefinitionPolicy } from "../../policy";
+
+export const contentFilterModes: DefinitionPolicy = {
+  kind: "definition",
+  id: "AID-CF-004",
+  name: "content-filter-modes",
+  description: definition.properties.description,
+  severity: "medium",
+  remediation: "Set the content filter `mode` to Default or Blocking.",
+  definitionFile: "content-filter-modes.json",
+  definition,
+};
