@@ -1,0 +1,35 @@
+/**
+ * Azure Policy evaluator: evaluates Azure Policy definitions, as Azure stores them, against resources
+ * in ARM shape, offline. Pure: no I/O, no output, no work at import time.
+ */
+export { type Alias, aliases, findAlias } from "./aliases";
+export type { Condition, Operand } from "./condition-parser";
+export type { ArmResource } from "./context";
+export { isKnownEffect, knownEffects, type PolicyDefinition, parseDefinition } from "./definition";
+export { AssignmentError, DefinitionError, EvaluationError } from "./errors";
+export {
+  countsAsNonCompliant,
+  defaultApiVersion,
+  type EvaluationOptions,
+  evaluatePolicy,
+  evaluateUnits,
+  type PolicyEvaluation,
+} from "./evaluate";
+export { ExpressionSyntaxError, isTemplateExpression, parseTemplateExpression } from "./expression-parser";
+export {
+  type DefinitionLookup,
+  definitionLookup,
+  type EnforcementMode,
+  type EvaluationUnit,
+  type ExpansionOptions,
+  expandAssignment,
+  type PolicyAssignment,
+  type PolicySetDefinition,
+  type PolicySetMember,
+  parseAssignment,
+  parsePolicySetDefinition,
+} from "./initiatives";
+export { type JsonObject, type JsonValue, parseJsonText } from "./json";
+export type { PolicyMode } from "./modes";
+export { type OperatorName, operatorNames } from "./operators";
+export { normalizeParameterValues, type ParameterDefinition, type ParameterValues } from "./parameters";
