@@ -1,0 +1,353 @@
+/**
+ * Every failure of a live call (ARM error, failed long-running operation, network, credential,
+ * configuration) becomes one structured `{code, message, hint}` that a command turns into a Diagnostic.
+ * Messages are scrubbed of credentials before they leave this module.
+ */
+import { isRestError, type RestError } from "@azure/core-rest-pipeline";
+import type { CodeDescription } from "../diagnostics/codes";
+import { type Diagnostic, diagnosticAt, type Severity, type SourceLocation } from "../diagnostics/diagnostic";
+
+export type LiveErrorCode =
+  | "live/insufficient-quota"
+  | "live/request-conflict"
+  | "live/model-not-supported"
+  | "live/invalid-properties"
+  | "live/throttled"
+  | "live/server-error"
+  | "live/not-found"
+  | "live/auth"
+  | "live/network"
+  | "live/operation-failed"
+  | "live/config"
+  | "live/cancelled"
+  | "live/unexpected";
+
+export interface LiveFailure {
+  code: LiveErrorCode;
+  /** One sentence, scrubbed of secrets. */
+  message: string;
+  hint: string;
+  /** Azure's own error code when it sent one (e.g. `InsufficientQuota`). */
+  azureCode?: string;
+  statusCode?: number;
+  /** Seconds Azure asked the caller to wait (429, 503). */
+  retryAfterSeconds?: number;
+}
+
+/** What was being done when the failure happened, e.g. `Creating deployment "chat" on account "ai-prod"`. */
+export interface FailureContext {
+  action?: string;
+}
+
+/** Raised for settings that make a live call impossible (endpoint, subscription). */
+export class LiveConfigError extends Error {
+  readonly code = "live/config";
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = "LiveConfigError";
+  }
+}
+
+interface CodeInfo {
+  description: string;
+  hint: string;
+}
+
+/** Messages as data: the description documents the code, the hint tells the user what to do. */
+const codeInfo: Record<LiveErrorCode, CodeInfo> = {
+  "live/insufficient-quota": {
+    description:
+      "Azure refused a deployment write because the subscription's quota for the model and region is used up.",
+    hint: "Lower the capacity, free capacity held by other deployments of this model in the same subscription and region, or request more quota (https://aka.ms/oai/quotaincrease).",
+  },
+  "live/request-conflict": {
+    description:
+      "Azure refused a write because another operation on the same account was still running (409 RequestConflict).",
+    hint: "Writes under one account must run one after another; retry once the other operation has finished.",
+  },
+  "live/model-not-supported": {
+    description:
+      "The model, version or deployment type is not offered in the account's region, or has been retired.",
+    hint: "Pick a model version and deployment type the region offers and that is not retired; `aideploy catalog refresh` updates the local catalog.",
+  },
+  "live/invalid-properties": {
+    description:
+      "Azure rejected the request's content (for example a capacity outside the sku's range or step).",
+    hint: "Correct the property Azure names in the message; capacities must respect the sku's minimum, maximum and step.",
+  },
+  "live/throttled": {
+    description:
+      "Azure Resource Manager throttled the requests (429) beyond what the bounded retries absorb.",
+    hint: "Wait and run again, or run fewer live commands against the same subscription at the same time.",
+  },
+  "live/server-error": {
+    description: "Azure answered with a server error (5xx) even after the bounded retries.",
+    hint: "Retry later; if it persists, check https://azure.status.microsoft for an incident in the region.",
+  },
+  "live/not-found": {
+    description: "The subscription, resource group, account or resource does not exist or is not visible.",
+    hint: "Check the subscription, resource group and account names, and that the signed-in identity has Reader access to them.",
+  },
+  "live/auth": {
+    description: "No usable Azure credential, or the identity lacks permission for the request.",
+    hint: "Sign in with `az login`, or configure workload identity, a managed identity or an Azure DevOps service connection; the identity needs Reader on the accounts (Cognitive Services Contributor to change them).",
+  },
+  "live/network": {
+    description: "Azure Resource Manager could not be reached (connection refused, DNS failure, timeout).",
+    hint: "Check the network and proxy settings (HTTPS_PROXY) and, when it is set, AIDEPLOY_ARM_ENDPOINT.",
+  },
+  "live/operation-failed": {
+    description: "Azure accepted a write but its long-running operation ended in failure.",
+    hint: "Read Azure's reason in the message, fix the cause and run again; the resource may be left in a Failed state.",
+  },
+  "live/config": {
+    description: "The settings for reaching Azure are incomplete or unsafe (subscription, endpoint).",
+    hint: "Set the subscription and endpoint as the message says.",
+  },
+  "live/cancelled": {
+    description: "The live operation was cancelled before it finished.",
+    hint: "Run the command again; the resource may be mid-change in Azure.",
+  },
+  "live/unexpected": {
+    description: "A live call failed in a way aideploy does not recognise.",
+    hint: "Run again with AZURE_LOG_LEVEL=info to see the requests; report the message if it persists.",
+  },
+};
+
+/** Every `live/*` code with its description, for the generated diagnostics documentation. */
+export const liveErrorCodes: readonly CodeDescription[] = Object.entries(codeInfo).map(([code, info]) => ({
+  code,
+  description: info.description,
+}));
+
+// ── Secret scrubbing ────────────────────────────────────────────────────────
+
+const redacted = "[redacted]";
+
+const scrubbers: ReadonlyArray<readonly [RegExp, string]> = [
+  // Authorization header values.
+  [/\b(Bearer|Basic|SharedAccessSignature)\s+[^\s,;"']+/gi, `$1 ${redacted}`],
+  // Query-string and connection-string secrets: key=, sig=, AccountKey=, client_secret=, access_token=…
+  [
+    /\b([A-Za-z0-9_-]*(?:key|sig|signature|secret|token|password|pwd|assertion))=([^&\s;,"']+)/gi,
+    `$1=${redacted}`,
+  ],
+  // JSON secrets: "key1": "…", "primaryKey": "…", "clientSecret": "…", "accessToken": "…"
+  [/"([A-Za-z0-9_]*(?:key\d?|secret|token|password))"\s*:\s*"[^"]*"/gi, `"$1": "${redacted}"`],
+  // JWTs (access and ID tokens).
+  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, redacted],
+  // Padded base64 (storage and Event Hubs keys).
+  [/[A-Za-z0-9+/]{30,}={1,2}/g, redacted],
+  // 32 hex digits (classic Cognitive Services keys).
+  [/\b[0-9a-fA-F]{32}\b/g, redacted],
+  // Long mixed-case alphanumerics with digits (newer 84-character keys, SAS fragments).
+  [/\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{40,}\b/g, redacted],
+];
+
+/** Removes anything that looks like a credential, token or key from a text meant for people. */
+export function scrubSecrets(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of scrubbers) result = result.replace(pattern, replacement);
+  return result;
+}
+
+// ── Classification ──────────────────────────────────────────────────────────
+
+const modelNotSupportedCodes = new Set([
+  "DeploymentModelNotSupported",
+  "ServiceModelDeprecated",
+  "ModelNotSupported",
+  "InvalidModel",
+  "ModelDeprecated",
+]);
+const invalidPropertiesCodes = new Set([
+  "InvalidResourceProperties",
+  "InvalidRequestContent",
+  "InvalidCapacity",
+  "InvalidResourceName",
+  "BadRequest",
+  "ValidationError",
+  "InvalidParameter",
+]);
+const authCodes = new Set([
+  "AuthenticationFailed",
+  "AuthorizationFailed",
+  "InvalidAuthenticationToken",
+  "InvalidAuthenticationTokenTenant",
+  "ExpiredAuthenticationToken",
+  "LinkedAuthorizationFailed",
+  "SubscriptionNotFound",
+]);
+const credentialErrorNames = new Set([
+  "CredentialUnavailableError",
+  "AuthenticationError",
+  "AggregateAuthenticationError",
+  "AuthenticationRequiredError",
+]);
+const networkErrorCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "REQUEST_SEND_ERROR",
+]);
+
+const lroFailurePrefix = "The long-running operation has failed";
+const conflictText = /another operation is being performed/i;
+
+/** `The long-running operation has failed. <code>. <message>` → its code and message. */
+function parseOperationFailure(message: string): { code?: string; message: string } | undefined {
+  if (!message.startsWith(lroFailurePrefix)) return undefined;
+  const rest = message.slice(lroFailurePrefix.length);
+  const detail = /^\. (\S+?)\. ([\s\S]*)$/.exec(rest);
+  if (!detail?.[1]) return { message: "" };
+  return { code: detail[1], message: detail[2] ?? "" };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : "";
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("code" in error)) return undefined;
+  const code = (error as { code: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+function retryAfterSeconds(error: RestError): number | undefined {
+  const headers = error.response?.headers;
+  const milliseconds = Number(
+    headers?.get("retry-after-ms") ?? headers?.get("x-ms-retry-after-ms") ?? Number.NaN,
+  );
+  if (Number.isFinite(milliseconds)) return Math.ceil(milliseconds / 1000);
+  const value = headers?.get("retry-after");
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
+}
+
+/** True for ARM's "another operation is being performed on the parent resource" (409 RequestConflict). */
+export function isRequestConflict(error: unknown): boolean {
+  if (isRestError(error)) {
+    return error.code === "RequestConflict" || (error.statusCode === 409 && conflictText.test(error.message));
+  }
+  if (error instanceof Error) {
+    const failure = parseOperationFailure(error.message);
+    return (
+      failure?.code === "RequestConflict" || (failure !== undefined && conflictText.test(failure.message))
+    );
+  }
+  return false;
+}
+
+function classifyRestError(error: RestError): LiveErrorCode {
+  const status = error.statusCode;
+  const code = error.code ?? "";
+  if (code === "InsufficientQuota") return "live/insufficient-quota";
+  if (code === "RequestConflict" || (status === 409 && conflictText.test(error.message))) {
+    return "live/request-conflict";
+  }
+  if (modelNotSupportedCodes.has(code)) return "live/model-not-supported";
+  if (status === undefined) return networkErrorCodes.has(code) ? "live/network" : "live/unexpected";
+  if (status === 401 || status === 403 || authCodes.has(code)) return "live/auth";
+  if (status === 429) return "live/throttled";
+  if (status >= 500) return "live/server-error";
+  if (status === 404) return "live/not-found";
+  if (invalidPropertiesCodes.has(code) || status === 400) return "live/invalid-properties";
+  return "live/unexpected";
+}
+
+function sentence(context: FailureContext | undefined, text: string): string {
+  const body = text.trim() === "" ? "no reason given" : text.trim();
+  return context?.action ? `${context.action} failed: ${body}` : body;
+}
+
+function failure(
+  code: LiveErrorCode,
+  message: string,
+  extra: Partial<Omit<LiveFailure, "code" | "message" | "hint">> = {},
+  hint = codeInfo[code].hint,
+): LiveFailure {
+  const result: LiveFailure = { code, message: scrubSecrets(message), hint };
+  if (extra.azureCode !== undefined) result.azureCode = extra.azureCode;
+  if (extra.statusCode !== undefined) result.statusCode = extra.statusCode;
+  if (extra.retryAfterSeconds !== undefined) result.retryAfterSeconds = extra.retryAfterSeconds;
+  return result;
+}
+
+/** Turns any failure of a live call into a structured, scrubbed `{code, message, hint}`. */
+export function describeLiveFailure(error: unknown, context?: FailureContext): LiveFailure {
+  if (error instanceof LiveConfigError)
+    return failure("live/config", sentence(context, error.message), {}, error.hint);
+  if (isRestError(error)) {
+    const code = classifyRestError(error);
+    const wait = retryAfterSeconds(error);
+    const azureCode = error.code;
+    const status = error.statusCode === undefined ? "" : `HTTP ${error.statusCode}`;
+    const label = [azureCode, status].filter((part) => part).join(", ");
+    const text = sentence(context, label ? `${error.message} (${label})` : error.message);
+    const hint =
+      code === "live/throttled" && wait !== undefined
+        ? `Azure asked to wait ${wait} s before retrying. ${codeInfo[code].hint}`
+        : codeInfo[code].hint;
+    return failure(
+      code,
+      text,
+      {
+        ...(azureCode === undefined ? {} : { azureCode }),
+        ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }),
+        ...(wait === undefined ? {} : { retryAfterSeconds: wait }),
+      },
+      hint,
+    );
+  }
+  const name = errorName(error);
+  if (credentialErrorNames.has(name)) {
+    return failure("live/auth", sentence(context, (error as Error).message));
+  }
+  if (name === "AbortError") return failure("live/cancelled", sentence(context, (error as Error).message));
+  const code = errorCode(error);
+  if (code !== undefined && networkErrorCodes.has(code)) {
+    return failure("live/network", sentence(context, (error as Error).message), { azureCode: code });
+  }
+  if (error instanceof Error) {
+    const operation = parseOperationFailure(error.message);
+    if (operation) {
+      const label = operation.code ? ` (${operation.code})` : "";
+      return failure(
+        "live/operation-failed",
+        sentence(
+          context,
+          `the operation ended in failure: ${operation.message || "no reason given"}${label}`,
+        ),
+        operation.code ? { azureCode: operation.code } : {},
+      );
+    }
+    return failure("live/unexpected", sentence(context, error.message));
+  }
+  return failure("live/unexpected", sentence(context, String(error)));
+}
+
+/** A Diagnostic for a live failure at the place in deployments.yaml it concerns. */
+export function liveFailureDiagnostic(
+  failureToReport: LiveFailure,
+  location: SourceLocation,
+  severity: Severity = "error",
+): Diagnostic {
+  return diagnosticAt(location, {
+    code: failureToReport.code,
+    severity,
+    message: failureToReport.message,
+    hint: failureToReport.hint,
+  });
+}

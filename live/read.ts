@@ -1,0 +1,572 @@
+/**
+ * Typed reads over the Azure SDK clients for import, drift, catalog refresh and policy pull. Lists are
+ * read to the last page; results are plain objects (dates as ISO strings, no SDK classes).
+ */
+import type {
+  Account,
+  CognitiveServicesManagementClient,
+  Deployment,
+  Model,
+  ModelCapacityListResultValueItem,
+  RaiBlocklist,
+  RaiBlocklistItem,
+  RaiPolicy,
+  Usage,
+} from "@azure/arm-cognitiveservices";
+import type {
+  PolicyAssignment,
+  PolicyClient,
+  PolicyDefinition,
+  PolicySetDefinition,
+} from "@azure/arm-policy";
+import { LiveConfigError } from "./errors";
+
+export interface AccountLocator {
+  resourceGroup: string;
+  accountName: string;
+}
+
+export interface AccountRecord {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location?: string;
+  kind?: string;
+  skuName?: string;
+  customSubDomainName?: string;
+  endpoint?: string;
+  publicNetworkAccess?: string;
+  disableLocalAuth?: boolean;
+  provisioningState?: string;
+  tags: Record<string, string>;
+}
+
+export interface DeploymentRecord {
+  id?: string;
+  name: string;
+  sku: { name: string; capacity?: number };
+  model: { format?: string; name?: string; version?: string; publisher?: string; source?: string };
+  raiPolicyName?: string;
+  versionUpgradeOption?: string;
+  spilloverDeploymentName?: string;
+  parentDeploymentName?: string;
+  currentCapacity?: number;
+  capacitySettings?: { designatedCapacity?: number; priority?: number };
+  /** Server-computed: never compare against the desired state. */
+  provisioningState?: string;
+  /** Server-computed rate limits (requests, tokens), for display. */
+  rateLimits: { key?: string; renewalPeriod?: number; count?: number }[];
+  tags: Record<string, string>;
+}
+
+export interface ContentFilterRecord {
+  name?: string;
+  source?: string;
+  enabled?: boolean;
+  blocking?: boolean;
+  severityThreshold?: string;
+}
+
+export interface RaiPolicyRecord {
+  id?: string;
+  name: string;
+  /** `UserManaged` or `SystemManaged` (built-in filters an import should skip). */
+  type?: string;
+  mode?: string;
+  basePolicyName?: string;
+  contentFilters: ContentFilterRecord[];
+  customBlocklists: { blocklistName?: string; source?: string; blocking?: boolean }[];
+  tags: Record<string, string>;
+}
+
+export interface RaiBlocklistItemRecord {
+  name: string;
+  pattern?: string;
+  isRegex?: boolean;
+}
+
+export interface RaiBlocklistRecord {
+  id?: string;
+  name: string;
+  description?: string;
+  items: RaiBlocklistItemRecord[];
+}
+
+export interface CatalogSkuRecord {
+  name?: string;
+  usageName?: string;
+  deprecationDate?: string;
+  capacity?: {
+    minimum?: number;
+    maximum?: number;
+    step?: number;
+    default?: number;
+    allowedValues?: number[];
+  };
+}
+
+export interface CatalogModelRecord {
+  kind?: string;
+  accountSkuName?: string;
+  format?: string;
+  name?: string;
+  version?: string;
+  isDefaultVersion?: boolean;
+  lifecycleStatus?: string;
+  maxCapacity?: number;
+  deprecation: { inference?: string; fineTune?: string; status?: string };
+  replacement?: { modelName?: string; modelVersion?: string; autoUpgradeStartDate?: string };
+  capabilities: Record<string, string>;
+  skus: CatalogSkuRecord[];
+}
+
+export interface UsageRecord {
+  /** Matches a catalog sku's `usageName`. */
+  name?: string;
+  localizedName?: string;
+  currentValue?: number;
+  limit?: number;
+  unit?: string;
+  status?: string;
+  quotaPeriod?: string;
+  nextResetTime?: string;
+}
+
+export interface ModelCapacityRecord {
+  location?: string;
+  skuName?: string;
+  model: { format?: string; name?: string; version?: string };
+  availableCapacity?: number;
+  availableFinetuneCapacity?: number;
+}
+
+export interface AccountSnapshot {
+  deployments: DeploymentRecord[];
+  raiPolicies: RaiPolicyRecord[];
+  raiBlocklists: RaiBlocklistRecord[];
+}
+
+/** Drops undefined fields so that records compare and serialise cleanly. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+function isoDate(value: Date | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** Reads every page of an SDK list. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const result: T[] = [];
+  for await (const item of items) result.push(item);
+  return result;
+}
+
+export function resourceGroupOf(id: string | undefined): string {
+  return /\/resourceGroups\/([^/]+)/i.exec(id ?? "")?.[1] ?? "";
+}
+
+// ── Mapping ─────────────────────────────────────────────────────────────────
+
+export function toAccountRecord(account: Account): AccountRecord {
+  const properties = account.properties;
+  return compact({
+    id: account.id ?? "",
+    name: account.name ?? "",
+    resourceGroup: resourceGroupOf(account.id),
+    location: account.location,
+    kind: account.kind,
+    skuName: account.sku?.name,
+    customSubDomainName: properties?.customSubDomainName,
+    endpoint: properties?.endpoint,
+    publicNetworkAccess: properties?.publicNetworkAccess,
+    disableLocalAuth: properties?.disableLocalAuth,
+    provisioningState: properties?.provisioningState,
+    tags: { ...account.tags },
+  });
+}
+
+export function toDeploymentRecord(deployment: Deployment): DeploymentRecord {
+  const properties = deployment.properties ?? {};
+  const model = properties.model ?? {};
+  const capacitySettings = properties.capacitySettings;
+  return compact({
+    id: deployment.id,
+    name: deployment.name ?? "",
+    sku: compact({ name: deployment.sku?.name ?? "", capacity: deployment.sku?.capacity }),
+    model: compact({
+      format: model.format,
+      name: model.name,
+      version: model.version,
+      publisher: model.publisher,
+      source: model.source,
+    }),
+    raiPolicyName: properties.raiPolicyName,
+    versionUpgradeOption: properties.versionUpgradeOption,
+    spilloverDeploymentName: properties.spilloverDeploymentName,
+    parentDeploymentName: properties.parentDeploymentName,
+    currentCapacity: properties.currentCapacity,
+    capacitySettings: capacitySettings
+      ? compact({
+          designatedCapacity: capacitySettings.designatedCapacity,
+          priority: capacitySettings.priority,
+        })
+      : undefined,
+    provisioningState: properties.provisioningState,
+    rateLimits: (properties.rateLimits ?? []).map((rule) =>
+      compact({ key: rule.key, renewalPeriod: rule.renewalPeriod, count: rule.count }),
+    ),
+    tags: { ...deployment.tags },
+  });
+}
+
+export function toRaiPolicyRecord(policy: RaiPolicy): RaiPolicyRecord {
+  const properties = policy.properties ?? {};
+  return compact({
+    id: policy.id,
+    name: policy.name ?? "",
+    type: properties.type,
+    mode: properties.mode,
+    basePolicyName: properties.basePolicyName,
+    contentFilters: (properties.contentFilters ?? []).map((filter) =>
+      compact({
+        name: filter.name,
+        source: filter.source,
+        enabled: filter.enabled,
+        blocking: filter.blocking,
+        severityThreshold: filter.severityThreshold,
+      }),
+    ),
+    customBlocklists: (properties.customBlocklists ?? []).map((blocklist) =>
+      compact({
+        blocklistName: blocklist.blocklistName,
+        source: blocklist.source,
+        blocking: blocklist.blocking,
+      }),
+    ),
+    tags: { ...policy.tags },
+  });
+}
+
+function toBlocklistItemRecord(item: RaiBlocklistItem): RaiBlocklistItemRecord {
+  return compact({
+    name: item.name ?? "",
+    pattern: item.properties?.pattern,
+    isRegex: item.properties?.isRegex,
+  });
+}
+
+export function toCatalogModelRecord(entry: Model): CatalogModelRecord {
+  const model = entry.model ?? {};
+  const replacement = model.replacementConfig;
+  return compact({
+    kind: entry.kind,
+    accountSkuName: entry.skuName,
+    format: model.format,
+    name: model.name,
+    version: model.version,
+    isDefaultVersion: model.isDefaultVersion,
+    lifecycleStatus: model.lifecycleStatus,
+    maxCapacity: model.maxCapacity,
+    deprecation: compact({
+      inference: model.deprecation?.inference,
+      fineTune: model.deprecation?.fineTune,
+      status: model.deprecation?.deprecationStatus,
+    }),
+    replacement: replacement
+      ? compact({
+          modelName: replacement.targetModelName,
+          modelVersion: replacement.targetModelVersion,
+          autoUpgradeStartDate: isoDate(replacement.autoUpgradeStartDate),
+        })
+      : undefined,
+    capabilities: { ...model.capabilities },
+    skus: (model.skus ?? []).map((sku) =>
+      compact({
+        name: sku.name,
+        usageName: sku.usageName,
+        deprecationDate: isoDate(sku.deprecationDate),
+        capacity: sku.capacity
+          ? compact({
+              minimum: sku.capacity.minimum,
+              maximum: sku.capacity.maximum,
+              step: sku.capacity.step,
+              default: sku.capacity.default,
+              allowedValues: sku.capacity.allowedValues ? [...sku.capacity.allowedValues] : undefined,
+            })
+          : undefined,
+      }),
+    ),
+  });
+}
+
+export function toUsageRecord(usage: Usage): UsageRecord {
+  return compact({
+    name: usage.name?.value,
+    localizedName: usage.name?.localizedValue,
+    currentValue: usage.currentValue,
+    limit: usage.limit,
+    unit: usage.unit,
+    status: usage.status,
+    quotaPeriod: usage.quotaPeriod,
+    nextResetTime: usage.nextResetTime,
+  });
+}
+
+export function toModelCapacityRecord(item: ModelCapacityListResultValueItem): ModelCapacityRecord {
+  const properties = item.properties ?? {};
+  return compact({
+    location: item.location,
+    skuName: properties.skuName,
+    model: compact({
+      format: properties.model?.format,
+      name: properties.model?.name,
+      version: properties.model?.version,
+    }),
+    availableCapacity: properties.availableCapacity,
+    availableFinetuneCapacity: properties.availableFinetuneCapacity,
+  });
+}
+
+// ── Cognitive Services reads ────────────────────────────────────────────────
+
+/** Accounts of the client's subscription, or of one resource group. */
+export async function listAccounts(
+  client: CognitiveServicesManagementClient,
+  options: { resourceGroup?: string } = {},
+): Promise<AccountRecord[]> {
+  const accounts = options.resourceGroup
+    ? client.accounts.listByResourceGroup(options.resourceGroup)
+    : client.accounts.list();
+  return (await collect(accounts)).map(toAccountRecord);
+}
+
+export async function getAccount(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+): Promise<AccountRecord> {
+  return toAccountRecord(await client.accounts.get(account.resourceGroup, account.accountName));
+}
+
+export async function listDeployments(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+): Promise<DeploymentRecord[]> {
+  const deployments = await collect(client.deployments.list(account.resourceGroup, account.accountName));
+  return deployments.map(toDeploymentRecord);
+}
+
+export async function listRaiPolicies(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+): Promise<RaiPolicyRecord[]> {
+  const policies = await collect(client.raiPolicies.list(account.resourceGroup, account.accountName));
+  return policies.map(toRaiPolicyRecord);
+}
+
+/** Blocklists with their items (items are read per blocklist unless `includeItems` is false). */
+export async function listRaiBlocklists(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+  options: { includeItems?: boolean } = {},
+): Promise<RaiBlocklistRecord[]> {
+  const blocklists: RaiBlocklist[] = await collect(
+    client.raiBlocklists.list(account.resourceGroup, account.accountName),
+  );
+  const records: RaiBlocklistRecord[] = [];
+  for (const blocklist of blocklists) {
+    const name = blocklist.name ?? "";
+    const items =
+      options.includeItems === false
+        ? []
+        : await collect(client.raiBlocklistItems.list(account.resourceGroup, account.accountName, name));
+    records.push(
+      compact({
+        id: blocklist.id,
+        name,
+        description: blocklist.properties?.description,
+        items: items.map(toBlocklistItemRecord),
+      }),
+    );
+  }
+  return records;
+}
+
+/** Everything under an account that the deployments file declares. */
+export async function readAccountSnapshot(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+): Promise<AccountSnapshot> {
+  const [deployments, raiPolicies, raiBlocklists] = await Promise.all([
+    listDeployments(client, account),
+    listRaiPolicies(client, account),
+    listRaiBlocklists(client, account),
+  ]);
+  return { deployments, raiPolicies, raiBlocklists };
+}
+
+/** The model catalog of a location (`locations/{l}/models`), all pages. */
+export async function listLocationModels(
+  client: CognitiveServicesManagementClient,
+  location: string,
+): Promise<CatalogModelRecord[]> {
+  return (await collect(client.models.list(location))).map(toCatalogModelRecord);
+}
+
+/** Quota usages of a location for the client's subscription, all pages. */
+export async function listLocationUsages(
+  client: CognitiveServicesManagementClient,
+  location: string,
+): Promise<UsageRecord[]> {
+  return (await collect(client.usages.list(location))).map(toUsageRecord);
+}
+
+export async function listAccountUsages(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+): Promise<UsageRecord[]> {
+  const result = await client.accounts.listUsages(account.resourceGroup, account.accountName);
+  return (result.value ?? []).map(toUsageRecord);
+}
+
+/** Capacity available for a model version per location and deployment type. */
+export async function listModelCapacities(
+  client: CognitiveServicesManagementClient,
+  model: { format: string; name: string; version: string },
+): Promise<ModelCapacityRecord[]> {
+  const items = await collect(client.modelCapacities.list(model.format, model.name, model.version));
+  return items.map(toModelCapacityRecord);
+}
+
+// ── Azure Policy reads ──────────────────────────────────────────────────────
+
+export interface PolicyAssignmentRecord {
+  id: string;
+  name: string;
+  scope?: string;
+  policyDefinitionId?: string;
+  displayName?: string;
+  enforcementMode?: string;
+  notScopes: string[];
+  /** Assignment parameters as ARM stores them: `{name: {value}}`. */
+  parameters: Record<string, { value?: unknown }>;
+}
+
+/** A definition in the shape Azure stores it (`{id, name, properties: {...}}`), as the evaluator reads it. */
+export interface PolicyDefinitionRecord {
+  id: string;
+  name: string;
+  type: string;
+  properties: Record<string, unknown>;
+}
+
+export function toPolicyAssignmentRecord(assignment: PolicyAssignment): PolicyAssignmentRecord {
+  return compact({
+    id: assignment.id ?? "",
+    name: assignment.name ?? "",
+    scope: assignment.scope,
+    policyDefinitionId: assignment.policyDefinitionId,
+    displayName: assignment.displayName,
+    enforcementMode: assignment.enforcementMode,
+    notScopes: [...(assignment.notScopes ?? [])],
+    parameters: { ...assignment.parameters },
+  });
+}
+
+function nest(
+  resource: { id?: string; name?: string; type?: string; systemData?: unknown },
+  type: string,
+): PolicyDefinitionRecord {
+  const { id, name, type: resourceType, systemData: _systemData, ...properties } = resource;
+  return {
+    id: id ?? "",
+    name: name ?? "",
+    type: resourceType ?? type,
+    properties: compact(properties as Record<string, unknown>),
+  };
+}
+
+export function toPolicyDefinitionRecord(definition: PolicyDefinition): PolicyDefinitionRecord {
+  return nest(definition, "Microsoft.Authorization/policyDefinitions");
+}
+
+export function toPolicySetDefinitionRecord(definition: PolicySetDefinition): PolicyDefinitionRecord {
+  return nest(definition, "Microsoft.Authorization/policySetDefinitions");
+}
+
+/** Assignments that apply to the client's subscription, or to one resource group (all pages). */
+export async function listPolicyAssignments(
+  client: PolicyClient,
+  options: { resourceGroup?: string; filter?: string } = {},
+): Promise<PolicyAssignmentRecord[]> {
+  const listOptions = options.filter ? { filter: options.filter } : {};
+  const assignments = options.resourceGroup
+    ? client.policyAssignments.listForResourceGroup(options.resourceGroup, listOptions)
+    : client.policyAssignments.list(listOptions);
+  return (await collect(assignments)).map(toPolicyAssignmentRecord);
+}
+
+type DefinitionLocation =
+  | { kind: "builtIn"; name: string }
+  | { kind: "subscription"; subscriptionId: string; name: string }
+  | { kind: "managementGroup"; managementGroupId: string; name: string };
+
+/** Where a policy (set) definition id points: built-in, a subscription, or a management group. */
+export function parseDefinitionId(id: string): DefinitionLocation | undefined {
+  const match =
+    /^(?:\/subscriptions\/([^/]+)|\/providers\/Microsoft\.Management\/managementGroups\/([^/]+))?\/providers\/Microsoft\.Authorization\/policy(?:Set)?Definitions\/([^/]+)$/i.exec(
+      id.trim(),
+    );
+  if (!match?.[3]) return undefined;
+  const name = match[3];
+  if (match[1]) return { kind: "subscription", subscriptionId: match[1], name };
+  if (match[2]) return { kind: "managementGroup", managementGroupId: match[2], name };
+  return { kind: "builtIn", name };
+}
+
+function locate(client: PolicyClient, id: string): DefinitionLocation {
+  const location = parseDefinitionId(id);
+  if (!location) {
+    throw new LiveConfigError(`'${id}' is not a policy definition id.`, "Use the id of a policy definition.");
+  }
+  if (
+    location.kind === "subscription" &&
+    location.subscriptionId.toLowerCase() !== client.subscriptionId?.toLowerCase()
+  ) {
+    throw new LiveConfigError(
+      `The policy definition '${id}' belongs to another subscription than the one in use.`,
+      "Run the command with that subscription, or read the definition there.",
+    );
+  }
+  return location;
+}
+
+/** A policy definition by id (built-in, custom in the client's subscription, or at a management group). */
+export async function getPolicyDefinition(client: PolicyClient, id: string): Promise<PolicyDefinitionRecord> {
+  const location = locate(client, id);
+  const definitions = client.policyDefinitions;
+  const definition =
+    location.kind === "builtIn"
+      ? await definitions.getBuiltIn(location.name)
+      : location.kind === "subscription"
+        ? await definitions.get(location.name)
+        : await definitions.getAtManagementGroup(location.managementGroupId, location.name);
+  return toPolicyDefinitionRecord(definition);
+}
+
+/** A policy set definition (initiative) by id. */
+export async function getPolicySetDefinition(
+  client: PolicyClient,
+  id: string,
+): Promise<PolicyDefinitionRecord> {
+  const location = locate(client, id);
+  const definitions = client.policySetDefinitions;
+  const definition =
+    location.kind === "builtIn"
+      ? await definitions.getBuiltIn(location.name)
+      : location.kind === "subscription"
+        ? await definitions.get(location.name)
+        : await definitions.getAtManagementGroup(location.managementGroupId, location.name);
+  return toPolicySetDefinitionRecord(definition);
+}
