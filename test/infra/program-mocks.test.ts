@@ -1,0 +1,303 @@
+// The Pulumi program (infra/index.ts) under pulumi.runtime.setMocks: it must register exactly the resources of
+// the graph planned for the same file and environment, with the same inputs, and export the plan's outputs.
+// Options other than `import` (protect, retainOnDelete, dependencies) are not visible to mocks; the gRPC test
+// (program-grpc.test.ts) covers them.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type Plan, planFile } from "../../infra/plan";
+import { repoRoot } from "../support/paths";
+
+interface Registration {
+  type: string;
+  name: string;
+  custom: boolean;
+  inputs: Record<string, unknown>;
+  /** Import id the program asked for ("" when none). */
+  importId: string;
+}
+
+interface ProgramRun {
+  registrations: Registration[];
+  /** What the program's module exported, as the stack outputs it (massaged by the SDK). */
+  outputs: Record<string, unknown> | undefined;
+  /** What the program threw, if it failed. */
+  failure: unknown;
+  errors: string[];
+  warnings: string[];
+}
+
+/** Loads infra/index.ts afresh inside a stack, as the Pulumi runner does, with the given stack name and config. */
+async function runProgram(stack: string, config: Record<string, string>): Promise<ProgramRun> {
+  const registrations: Registration[] = [];
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const errorSpy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    errors.push(args.map(String).join(" "));
+  });
+  const warnSpy = vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {
+    warnings.push(args.map(String).join(" "));
+  });
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registrations.push({
+          type: args.type,
+          name: args.name,
+          custom: args.custom ?? true,
+          inputs: args.inputs,
+          importId: args.id ?? "",
+        });
+        return { id: args.id || `${args.name}-id`, state: args.inputs };
+      },
+      call(args) {
+        throw new Error(`the program made an unexpected call to ${args.token}`);
+      },
+    },
+    "aideploy",
+    stack,
+    false,
+  );
+  pulumi.runtime.setAllConfig(config);
+  vi.resetModules();
+  let failure: unknown;
+  try {
+    // The runner loads the program inside the stack resource; a failure is kept here rather than rejecting
+    // the stack, whose outputs nobody awaits (the runner's process-wide handler reports it instead).
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+      try {
+        return { ...(await import("../../infra/index.js")) };
+      } catch (err) {
+        failure = err;
+        return undefined;
+      }
+    });
+    return { registrations, outputs, failure, errors, warnings };
+  } finally {
+    // Waits for every registration in flight, then detaches from the mock monitor.
+    await pulumi.runtime.disconnect();
+    errorSpy.mockRestore();
+    warnSpy.mockRestore();
+  }
+}
+
+/** Plain JSON values, as a resource's inputs travel to the engine (undefined members dropped). */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function planned(file: string, environment: string | undefined): Plan {
+  const result = planFile(path.resolve(repoRoot, file), file, environment);
+  if (!result.ok) throw new Error(`cannot plan ${file}: ${JSON.stringify(result.diagnostics)}`);
+  return result.plan;
+}
+
+const key = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
+
+/** The program registered the stack plus exactly the graph's nodes, each with the node's inputs and import id. */
+function expectGraphRegistered(run: ProgramRun, plan: Plan): void {
+  const stacks = run.registrations.filter((r) => r.type === "pulumi:pulumi:Stack");
+  expect(stacks.map((s) => s.custom)).toEqual([false]);
+  const custom = run.registrations.filter((r) => r.custom);
+  expect(custom).toHaveLength(run.registrations.length - 1);
+  const nodes = plan.graph.nodes;
+  expect(custom.map(key).sort()).toEqual(nodes.map(key).sort());
+  expect(new Set(custom.map(key)).size).toBe(custom.length);
+  for (const node of nodes) {
+    const registration = custom.find((r) => key(r) === key(node));
+    expect(registration?.inputs, key(node)).toEqual(plain(node.inputs));
+    expect(registration?.importId, key(node)).toBe(node.options.import ?? "");
+  }
+}
+
+/** Every property name in a value, at any depth. */
+function propertyNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(propertyNames);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => [k, ...propertyNames(v)]);
+}
+
+function expectOutputs(run: ProgramRun, plan: Plan): void {
+  expect(run.outputs).toEqual(
+    plain({ environment: plan.outputs.environment, accounts: plan.outputs.accounts }),
+  );
+  const names = propertyNames(run.outputs).map((n) => n.toLowerCase());
+  for (const word of ["key", "secret", "password", "credential", "connectionstring", "token"]) {
+    expect(
+      names.filter((n) => n.includes(word) && n !== "tokensperminute"),
+      word,
+    ).toEqual([]);
+  }
+  expect(JSON.stringify(run.outputs)).not.toMatch(/1b47061264138c4ac30d75fd1eb44270/); // Pulumi's secret marker
+}
+
+let tempDir = "";
+/** A path to a temporary file, relative to the project like a user would write `aideploy:file`. */
+function tempFile(name: string, content: string): string {
+  const file = path.join(tempDir, name);
+  fs.writeFileSync(file, content);
+  return path.relative(repoRoot, file);
+}
+
+beforeAll(() => {
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "aideploy-program-mocks-"));
+});
+afterAll(() => {
+  fs.rmSync(tempDir, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("the Pulumi program under mocks, with deployments.yaml", () => {
+  it("with no environment (a stack named like none of them) registers the file as written", async () => {
+    const run = await runProgram("sandbox", {});
+    const plan = planned("deployments.yaml", undefined);
+    expectGraphRegistered(run, plan);
+    expectOutputs(run, plan);
+    expect(run.outputs?.environment).toBeNull();
+    expect(run.errors).toEqual([]);
+    expect(run.warnings.join("\n")).toContain(
+      'stack "sandbox" has no environment of that name in deployments.yaml',
+    );
+    const accounts = run.registrations.filter((r) => r.type === "azure-native:cognitiveservices:Account");
+    expect(accounts.map((a) => a.inputs.accountName).sort()).toEqual(["contoso-ai-eus2", "contoso-ai-swc"]);
+  });
+
+  it("dev: renamed accounts, dev rate limits, the disabled deployment absent", async () => {
+    const run = await runProgram("dev", { "aideploy:environment": "dev" });
+    const plan = planned("deployments.yaml", "dev");
+    expectGraphRegistered(run, plan);
+    expectOutputs(run, plan);
+    expect(run.outputs?.environment).toBe("dev");
+    expect(run.errors).toEqual([]);
+    expect(run.warnings).toEqual([]);
+    const byName = new Map(run.registrations.map((r) => [r.name, r]));
+    expect(byName.get("eastus2")?.inputs).toMatchObject({
+      accountName: "contoso-ai-eus2-dev",
+      resourceGroupName: "rg-ai-dev",
+      properties: { customSubDomainName: "contoso-ai-eus2-dev" },
+    });
+    expect(byName.get("swedencentral")?.inputs).toMatchObject({ accountName: "contoso-ai-swc-dev" });
+    expect(byName.has("eastus2/deployment/gpt-4o-ptu")).toBe(false);
+    expect(byName.get("eastus2/deployment/gpt-4o")?.inputs).toMatchObject({
+      accountName: "contoso-ai-eus2-dev",
+      sku: { name: "GlobalStandard", capacity: 10 },
+    });
+    for (const r of run.registrations.filter((r) => r.custom)) {
+      expect(r.inputs.accountName, r.name).toMatch(/-dev$/);
+    }
+  });
+
+  it("dev is also chosen from the stack name when aideploy:environment is not set", async () => {
+    const run = await runProgram("dev", {});
+    const plan = planned("deployments.yaml", "dev");
+    expectGraphRegistered(run, plan);
+    expectOutputs(run, plan);
+  });
+
+  it("prod: the production names and every deployment", async () => {
+    const run = await runProgram("prod", { "aideploy:environment": "prod" });
+    const plan = planned("deployments.yaml", "prod");
+    expectGraphRegistered(run, plan);
+    expectOutputs(run, plan);
+    expect(run.outputs?.environment).toBe("prod");
+    const names = run.registrations.map((r) => r.name);
+    expect(names).toContain("eastus2/deployment/gpt-4o-ptu");
+    expect(run.registrations.find((r) => r.name === "eastus2/deployment/gpt-4o-ptu")?.inputs).toMatchObject({
+      properties: { spilloverDeploymentName: "gpt-4o" },
+      sku: { name: "ProvisionedManaged", capacity: 50 },
+    });
+    // protect is a resource option mocks do not receive; the graph must still ask for it.
+    const protectedNodes = plan.graph.nodes.filter((n) => n.options.protect).map((n) => n.type);
+    expect(new Set(protectedNodes)).toEqual(
+      new Set([
+        "azure-native:cognitiveservices:Account",
+        "azure-native:cognitiveservices:Deployment",
+        "azure-native:cognitiveservices:RaiPolicy",
+      ]),
+    );
+  });
+});
+
+const adoptedFile = `version: 1
+subscription: 11111111-1111-1111-1111-111111111111
+accounts:
+  main:
+    name: legacy-ai
+    resourceGroup: rg-legacy
+    location: westeurope
+    create: false
+    customSubDomain: legacy-ai
+defaults:
+  sku: GlobalStandard
+  contentFilter: adopted
+  versionUpgradeOption: NoAutoUpgrade
+deployments:
+  - name: chat
+    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+    capacity: 10
+    import: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-legacy/providers/Microsoft.CognitiveServices/accounts/legacy-ai/deployments/chat
+  - name: fresh
+    model: { format: OpenAI, name: gpt-4o-mini, version: "2024-07-18" }
+    capacity: 5
+contentFilters:
+  adopted:
+    base: Microsoft.DefaultV2
+    mode: Blocking
+    prompt: { hate: low, sexual: low, violence: low, selfHarm: low, jailbreak: block, indirectAttack: block, blocklists: [words] }
+    completion: { hate: low, sexual: low, violence: low, selfHarm: low, protectedMaterialText: block, protectedMaterialCode: annotate }
+    import: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-legacy/providers/Microsoft.CognitiveServices/accounts/legacy-ai/raiPolicies/adopted
+blocklists:
+  words:
+    items: [forbidden]
+    import: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-legacy/providers/Microsoft.CognitiveServices/accounts/legacy-ai/raiBlocklists/words
+environments:
+  keep:
+    retainOnDelete: true
+`;
+
+describe("the Pulumi program under mocks, with another file (aideploy:file)", () => {
+  it("adopts existing resources through their import ids and creates no account for create: false", async () => {
+    const file = tempFile("adopted.yaml", adoptedFile);
+    const run = await runProgram("keep", { "aideploy:file": file });
+    const plan = planned(file, "keep");
+    expectGraphRegistered(run, plan);
+    expectOutputs(run, plan);
+    const imported = run.registrations.filter((r) => r.importId !== "").map((r) => r.name);
+    expect(imported.sort()).toEqual([
+      "main/blocklist/words",
+      "main/content-filter/adopted",
+      "main/deployment/chat",
+    ]);
+    expect(run.registrations.some((r) => r.type === "azure-native:cognitiveservices:Account")).toBe(false);
+  });
+
+  it("a broken file fails the program with a RunError and the diagnostics logged, no stack trace", async () => {
+    const file = tempFile(
+      "broken.yaml",
+      adoptedFile.replace("    customSubDomain: legacy-ai\n", "    customSubDomian: legacy-ai\n"),
+    );
+    const run = await runProgram("keep", { "aideploy:file": file });
+    expect(pulumi.RunError.isInstance(run.failure)).toBe(true);
+    expect((run.failure as Error).message).toBe(
+      "deployments file has errors; run `npx aideploy validate` for details",
+    );
+    expect(run.errors).toEqual([
+      `error: [runtime] ${file}:9:5: error schema/unknown-key unknown key "customSubDomian" in accounts.main (did you mean "customSubDomain"?)`,
+    ]);
+    expect(run.errors.join("\n")).not.toMatch(/^\s+at /m);
+    expect(run.registrations.filter((r) => r.custom)).toEqual([]);
+  });
+
+  it("an environment the file does not have fails with the known ones named", async () => {
+    const run = await runProgram("prod", { "aideploy:environment": "staging" });
+    expect(pulumi.RunError.isInstance(run.failure)).toBe(true);
+    expect(run.errors).toEqual([
+      'error: [runtime] unknown environment "staging" (environments in the file: dev, prod)',
+    ]);
+    expect(run.registrations.filter((r) => r.custom)).toEqual([]);
+  });
+});

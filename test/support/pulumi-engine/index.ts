@@ -1,0 +1,38 @@
+export {
+  containsSecret,
+  DEFAULT_FEATURES,
+  type LogEntry,
+  type LogSeverity,
+  makeUrn,
+  type PulumiEngine,
+  type PulumiEngineOptions,
+  type ResourceAnswer,
+  type ResourceRegistration,
+  ROOT_STACK_TYPE,
+  type SourcePosition,
+  startPulumiEngine,
+} from "./engine";
+export {
+  type ProgramInvocation,
+  type ProgramRun,
+  type PulumiProject,
+  programInvocation,
+  type RunOptions,
+  readPulumiProject,
+  readStackConfig,
+  runPulumiProgram,
+  splitShellWords,
+  stopPulumiRuns,
+} from "./program";
+export {
+  AssetValue,
+  containsUnknown,
+  decodeProperties,
+  decodeProperty,
+  OutputValue,
+  type PropertyMap,
+  type PropertyValue,
+  ResourceReference,
+  SecretValue,
+  Unknown,
+} from "./properties";
