@@ -1,3 +1,4 @@
+import { registerDiff } from "./commands/diff";
 import { registerPlan } from "./commands/plan";
 import { registerPolicies } from "./commands/policies";
 import { registerPolicyEval } from "./commands/policy-eval";
@@ -7,7 +8,7 @@ import { type CommandRegistration, runProgram } from "./program";
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export function commandRegistrations(): CommandRegistration[] {
-  return [registerValidate, registerPlan, registerPolicies, registerPolicyEval];
+  return [registerValidate, registerPlan, registerDiff, registerPolicies, registerPolicyEval];
 }
 
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {

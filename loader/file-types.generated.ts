@@ -341,7 +341,7 @@ import?: ImportIds
  */
 export interface Environment {
 /**
- * true: deployments and content filters are protected in Pulumi (cannot be deleted until unprotected) and must pin their versions.
+ * true: accounts created by the stack, deployments and content filters are protected in Pulumi (cannot be deleted until unprotected), and deployments must pin their versions (policy pinned-model-version).
  */
 protect?: boolean
 /**

@@ -21,11 +21,12 @@ export function escapeMarkdown(text: string, max = MAX_CELL_LENGTH): string {
   );
 }
 
-/** User text inside an inline code span: backticks and line breaks cannot escape it. */
+/**
+ * User text shown as code. Text between raw `<code>` tags is still read as Markdown, so it is escaped
+ * the same way as any other user text.
+ */
 export function markdownCode(text: string, max = MAX_CELL_LENGTH): string {
-  return `<code>${escapeHtml(truncate(text.replace(/\s+/g, " "), max))
-    .replace(/\|/g, "&#124;")
-    .replace(/@/g, "&#64;")}</code>`;
+  return `<code>${escapeMarkdown(text, max)}</code>`;
 }
 
 /** User text in HTML element content or attribute values. */

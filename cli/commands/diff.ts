@@ -1,0 +1,170 @@
+import { type Command, Option } from "commander";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import { formatText } from "../../diagnostics/formatters/text";
+import { type Plan, planLoaded } from "../../infra/plan";
+import { checkPlanPolicies, type PolicySetup } from "../../policies/check-plan";
+import { type DiffOptions as DiffPlansOptions, diffPlans } from "../../review/diff";
+import { formatDiffJson } from "../../review/format-json";
+import { formatDiffMarkdown } from "../../review/format-markdown";
+import { formatDiffText } from "../../review/format-text";
+import { readInput } from "../../review/input";
+import {
+  DIFF_FLAGS,
+  type DiffFlag,
+  type DiffReport,
+  type EvaluatePolicies,
+  isDiffFlag,
+} from "../../review/model";
+import { type CommandIO, ExitCode } from "../io";
+import { DEFAULT_FILE, envOption, formatOption } from "../options";
+import {
+  azurePoliciesOption,
+  type PolicyFlags,
+  policyConfigOption,
+  readPolicySetup,
+} from "../policy-options";
+import type { CommandRegistration } from "../program";
+
+export const DIFF_FORMATS = ["text", "md", "json"] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+export interface DiffCommandOptions extends PolicyFlags {
+  /** A file, or `git:<ref>:<path>`. */
+  base: string;
+  head: string;
+  env?: string;
+  format: DiffFormat;
+  /** Flag names as given (validated here); any of them present makes the exit code 1. */
+  failOn: string[];
+}
+
+export interface DiffDependencies {
+  /** The policy engine; without it, policy-regression is never raised. */
+  evaluatePolicies?: EvaluatePolicies;
+}
+
+const formatters: Record<DiffFormat, (report: DiffReport) => string> = {
+  text: formatDiffText,
+  md: formatDiffMarkdown,
+  json: formatDiffJson,
+};
+
+type Side = { ok: true; plan: Plan } | { ok: false; code: number };
+
+async function planSide(spec: string, env: string | undefined, io: CommandIO): Promise<Side> {
+  const input = await readInput(spec, io.cwd);
+  if (!input.ok) {
+    io.stderr(`aideploy diff: ${input.message}\n`);
+    return { ok: false, code: ExitCode.usage };
+  }
+  const result = planLoaded(input.loaded, env);
+  printDiagnostics(result.diagnostics, io);
+  if (result.ok) return { ok: true, plan: result.plan };
+  if (result.usageError !== undefined) {
+    io.stderr(`aideploy diff: ${input.loaded.file}: ${result.usageError}\n`);
+    return { ok: false, code: ExitCode.usage };
+  }
+  return { ok: false, code: ExitCode.findings };
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], io: CommandIO): void {
+  if (diagnostics.length > 0) io.stderr(formatText(diagnostics));
+}
+
+/**
+ * Compares BASE and HEAD semantically for one environment. Exit 0, or 1 when a `--fail-on` flag is
+ * present or either side has errors; 2 for usage errors, unreadable input or an unknown environment.
+ */
+export async function runDiff(
+  options: DiffCommandOptions,
+  io: CommandIO,
+  deps: DiffDependencies = {},
+): Promise<number> {
+  const unknown = options.failOn.filter((flag) => !isDiffFlag(flag));
+  if (unknown.length > 0) {
+    io.stderr(
+      `aideploy diff: unknown flag${unknown.length === 1 ? "" : "s"} in --fail-on: ${unknown.join(", ")} (valid: ${DIFF_FLAGS.join(", ")})\n`,
+    );
+    return ExitCode.usage;
+  }
+  const failOn = new Set(options.failOn as DiffFlag[]);
+  const base = await planSide(options.base, options.env, io);
+  const head = await planSide(options.head, options.env, io);
+  if (!base.ok || !head.ok) {
+    return Math.max(base.ok ? 0 : base.code, head.ok ? 0 : head.code);
+  }
+  const diffOptions: DiffPlansOptions = { baseName: options.base, headName: options.head };
+  if (deps.evaluatePolicies !== undefined) diffOptions.evaluatePolicies = deps.evaluatePolicies;
+  else {
+    const setup = readPolicySetup(io, options, options.head.startsWith("git:") ? DEFAULT_FILE : options.head);
+    if (typeof setup === "string") {
+      io.stderr(`aideploy diff: ${setup}\n`);
+      return ExitCode.usage;
+    }
+    diffOptions.evaluatePolicies = projectPolicyEvaluator(setup);
+  }
+  const report = diffPlans(base.plan, head.plan, diffOptions);
+  io.stdout(formatters[options.format](report));
+  return report.summary.flags.some((flag) => failOn.has(flag)) ? ExitCode.findings : ExitCode.ok;
+}
+
+/** The policy engine as the diff sees it: one outcome per policy and graph node. */
+export function projectPolicyEvaluator(setup: PolicySetup): EvaluatePolicies {
+  return (plan: Plan) =>
+    checkPlanPolicies(plan, setup).results.map((r) => ({
+      policyId: r.policy.id,
+      resourceKey: r.resource.name,
+      outcome: r.outcome,
+      message: r.message,
+    }));
+}
+
+function collectFlags(value: string, previous: string[]): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((flag) => flag.trim())
+      .filter((flag) => flag !== ""),
+  ];
+}
+
+/** The `diff` command with its outside parties given (the policy engine, once it exists). */
+export function diffCommand(deps: DiffDependencies = {}): CommandRegistration {
+  return (program: Command, context) => {
+    program
+      .command("diff")
+      .description(
+        "explain what changes between two versions of the deployments file, for pull-request review",
+      )
+      .argument(
+        "<base>",
+        "the file before: a path, or git:<ref>:<path> (e.g. git:origin/main:deployments.yaml)",
+      )
+      .argument("[head]", "the file after: a path, or git:<ref>:<path>", DEFAULT_FILE)
+      .addOption(envOption())
+      .addOption(formatOption(DIFF_FORMATS, "text"))
+      .addOption(
+        new Option(
+          "--fail-on <flags>",
+          `exit 1 when any of these flags is present (comma-separated: ${DIFF_FLAGS.join(", ")})`,
+        )
+          .argParser(collectFlags)
+          .default([]),
+      )
+      .addOption(policyConfigOption())
+      .addOption(azurePoliciesOption())
+      .action(
+        (
+          base: string,
+          head: string,
+          opts: { env?: string; format: DiffFormat; failOn: string[] } & PolicyFlags,
+        ) => {
+          const options: DiffCommandOptions = { ...opts, base, head };
+          context.run((io) => runDiff(options, io, deps));
+        },
+      );
+  };
+}
+
+export const registerDiff: CommandRegistration = diffCommand();

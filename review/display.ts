@@ -1,0 +1,100 @@
+/**
+ * Shared by the text and Markdown formatters: how values read, before each medium makes them safe.
+ * Nothing here escapes; every formatter escapes what it prints.
+ */
+import type { Change, ChangeAction, ChangeKind, DiffFlag, FieldChange, FieldValue, QuotaRow } from "./model";
+
+export const KIND_LABELS: Record<ChangeKind, string> = {
+  account: "account",
+  deployment: "deployment",
+  contentFilter: "content filter",
+  blocklist: "blocklist",
+};
+
+export const ACTION_LABELS: Record<ChangeAction, string> = {
+  add: "add",
+  remove: "remove",
+  update: "update in place",
+  replace: "replace (delete and create)",
+};
+
+/** A field as people read it; a list (always a set here) becomes one row per element added or removed. */
+export interface DisplayRow {
+  path: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function displayValue(value: FieldValue): string {
+  if (value === null) return "(none)";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "(empty)" : value.map(displayValue).join(", ");
+  const record = value as { readonly [key: string]: FieldValue };
+  if (typeof record.pattern === "string")
+    return record.regex === true ? `${record.pattern} (regex)` : record.pattern;
+  return JSON.stringify(record);
+}
+
+function isList(value: FieldValue): value is readonly FieldValue[] {
+  return Array.isArray(value);
+}
+
+export function displayRows(field: FieldChange): DisplayRow[] {
+  const { path, before, after } = field;
+  if (
+    (isList(before) || before === null) &&
+    (isList(after) || after === null) &&
+    (before ?? after) !== null
+  ) {
+    const beforeItems = new Map((before ?? []).map((v) => [JSON.stringify(v), v]));
+    const afterItems = new Map((after ?? []).map((v) => [JSON.stringify(v), v]));
+    const removed = [...beforeItems].filter(([k]) => !afterItems.has(k));
+    const added = [...afterItems].filter(([k]) => !beforeItems.has(k));
+    return [
+      ...removed.map(([, v]) => ({ path, before: displayValue(v), after: null })),
+      ...added.map(([, v]) => ({ path, before: null, after: displayValue(v) })),
+    ];
+  }
+  return [
+    {
+      path,
+      before: before === null ? null : displayValue(before),
+      after: after === null ? null : displayValue(after),
+    },
+  ];
+}
+
+/** Changed field paths of a change, each once. */
+export function changedPaths(change: Change): string[] {
+  return [...new Set(change.fields.map((f) => f.path))];
+}
+
+export function formatAmount(amount: number, unit: QuotaRow["unit"]): string {
+  return `${amount.toLocaleString("en-US")} ${unit}`;
+}
+
+export function formatDelta(row: QuotaRow): string {
+  const sign = row.delta > 0 ? "+" : row.delta < 0 ? "-" : "";
+  return `${sign}${formatAmount(Math.abs(row.delta), row.unit)}`;
+}
+
+export function regionLabel(row: QuotaRow): string {
+  return row.region ?? "(no location)";
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** "1 add, 2 update, 1 replace" (actions with no change left out). */
+export function actionCounts(counts: Record<ChangeAction, number>): string {
+  return (["add", "remove", "update", "replace"] as const)
+    .filter((action) => counts[action] > 0)
+    .map((action) => `${counts[action]} ${action}`)
+    .join(", ");
+}
+
+export function flagList(flags: readonly DiffFlag[], counts: Partial<Record<DiffFlag, number>>): string {
+  return flags.map((flag) => `${flag} (${counts[flag] ?? 0})`).join(", ");
+}

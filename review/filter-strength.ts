@@ -1,0 +1,101 @@
+import { isMicrosoftBasePolicy } from "../loader/deployment-types";
+import type { DesiredContentFilter, DesiredState } from "../loader/desired-state";
+import type { Action, Severity } from "../loader/file-types.generated";
+
+/** What a content filter lets through: the settings that strength is judged on. */
+export type FilterProfile = Pick<DesiredContentFilter, "mode" | "prompt" | "completion">;
+
+/** Higher is weaker: a threshold of low filters the most, off filters nothing. */
+const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, off: 3 };
+/** Higher is weaker: block stops content, annotate only labels it, off does not run. */
+const ACTION_RANK: Record<Action, number> = { block: 0, annotate: 1, off: 2 };
+/** Modes in which content reaches the client before it is filtered. */
+const ASYNCHRONOUS_MODES: ReadonlySet<string> = new Set(["Asynchronous_filter", "Deferred"]);
+
+const SEVERITIES = ["hate", "sexual", "violence", "selfHarm"] as const;
+const PROMPT_ACTIONS = ["jailbreak", "indirectAttack", "profanity"] as const;
+const COMPLETION_ACTIONS = ["protectedMaterialText", "protectedMaterialCode", "profanity"] as const;
+
+const medium = { hate: "medium", sexual: "medium", violence: "medium", selfHarm: "medium" } as const;
+
+/**
+ * Microsoft's built-in policies as documented ("default safety policies": medium thresholds on prompts
+ * and completions; DefaultV2 adds the jailbreak shield and protected material detection). The actions
+ * of the V2 shields are *unverified*; change them here.
+ */
+export const MICROSOFT_FILTER_PROFILES: Readonly<Record<string, FilterProfile>> = {
+  "microsoft.default": {
+    mode: "Default",
+    prompt: { ...medium, profanity: "off", blocklists: [], jailbreak: "off", indirectAttack: "off" },
+    completion: {
+      ...medium,
+      profanity: "off",
+      blocklists: [],
+      protectedMaterialText: "off",
+      protectedMaterialCode: "off",
+    },
+  },
+  "microsoft.defaultv2": {
+    mode: "Default",
+    prompt: { ...medium, profanity: "off", blocklists: [], jailbreak: "block", indirectAttack: "off" },
+    completion: {
+      ...medium,
+      profanity: "off",
+      blocklists: [],
+      protectedMaterialText: "block",
+      protectedMaterialCode: "annotate",
+    },
+  },
+};
+
+/** The profile of the filter a deployment names on an account: a declared filter or a Microsoft one. */
+export function filterProfile(
+  state: DesiredState,
+  accountKey: string,
+  name: string,
+): FilterProfile | undefined {
+  const declared = state.contentFilters.find((f) => f.accountKey === accountKey && f.name === name);
+  if (declared !== undefined) return declared;
+  return MICROSOFT_FILTER_PROFILES[name.toLowerCase()];
+}
+
+/** Paths of the settings `after` lets more through than `before` (empty: not weaker anywhere). */
+export function weakenedSettings(before: FilterProfile, after: FilterProfile): string[] {
+  const weakened: string[] = [];
+  if (ASYNCHRONOUS_MODES.has(after.mode) && !ASYNCHRONOUS_MODES.has(before.mode)) weakened.push("mode");
+  for (const side of ["prompt", "completion"] as const) {
+    for (const category of SEVERITIES) {
+      if (SEVERITY_RANK[after[side][category]] > SEVERITY_RANK[before[side][category]]) {
+        weakened.push(`${side}.${category}`);
+      }
+    }
+    const kept = new Set(after[side].blocklists);
+    if (before[side].blocklists.some((b) => !kept.has(b))) weakened.push(`${side}.blocklists`);
+  }
+  for (const action of PROMPT_ACTIONS) {
+    if (ACTION_RANK[after.prompt[action]] > ACTION_RANK[before.prompt[action]])
+      weakened.push(`prompt.${action}`);
+  }
+  for (const action of COMPLETION_ACTIONS) {
+    if (ACTION_RANK[after.completion[action]] > ACTION_RANK[before.completion[action]]) {
+      weakened.push(`completion.${action}`);
+    }
+  }
+  return weakened;
+}
+
+/**
+ * Whether moving a deployment from one filter to another weakens what it gets. Leaving a team's own
+ * filter for a Microsoft default always counts: the team chose stricter or extra settings on purpose.
+ * A filter that cannot be found counts as weaker rather than passing silently.
+ */
+export function filterSwitchWeakens(
+  base: { state: DesiredState; accountKey: string; name: string },
+  head: { state: DesiredState; accountKey: string; name: string },
+): boolean {
+  if (isMicrosoftBasePolicy(head.name) && !isMicrosoftBasePolicy(base.name)) return true;
+  const before = filterProfile(base.state, base.accountKey, base.name);
+  const after = filterProfile(head.state, head.accountKey, head.name);
+  if (before === undefined || after === undefined) return true;
+  return weakenedSettings(before, after).length > 0;
+}

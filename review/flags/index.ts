@@ -1,0 +1,23 @@
+import { autoUpgradeEnabled } from "./auto-upgrade-enabled";
+import { breaking } from "./breaking";
+import { capacityDecrease } from "./capacity-decrease";
+import { contentFilterWeakened } from "./content-filter-weakened";
+import { newAccount } from "./new-account";
+import { policyRegression } from "./policy-regression";
+import { quotaImpact } from "./quota-impact";
+import type { FlagRule } from "./rule";
+import { versionChange } from "./version-change";
+
+/** Every flag rule, in DIFF_FLAGS order. */
+export function flagRules(): readonly FlagRule[] {
+  return [
+    breaking,
+    capacityDecrease,
+    contentFilterWeakened,
+    versionChange,
+    autoUpgradeEnabled,
+    newAccount,
+    quotaImpact,
+    policyRegression,
+  ];
+}

@@ -1,0 +1,17 @@
+import { bucketOf, quotaContribution, sameQuota } from "../quota";
+import type { FlagRule } from "./rule";
+
+/** Judged per bucket: moving capacity between deployments of one bucket (a rename) holds no more quota. */
+export const quotaImpact: FlagRule = {
+  id: "quota-impact",
+  description:
+    "quota held per region, model and deployment type changes (tokens per minute, or PTUs for provisioned types)",
+  appliesTo(pair, { base, head, quotaImpact: rows }) {
+    if (pair.kind !== "deployment") return false;
+    const before = pair.base === undefined ? undefined : quotaContribution(base, pair.base);
+    const after = pair.head === undefined ? undefined : quotaContribution(head, pair.head);
+    if (sameQuota(before, after)) return false;
+    const changed = new Set(rows.map(bucketOf));
+    return [before, after].some((c) => c !== undefined && changed.has(bucketOf(c)));
+  },
+};

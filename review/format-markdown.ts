@@ -1,0 +1,168 @@
+import { escapeMarkdown } from "../reports/escape";
+import {
+  ACTION_LABELS,
+  actionCounts,
+  changedPaths,
+  displayRows,
+  formatAmount,
+  formatDelta,
+  KIND_LABELS,
+  plural,
+  regionLabel,
+} from "./display";
+import type { Change, DiffReport, DiffSummary } from "./model";
+
+/** Paths listed in the changes table before the rest is counted. */
+const MAX_PATHS_IN_TABLE = 5;
+/**
+ * GitHub refuses comments longer than 65,536 characters: the changes table, the policy regressions and
+ * the details each get a share, and what does not fit is counted and left to `--format json`.
+ */
+const TABLE_BUDGET = 25_000;
+const DETAILS_BUDGET = 30_000;
+const POLICY_BUDGET = 8_000;
+
+/** As many blocks as fit in the budget (at least one), and how many were left out. */
+function withinBudget(blocks: readonly string[][], budget: number): { lines: string[]; omitted: number } {
+  const lines: string[] = [];
+  let used = 0;
+  let shown = 0;
+  for (const block of blocks) {
+    const size = block.reduce((n, line) => n + line.length + 1, 0);
+    if (shown > 0 && used + size > budget) break;
+    lines.push(...block);
+    used += size;
+    shown += 1;
+  }
+  return { lines, omitted: blocks.length - shown };
+}
+
+function omittedNote(omitted: number): string[] {
+  if (omitted === 0) return [];
+  return [
+    `${plural(omitted, "more change")} not shown here: run \`aideploy diff --format json\` for all.`,
+    "",
+  ];
+}
+
+/**
+ * User text in a code-like span. Every character Markdown could read as markup is an entity, so neither
+ * the span nor the table cell can be left, and no link, mention or HTML can form inside it.
+ */
+function code(text: string): string {
+  return `<code>${escapeMarkdown(text)}</code>`;
+}
+
+function cell(text: string | null): string {
+  return text === null ? "—" : code(text);
+}
+
+function verdict(report: DiffReport): string {
+  const breaking = report.summary.flagCounts.breaking ?? 0;
+  if (breaking > 0) return `⚠️ **${plural(breaking, "breaking change")}**`;
+  if (report.changes.length === 0) return "✅ **No changes**";
+  return "✅ **No breaking changes**";
+}
+
+function flagsCell(change: Change): string {
+  return change.flags.length === 0 ? "" : change.flags.map((flag) => `\`${flag}\``).join(" ");
+}
+
+function fieldsCell(change: Change): string {
+  if (change.action === "add" || change.action === "remove") return "";
+  const paths = changedPaths(change);
+  const shown = paths.slice(0, MAX_PATHS_IN_TABLE).map(code).join(", ");
+  const more = paths.length > MAX_PATHS_IN_TABLE ? ` and ${paths.length - MAX_PATHS_IN_TABLE} more` : "";
+  return `${shown}${more}`;
+}
+
+function changesTable(changes: readonly Change[]): string[] {
+  const rows = changes.map((c) => [
+    `| ${c.action} | ${KIND_LABELS[c.kind]} | ${code(c.key)} | ${fieldsCell(c)} | ${flagsCell(c)} |`,
+  ]);
+  const { lines, omitted } = withinBudget(rows, TABLE_BUDGET);
+  return [
+    "| Action | Kind | Resource | Changed fields | Flags |",
+    "|---|---|---|---|---|",
+    ...lines,
+    "",
+    ...omittedNote(omitted),
+  ];
+}
+
+function quotaSection(summary: DiffSummary): string[] {
+  if (summary.quotaImpact.length === 0) return ["#### Quota impact", "", "No change in quota held.", ""];
+  return [
+    "#### Quota impact",
+    "",
+    "| Region | Model | Deployment type | Before | After | Change |",
+    "|---|---|---|---:|---:|---:|",
+    ...summary.quotaImpact.map(
+      (row) =>
+        `| ${code(regionLabel(row))} | ${code(row.model)} | ${code(row.deploymentType)} | ${formatAmount(row.before, row.unit)} | ${formatAmount(row.after, row.unit)} | ${formatDelta(row)} |`,
+    ),
+    "",
+  ];
+}
+
+function policySection(summary: DiffSummary): string[] {
+  const out = ["#### Policies", ""];
+  if (!summary.policy.evaluated) return [...out, "Policies were not evaluated.", ""];
+  const o = summary.policy.outcomes;
+  const onHead = `On HEAD: ${o.compliant} compliant, ${o["non-compliant"]} non-compliant, ${o["not-applicable"]} not applicable, ${plural(o.error, "error")}.`;
+  if (summary.policyRegressions.length === 0) return [...out, `✅ No policy regressions. ${onHead}`, ""];
+  const rows = summary.policyRegressions.map((r) => [
+    `| ${code(r.policyId)} | ${code(r.resourceKey)} | ${r.before} | ${r.after} | ${r.message === undefined ? "" : escapeMarkdown(r.message)} |`,
+  ]);
+  const { lines, omitted } = withinBudget(rows, POLICY_BUDGET);
+  return [
+    ...out,
+    `⚠️ ${plural(summary.policyRegressions.length, "policy regression")}. ${onHead}`,
+    "",
+    "| Policy | Resource | Before | After | Message |",
+    "|---|---|---|---|---|",
+    ...lines,
+    "",
+    ...(omitted === 0 ? [] : [`${plural(omitted, "more regression")} not shown here.`, ""]),
+  ];
+}
+
+function detailLines(change: Change): string[] {
+  const flags = change.flags.length > 0 ? ` (${flagsCell(change)})` : "";
+  return [
+    `**${ACTION_LABELS[change.action]}** ${KIND_LABELS[change.kind]} ${code(change.key)}${flags}`,
+    "",
+    "| Field | Before | After |",
+    "|---|---|---|",
+    ...change.fields.flatMap((field) =>
+      displayRows(field).map((row) => `| ${code(row.path)} | ${cell(row.before)} | ${cell(row.after)} |`),
+    ),
+    "",
+  ];
+}
+
+/**
+ * The diff as a pull-request comment: a verdict, the changes with their flags, quota impact, policy
+ * results and the field-by-field details folded away. All user text is made inert.
+ */
+export function formatDiffMarkdown(report: DiffReport): string {
+  const { summary } = report;
+  const env = summary.environment === null ? "file as written" : `environment ${code(summary.environment)}`;
+  const out = [
+    `### aideploy diff: ${code(summary.base)} → ${code(summary.head)} (${env})`,
+    "",
+    verdict(report),
+    "",
+  ];
+  if (report.changes.length > 0) {
+    out.push(`${plural(summary.counts.total, "change")}: ${actionCounts(summary.counts)}.`, "");
+    out.push(...changesTable(report.changes));
+  }
+  out.push(...quotaSection(summary), ...policySection(summary));
+  if (report.changes.length > 0) {
+    const { lines, omitted } = withinBudget(report.changes.map(detailLines), DETAILS_BUDGET);
+    out.push("<details><summary>Field-by-field changes</summary>", "", ...lines, ...omittedNote(omitted));
+    out.push("</details>", "");
+  }
+  return out.join("\n");
+}

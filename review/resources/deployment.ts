@@ -1,0 +1,41 @@
+import type { DesiredDeployment } from "../../loader/desired-state";
+import { entries, type FieldEntry, tagFields } from "../values";
+import type { ResourceKind } from "./kind";
+
+/** Fields Azure cannot change on an existing deployment: changing them deletes and re-creates it. */
+const REPLACING_FIELDS: ReadonlySet<string> = new Set([
+  "name",
+  "model.format",
+  "model.name",
+  "model.publisher",
+  "sku.name",
+]);
+
+export const deploymentKind: ResourceKind<"deployment", DesiredDeployment> = {
+  kind: "deployment",
+  items: (state) => state.deployments,
+  accountKey: (d) => d.accountKey,
+  matchName: (d) => d.name,
+  fields(d): FieldEntry[] {
+    return [
+      ...entries({
+        name: d.name,
+        "model.format": d.model.format,
+        "model.name": d.model.name,
+        "model.version": d.model.version,
+        "model.publisher": d.model.publisher,
+        "sku.name": d.sku,
+        "sku.capacity": d.capacity,
+        contentFilter: d.contentFilter,
+        versionUpgradeOption: d.versionUpgradeOption,
+        spillover: d.spillover,
+      }),
+      ...tagFields(d.tags),
+    ];
+  },
+  replacedBy: (path) => REPLACING_FIELDS.has(path),
+  declaredButOff: (state, accountKey, name) =>
+    state.disabledDeployments.some(
+      (d) => d.accountKey === accountKey && d.name.toLowerCase() === name.toLowerCase(),
+    ),
+};

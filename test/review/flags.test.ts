@@ -1,0 +1,388 @@
+import { describe, expect, it } from "vitest";
+import { flagRules } from "../../review/flags/index";
+import { type ChangeKind, DIFF_FLAGS, type DiffFlag } from "../../review/model";
+import { baseline, changeOf, deployment, diffOf, edited, type FileData } from "./support";
+
+interface FlagCase {
+  name: string;
+  base?: FileData;
+  edit: (file: FileData) => void;
+  env?: string;
+  kind: ChangeKind;
+  key: string;
+  /** Whether the change carries the flag. */
+  flagged: boolean;
+}
+
+/** Sets one setting (`prompt.hate`, `mode`) of the `strict` content filter. */
+function setStrict(setting: string, value: unknown): (file: FileData) => void {
+  return (f) => {
+    const path = setting.split(".");
+    const last = path.pop() as string;
+    let target = f.contentFilters.strict;
+    for (const segment of path) target = target[segment];
+    target[last] = value;
+  };
+}
+
+const onRelaxed = edited((f) => {
+  deployment(f, "embed").contentFilter = "relaxed";
+});
+
+const cases: Record<Exclude<DiffFlag, "policy-regression">, FlagCase[]> = {
+  breaking: [
+    {
+      name: "a removed deployment",
+      edit: (f) => {
+        f.deployments = f.deployments.filter((d: { name: string }) => d.name !== "embed");
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "a deployment disabled in the environment",
+      edit: (f) => {
+        f.environments.dev.deployments.embed = { enabled: false };
+      },
+      env: "dev",
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "an account renamed (another Azure account), for each deployment on it",
+      edit: (f) => {
+        f.accounts.west.name = "acct-west-2";
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: true,
+    },
+    {
+      name: "not: a case-only rename (routing ignores case)",
+      edit: (f) => {
+        deployment(f, "embed").name = "EMBED";
+      },
+      kind: "deployment",
+      key: "east/EMBED",
+      flagged: false,
+    },
+    {
+      name: "not: a replace that keeps the name (new model)",
+      edit: (f) => {
+        deployment(f, "embed").model.name = "text-embedding-3-small";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+    {
+      name: "an account re-created in another region, for each deployment on it",
+      edit: (f) => {
+        f.accounts.west.location = "westus3";
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: true,
+    },
+    {
+      name: "not: the account key renamed while the Azure account stays",
+      edit: (f) => {
+        f.accounts["west-2"] = f.accounts.west;
+        delete f.accounts.west;
+        deployment(f, "chat").accounts = ["east", "west-2"];
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: false,
+    },
+  ],
+  "capacity-decrease": [
+    {
+      name: "less capacity",
+      edit: (f) => {
+        deployment(f, "embed").capacity = 40;
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "fewer PTUs",
+      edit: (f) => {
+        deployment(f, "chat-ptu").capacity = 25;
+      },
+      kind: "deployment",
+      key: "east/chat-ptu",
+      flagged: true,
+    },
+    {
+      name: "not: more capacity",
+      edit: (f) => {
+        deployment(f, "embed").capacity = 60;
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+    {
+      name: "not: TPM to PTU (units differ)",
+      edit: (f) => {
+        deployment(f, "embed").sku = "ProvisionedManaged";
+        deployment(f, "embed").capacity = 15;
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+  ],
+  "content-filter-weakened": [
+    ...(
+      [
+        ["a severity threshold relaxed (low → medium)", "prompt.hate", "medium"],
+        ["a severity category turned off", "completion.violence", "off"],
+        ["the jailbreak shield from block to annotate", "prompt.jailbreak", "annotate"],
+        ["the indirect attack shield turned off", "prompt.indirectAttack", "off"],
+        ["protected material text turned off", "completion.protectedMaterialText", "off"],
+        ["protected material code from block to annotate", "completion.protectedMaterialCode", "annotate"],
+        ["a blocklist detached", "prompt.blocklists", []],
+        ["asynchronous filtering", "mode", "Asynchronous_filter"],
+        ["deferred (older name of asynchronous) filtering", "mode", "Deferred"],
+      ] as [string, string, unknown][]
+    ).map(
+      ([name, setting, value]): FlagCase => ({
+        name,
+        edit: setStrict(setting, value),
+        kind: "contentFilter",
+        key: "east/strict",
+        flagged: true,
+      }),
+    ),
+    {
+      name: "not: a threshold tightened and a blocklist attached",
+      edit: (f) => {
+        f.contentFilters.strict.prompt.violence = "low";
+        f.contentFilters.strict.completion.blocklists = ["banned"];
+      },
+      kind: "contentFilter",
+      key: "east/strict",
+      flagged: false,
+    },
+    {
+      name: "not: from asynchronous to blocking",
+      base: edited((f) => {
+        f.contentFilters.strict.mode = "Asynchronous_filter";
+      }),
+      edit: (f) => {
+        f.contentFilters.strict.mode = "Blocking";
+      },
+      kind: "contentFilter",
+      key: "east/strict",
+      flagged: false,
+    },
+    {
+      name: "a deployment switched to a weaker filter",
+      edit: (f) => {
+        deployment(f, "embed").contentFilter = "relaxed";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "a deployment switched to a Microsoft default policy",
+      edit: (f) => {
+        deployment(f, "embed").contentFilter = "Microsoft.DefaultV2";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "not: a deployment switched to a stricter filter",
+      base: onRelaxed,
+      edit: (f) => {
+        deployment(f, "embed").contentFilter = "strict";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+    {
+      name: "a deployment moved from Microsoft.DefaultV2 to Microsoft.Default (no shields)",
+      base: edited((f) => {
+        deployment(f, "embed").contentFilter = "Microsoft.DefaultV2";
+      }),
+      edit: (f) => {
+        deployment(f, "embed").contentFilter = "Microsoft.Default";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+  ],
+  "version-change": [
+    {
+      name: "another model version",
+      edit: (f) => {
+        deployment(f, "chat").model.version = "2024-08-06";
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: true,
+    },
+    {
+      name: "another model version in one environment",
+      edit: (f) => {
+        f.environments.dev.deployments.chat.modelVersion = "2024-08-06";
+      },
+      env: "dev",
+      kind: "deployment",
+      key: "east/chat",
+      flagged: true,
+    },
+    {
+      name: "not: capacity only",
+      edit: (f) => {
+        deployment(f, "chat").capacity = 120;
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: false,
+    },
+  ],
+  "auto-upgrade-enabled": [
+    {
+      name: "NoAutoUpgrade → OnceNewDefaultVersionAvailable",
+      edit: (f) => {
+        deployment(f, "embed").versionUpgradeOption = "OnceNewDefaultVersionAvailable";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "NoAutoUpgrade → OnceCurrentVersionExpired (also when the default is no longer set)",
+      edit: (f) => {
+        delete f.defaults.versionUpgradeOption;
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "not: back to NoAutoUpgrade",
+      base: edited((f) => {
+        deployment(f, "embed").versionUpgradeOption = "OnceNewDefaultVersionAvailable";
+      }),
+      edit: (f) => {
+        deployment(f, "embed").versionUpgradeOption = "NoAutoUpgrade";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+  ],
+  "new-account": [
+    {
+      name: "an added account",
+      edit: (f) => {
+        f.accounts.north = { name: "acct-north", resourceGroup: "rg-ai", location: "northeurope" };
+      },
+      kind: "account",
+      key: "north",
+      flagged: true,
+    },
+    {
+      name: "an account replaced by another Azure account",
+      edit: (f) => {
+        f.accounts.west.name = "acct-west-2";
+      },
+      kind: "account",
+      key: "west",
+      flagged: true,
+    },
+    {
+      name: "not: account settings updated in place",
+      edit: (f) => {
+        f.accounts.west.disableLocalAuth = true;
+      },
+      kind: "account",
+      key: "west",
+      flagged: false,
+    },
+  ],
+  "quota-impact": [
+    {
+      name: "more capacity",
+      edit: (f) => {
+        deployment(f, "embed").capacity = 60;
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "another deployment type (another quota bucket)",
+      edit: (f) => {
+        deployment(f, "embed").sku = "DataZoneStandard";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "not: a renamed deployment holding the same quota",
+      edit: (f) => {
+        deployment(f, "embed").name = "embeddings";
+      },
+      kind: "deployment",
+      key: "east/embeddings",
+      flagged: false,
+    },
+    {
+      name: "not: a version change",
+      edit: (f) => {
+        deployment(f, "embed").model.version = "2";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+  ],
+};
+
+describe("flags", () => {
+  for (const [flag, flagCases] of Object.entries(cases)) {
+    describe(flag, () => {
+      it.each(flagCases)("$name", ({ base, edit, env, kind, key, flagged }) => {
+        const diffCase: Parameters<typeof diffOf>[0] = { head: edited(edit, base ?? baseline()) };
+        if (base !== undefined) diffCase.base = base;
+        if (env !== undefined) diffCase.env = env;
+        const report = diffOf(diffCase);
+        const change = changeOf(report, kind, key);
+        if (flagged) {
+          expect(change.flags).toContain(flag);
+          expect(report.summary.flags).toContain(flag);
+        } else expect(change.flags).not.toContain(flag);
+      });
+    });
+  }
+
+  it("every flag has exactly one rule, in the documented order, with a description", () => {
+    const rules = flagRules();
+    expect(rules.map((r) => r.id)).toEqual([...DIFF_FLAGS]);
+    for (const rule of rules) expect(rule.description.length).toBeGreaterThan(20);
+  });
+
+  it("counts changes per flag in the summary", () => {
+    const report = diffOf({
+      head: edited((f) => {
+        deployment(f, "chat").capacity = 50;
+      }),
+    });
+    expect(report.summary.flags).toEqual(["capacity-decrease", "quota-impact"]);
+    expect(report.summary.flagCounts).toEqual({ "capacity-decrease": 2, "quota-impact": 2 });
+  });
+});
