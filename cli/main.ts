@@ -2,13 +2,14 @@ import { registerDiff } from "./commands/diff";
 import { registerPlan } from "./commands/plan";
 import { registerPolicies } from "./commands/policies";
 import { registerPolicyEval } from "./commands/policy-eval";
+import { registerReport } from "./commands/report";
 import { registerValidate } from "./commands/validate";
 import { type CommandIO, processIO } from "./io";
 import { type CommandRegistration, runProgram } from "./program";
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export function commandRegistrations(): CommandRegistration[] {
-  return [registerValidate, registerPlan, registerDiff, registerPolicies, registerPolicyEval];
+  return [registerValidate, registerPlan, registerDiff, registerReport, registerPolicies, registerPolicyEval];
 }
 
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {

@@ -1,0 +1,134 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { Option } from "commander";
+import { exitCodeFor } from "../../diagnostics/diagnostic";
+import { formatText } from "../../diagnostics/formatters/text";
+import { planFile } from "../../infra/plan";
+import { checkPlanPolicies } from "../../policies/check-plan";
+import { REPORT_FORMATS, type ReportFormat, reportFormatters } from "../../reports/compliance/formats";
+import { plural, reportExitCodes } from "../../reports/compliance/labels";
+import { buildComplianceReport } from "../../reports/compliance/model";
+import { type CommandIO, ExitCode } from "../io";
+import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
+import {
+  azurePoliciesOption,
+  type PolicyFlags,
+  policyConfigOption,
+  readPolicySetup,
+} from "../policy-options";
+import type { CommandContext, CommandRegistration } from "../program";
+
+export interface ReportOptions extends PolicyFlags {
+  file: string;
+  env?: string;
+  format: ReportFormat;
+  /** Write the report here (parent directories created) instead of to stdout. */
+  out?: string;
+  /** Stamp the report with the time it was made (SOURCE_DATE_EPOCH when set, for reproducible builds). */
+  timestamp?: boolean;
+}
+
+function toolVersion(): string {
+  // Read at call time, not at import; package.json sits at the repository root.
+  return (require("../../package.json") as { version: string }).version;
+}
+
+/** The file relative to the enclosing Git repository, where code scanning looks for it. */
+function repositoryPath(io: CommandIO, file: string): string {
+  const absolute = resolvePath(io, file);
+  let dir = path.dirname(absolute);
+  for (;;) {
+    if (existsSync(path.join(dir, ".git"))) return path.relative(dir, absolute).split(path.sep).join("/");
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const fromCwd = path.relative(io.cwd, absolute);
+  const shown = fromCwd.startsWith("..") || path.isAbsolute(fromCwd) ? file : fromCwd;
+  return shown.split(path.sep).join("/");
+}
+
+function reportTime(io: CommandIO): Date {
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/**
+ * Every resource against every policy, rendered for auditors and pull requests. Exit code 1 when a
+ * mandatory policy is violated or fails to evaluate, so that a pipeline stops; file errors as `validate`.
+ */
+export async function runReport(options: ReportOptions, io: CommandIO): Promise<number> {
+  const result = planFile(resolvePath(io, options.file), options.file, options.env);
+  if (result.diagnostics.length > 0) io.stderr(formatText(result.diagnostics));
+  if (!result.ok) {
+    if (result.usageError !== undefined) {
+      io.stderr(`aideploy report: ${result.usageError}\n`);
+      return ExitCode.usage;
+    }
+    return exitCodeFor(result.diagnostics) || ExitCode.findings;
+  }
+  const setup = readPolicySetup(io, options, options.file);
+  if (typeof setup === "string") {
+    io.stderr(`aideploy report: ${setup}\n`);
+    return ExitCode.usage;
+  }
+  if (setup.diagnostics.length > 0) io.stderr(formatText(setup.diagnostics));
+  const { results } = checkPlanPolicies(result.plan, setup);
+  const buildOptions: Parameters<typeof buildComplianceReport>[2] = {
+    version: toolVersion(),
+    repositoryPath: repositoryPath(io, options.file),
+  };
+  if (options.timestamp) buildOptions.generatedAt = reportTime(io);
+  const report = buildComplianceReport(result.plan, results, buildOptions);
+  const text = reportFormatters[options.format](report);
+
+  if (options.out === undefined) io.stdout(text);
+  else {
+    const target = resolvePath(io, options.out);
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    } catch (error) {
+      io.stderr(`aideploy report: cannot write ${options.out}: ${(error as Error).message}\n`);
+      return ExitCode.usage;
+    }
+    const { summary } = report;
+    const verdict =
+      summary.verdict === "fail"
+        ? `fails: ${plural(summary.blocking, "mandatory finding")}`
+        : `passes: ${plural(summary.advisory, "advisory finding")}`;
+    io.stderr(`aideploy report: wrote ${options.out} (${options.format}); ${verdict}\n`);
+  }
+  const blocked = report.summary.verdict === "fail" || exitCodeFor(setup.diagnostics) === 1;
+  return blocked ? ExitCode.findings : ExitCode.ok;
+}
+
+function exitCodeHelp(): string {
+  return `\nExit codes:\n${reportExitCodes.map((e) => `  ${e.code}  ${e.meaning}`).join("\n")}\n
+Formats: md (pull request comment, job summary), json, sarif (GitHub code scanning), junit (Azure DevOps,
+GitLab test tabs), html (one self-contained page for auditors).\n`;
+}
+
+export const registerReport: CommandRegistration = (program, context: CommandContext) => {
+  program
+    .command("report")
+    .description(
+      "compliance report: every resource against every policy (compliant, non-compliant, not applicable, error)",
+    )
+    .argument("[file]", "deployments file", DEFAULT_FILE)
+    .addOption(envOption())
+    .addOption(formatOption(REPORT_FORMATS, "md"))
+    .addOption(
+      new Option("-o, --out <path>", "write the report to this file (directories created) instead of stdout"),
+    )
+    .addOption(
+      new Option("--timestamp", "stamp the report with the current time (SOURCE_DATE_EPOCH when set)"),
+    )
+    .addOption(policyConfigOption())
+    .addOption(azurePoliciesOption())
+    .addHelpText("after", exitCodeHelp())
+    .action((file: string, opts: Omit<ReportOptions, "file">) => {
+      const options: ReportOptions = { ...opts, file };
+      context.run((io) => runReport(options, io));
+    });
+};

@@ -1,0 +1,28 @@
+import type { ComplianceReport } from "./model";
+
+export interface ComplianceJsonOptions {
+  /** Spaces of indentation; 0 for one line. */
+  indent?: number;
+}
+
+/**
+ * The report as JSON for other programs: `{file, environment, generatedAt?, tool, summary, policies,
+ * results, resources, capacity}`. `results` holds every PolicyResult unchanged.
+ */
+export function formatComplianceJson(report: ComplianceReport, options: ComplianceJsonOptions = {}): string {
+  const document: Record<string, unknown> = {
+    file: report.file,
+    repositoryPath: report.repositoryPath,
+    environment: report.environment,
+  };
+  if (report.generatedAt !== undefined) document.generatedAt = report.generatedAt;
+  Object.assign(document, {
+    tool: report.tool,
+    summary: report.summary,
+    policies: report.policies,
+    results: report.results,
+    resources: report.resources,
+    capacity: report.capacity,
+  });
+  return `${JSON.stringify(document, null, options.indent ?? 2)}\n`;
+}

@@ -1,0 +1,131 @@
+import type { PolicyResult } from "../../policies/results";
+import { type ComplianceReport, emptyCounts, type ReportPolicy } from "./model";
+
+export interface ComplianceJunitOptions {
+  /** Name of the root `<testsuites>` element. */
+  name?: string;
+}
+
+/** Characters XML 1.0 does not allow anywhere, escaped or not (control characters, lone surrogates, U+FFFE/F). */
+const ILLEGAL_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as XML character data: markup characters escaped, illegal characters dropped. */
+export function xmlText(text: string): string {
+  return text.replace(ILLEGAL_XML, "").replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Text as an XML attribute value: quotes escaped and whitespace kept through attribute normalisation. */
+export function xmlAttribute(text: string): string {
+  return text.replace(ILLEGAL_XML, "").replace(/[&<>"'\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function attributes(values: Record<string, string | number | undefined>): string {
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlAttribute(String(v))}"`)
+    .join("");
+}
+
+function detailText(report: ComplianceReport, r: PolicyResult): string {
+  const { source } = r.resource;
+  return [
+    `Resource: ${r.resource.name} (${r.resource.type})`,
+    `Declared at: ${report.repositoryPath}:${source.line}:${source.column}${source.path ? ` (${source.path})` : ""}`,
+    `Policy: ${r.policy.id} ${r.policy.displayName}`,
+    `Definition: ${r.policy.definition}${r.policy.follows ? ` (follows ${r.policy.follows})` : ""}`,
+    `Effect: ${r.effect ?? "unknown"}; enforcement: ${r.enforcement}`,
+    `Message: ${r.message}`,
+    `Remediation: ${r.policy.remediation}`,
+  ].join("\n");
+}
+
+function testcase(report: ComplianceReport, r: PolicyResult): string {
+  const head = `    <testcase${attributes({
+    classname: r.policy.id,
+    name: r.resource.name,
+    file: report.repositoryPath,
+    line: r.resource.source.line,
+    time: "0",
+  })}`;
+  switch (r.outcome) {
+    case "compliant":
+      return `${head}/>`;
+    case "not-applicable":
+      return `${head}>\n      <skipped${attributes({ message: r.message })}/>\n    </testcase>`;
+    case "non-compliant":
+      return `${head}>\n      <failure${attributes({ message: r.message, type: r.enforcement })}>${xmlText(
+        detailText(report, r),
+      )}</failure>\n    </testcase>`;
+    case "error":
+      return `${head}>\n      <error${attributes({ message: r.message, type: "evaluation-error" })}>${xmlText(
+        detailText(report, r),
+      )}</error>\n    </testcase>`;
+  }
+}
+
+function counts(results: readonly PolicyResult[]) {
+  const c = emptyCounts();
+  for (const r of results) c[r.outcome] += 1;
+  return {
+    tests: results.length,
+    failures: c["non-compliant"],
+    errors: c.error,
+    skipped: c["not-applicable"],
+  };
+}
+
+function testsuite(report: ComplianceReport, policy: ReportPolicy, results: readonly PolicyResult[]): string {
+  const open = `  <testsuite${attributes({
+    name: `${policy.id} ${policy.name}`,
+    ...counts(results),
+    time: "0",
+    timestamp: report.generatedAt?.replace(/Z$/, ""),
+    file: report.repositoryPath,
+  })}>`;
+  const properties = [
+    ["displayName", policy.displayName],
+    ["definition", policy.definition],
+    ["follows", policy.follows],
+    ["enforcement", policy.enforcement],
+    ["severity", policy.severity],
+    ["remediation", policy.remediation],
+  ]
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `      <property${attributes({ name, value })}/>`);
+  return [
+    open,
+    "    <properties>",
+    ...properties,
+    "    </properties>",
+    ...results.map((r) => testcase(report, r)),
+    "  </testsuite>",
+  ].join("\n");
+}
+
+/**
+ * JUnit XML for the test tabs of Azure DevOps and GitLab: one suite per policy, one test case per
+ * resource; a failure per non-compliant resource, an error per failed evaluation, skipped when the
+ * policy does not apply.
+ */
+export function formatComplianceJunit(
+  report: ComplianceReport,
+  options: ComplianceJunitOptions = {},
+): string {
+  const byPolicy = new Map<string, PolicyResult[]>(report.policies.map((p) => [p.id, []]));
+  for (const r of report.results) byPolicy.get(r.policy.id)?.push(r);
+  const environment = report.environment === null ? "" : ` (${report.environment})`;
+  const root = `<testsuites${attributes({
+    name: options.name ?? `aideploy compliance: ${report.file}${environment}`,
+    ...counts(report.results),
+    time: "0",
+  })}>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    root,
+    ...report.policies.map((p) => testsuite(report, p, byPolicy.get(p.id) ?? [])),
+    "</testsuites>",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { checkPlanPolicies, policySetup } from "../../policies/check-plan";
+import { capacityBars, usageNamesFor } from "../../reports/compliance/capacity";
+import { buildComplianceReport, findingsOf, resultIndex } from "../../reports/compliance/model";
+import { planText } from "../support/plan";
+import { bundledReport, hostileYaml, reportFor, SCRIPT, TEST_VERSION, violatingYaml } from "./support";
+
+describe("compliance report model", () => {
+  it("holds every resource against every policy, once", () => {
+    const report = bundledReport();
+    expect(report.summary.checks).toBe(report.policies.length * report.resources.length);
+    const lookup = resultIndex(report);
+    for (const p of report.policies)
+      for (const r of report.resources) expect(lookup(p.id, r.name)).toBeDefined();
+    for (const p of report.policies) {
+      expect(Object.values(p.counts).reduce((a, b) => a + b, 0)).toBe(report.resources.length);
+    }
+  });
+
+  it("fails on findings of mandatory policies only, blocking ones listed first", () => {
+    const failing = reportFor(violatingYaml);
+    expect(failing.summary).toMatchObject({ verdict: "fail", blocking: 2, advisory: 0 });
+    const advisory = reportFor(violatingYaml, {
+      config: { "local-auth-disabled": "advisory", "deployment-capacity-cap": "disabled" },
+    });
+    expect(advisory.summary).toMatchObject({ verdict: "pass", blocking: 0, advisory: 1 });
+    const hostile = reportFor(hostileYaml);
+    expect(findingsOf(hostile).map((r) => r.enforcement)).toEqual([
+      "mandatory",
+      "advisory",
+      "advisory",
+      "advisory",
+    ]);
+  });
+
+  it("counts a failed evaluation of a mandatory policy as blocking", () => {
+    const report = reportFor(violatingYaml, {
+      config: { "local-auth-disabled": "advisory", "deployment-capacity-cap": "advisory" },
+    });
+    const plan = planText(violatingYaml);
+    const results = report.results.map((r) =>
+      r.policy.id === "AID-CF-002" && r.outcome === "compliant"
+        ? { ...r, outcome: "error" as const, message: "evaluation failed" }
+        : r,
+    );
+    const rebuilt = buildComplianceReport(plan, results, { version: TEST_VERSION });
+    expect(rebuilt.summary).toMatchObject({ verdict: "fail", blocking: 1 });
+  });
+
+  it("describes resources with their user text, unescaped (formatters escape)", () => {
+    const report = reportFor(hostileYaml);
+    const account = report.resources.find((r) => r.kind === "account");
+    expect(account?.details).toContainEqual({
+      label: "tags",
+      value: expect.stringContaining(`owner=${SCRIPT}`),
+    });
+    const items = report.resources.filter((r) => r.kind === "blocklist item").map((r) => r.label);
+    expect(items).toContain(SCRIPT);
+    const blocklist = report.resources.find((r) => r.kind === "blocklist");
+    expect(blocklist?.details[0]?.label).toBe("description");
+    expect(report.policies.find((p) => p.id === "AID-ACC-001")?.description).toMatch(
+      /local\) authentication/,
+    );
+  });
+
+  it("sums capacity per account, model and deployment type in TPM or PTU", () => {
+    const report = reportFor(violatingYaml);
+    expect(report.capacity.map((b) => [b.model, b.deploymentType, b.unit, b.value, b.capacityUnits])).toEqual(
+      [
+        ["gpt-4o", "GlobalStandard", "TPM", 150_000, 150],
+        ["gpt-4o-mini", "GlobalStandard", "TPM", 2_000_000, 2000],
+        ["gpt-4o", "ProvisionedManaged", "PTU", 50, 50],
+      ],
+    );
+    expect(report.capacity.every((b) => b.quota === null)).toBe(true);
+    const merged = reportFor(
+      violatingYaml.replace(
+        "  - name: big\n",
+        '  - name: gpt-4o-b\n    account: main\n    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }\n    capacity: 5\n  - name: big\n',
+      ),
+    );
+    expect(merged.capacity[0]).toMatchObject({ value: 155_000, deployments: ["gpt-4o", "gpt-4o-b"] });
+  });
+
+  it("takes a quota per account or per region, by usage name or the type's regional pool", () => {
+    const plan = planText(violatingYaml);
+    const bars = capacityBars(plan.state, [
+      { usageName: "openai.globalstandard.gpt-4o", region: "EastUS2", limit: 450, usedElsewhere: 20 },
+      { usageName: "OpenAI.GlobalStandard.gpt-4o-mini", region: "eastus2", limit: 100 },
+      { usageName: "OpenAI.GlobalStandard.gpt-4o-mini", account: "main", limit: 3000 },
+      { usageName: "OpenAI.ProvisionedManaged", region: "eastus2", limit: 200 },
+      { usageName: "OpenAI.GlobalStandard.gpt-4o", region: "westus", limit: 1 },
+    ]);
+    expect(bars.map((b) => b.quota)).toEqual([
+      { limit: 450_000, usedElsewhere: 20_000, usageName: "openai.globalstandard.gpt-4o", scope: "region" },
+      {
+        limit: 3_000_000,
+        usedElsewhere: 0,
+        usageName: "OpenAI.GlobalStandard.gpt-4o-mini",
+        scope: "account",
+      },
+      { limit: 200, usedElsewhere: 0, usageName: "OpenAI.ProvisionedManaged", scope: "region" },
+    ]);
+    expect(usageNamesFor("OpenAI", "Standard", "gpt-4o")).toEqual([
+      "OpenAI.Standard.gpt-4o",
+      "OpenAI.Standard",
+    ]);
+  });
+
+  it("keeps results on resources the graph does not list instead of dropping them", () => {
+    const plan = planText(violatingYaml);
+    const { results } = checkPlanPolicies(plan, policySetup({}, undefined));
+    const [first] = results;
+    if (!first) throw new Error("no results");
+    const extra = { ...first, resource: { ...first.resource, name: "main/ghost" } };
+    const report = buildComplianceReport(plan, [...results, extra], { version: TEST_VERSION });
+    expect(report.resources.map((r) => r.name)).toContain("main/ghost");
+  });
+});
