@@ -35,6 +35,11 @@ export interface InputsByType {
 
 export interface ResourceOptions {
   protect?: boolean;
+  /**
+   * Delete the old resource before creating its replacement. Child names are fixed by the file, so a
+   * create-first replacement would write to the same Azure resource and then delete it.
+   */
+  deleteBeforeReplace?: boolean;
   retainOnDelete?: boolean;
   /** ARM id of an existing resource to adopt on the first `pulumi up`. */
   import?: string;
@@ -66,16 +71,18 @@ export function accountNodeName(accountKey: string): string {
   return `${accountKey}`;
 }
 
+// Azure names are case-insensitive: logical names are lower case so that a change of case in the file is
+// an update of one resource, never a create of "GPT-4o" followed by a delete of "gpt-4o" (the same resource).
 export function deploymentNodeName(accountKey: string, name: string): string {
-  return `${accountKey}/deployment/${name}`;
+  return `${accountKey}/deployment/${name.toLowerCase()}`;
 }
 
 export function contentFilterNodeName(accountKey: string, name: string): string {
-  return `${accountKey}/content-filter/${name}`;
+  return `${accountKey}/content-filter/${name.toLowerCase()}`;
 }
 
 export function blocklistNodeName(accountKey: string, name: string): string {
-  return `${accountKey}/blocklist/${name}`;
+  return `${accountKey}/blocklist/${name.toLowerCase()}`;
 }
 
 /** Blocklist item names come from their content, so reordering the list changes nothing in Azure. */
@@ -172,8 +179,14 @@ function writeOrder(deployments: DesiredDeployment[]): DesiredDeployment[] {
   return ordered;
 }
 
-function options(state: DesiredState, protectable: boolean, importId: string | undefined): ResourceOptions {
+function options(
+  state: DesiredState,
+  protectable: boolean,
+  importId: string | undefined,
+  child = true,
+): ResourceOptions {
   const result: ResourceOptions = {};
+  if (child) result.deleteBeforeReplace = true;
   if (protectable && state.protect) result.protect = true;
   if (state.retainOnDelete) result.retainOnDelete = true;
   if (importId !== undefined) result.import = importId;
@@ -205,7 +218,7 @@ export function buildResourceGraph(state: DesiredState): ResourceGraph {
         inputs: accountInputs(account),
         dependsOn: [],
         source: account.source,
-        options: options(state, true, undefined),
+        options: options(state, true, undefined, false),
         account: account.key,
       });
     }

@@ -34,6 +34,7 @@ export function instantiateGraph(graph: ResourceGraph): Map<string, CustomResour
       }),
     };
     if (node.options.protect) opts.protect = true;
+    if (node.options.deleteBeforeReplace) opts.deleteBeforeReplace = true;
     if (node.options.retainOnDelete) opts.retainOnDelete = true;
     if (node.options.import !== undefined) opts.import = node.options.import;
     resources.set(node.name, create(node, opts));

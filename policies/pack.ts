@@ -18,7 +18,17 @@ type PackPolicy = ResourceValidationPolicy | StackValidationPolicy;
 
 const DATA_PLANE_MODE = "microsoft.cognitiveservices.data";
 
-/** JSON Schema of a definition's parameters, so `--policy-pack-config` values are checked by Pulumi. */
+/** Parameters a policy takes from the deployment context (either way the context goes). */
+function contextBound(policy: DefinitionPolicy): Set<string> {
+  const keys = [true, false].flatMap((protect) => Object.keys(policy.contextParameters?.({ protect }) ?? {}));
+  return new Set(keys.map((k) => k.toLowerCase()));
+}
+
+/**
+ * JSON Schema of a definition's parameters, so `--policy-pack-config` values are checked by Pulumi.
+ * The engine hands the pack every schema default as if configured, so parameters bound to the context
+ * carry no default: otherwise the default would always win over the context.
+ */
 function configSchema(policy: ProjectPolicy): PolicyConfigSchema {
   const properties: PolicyConfigSchema["properties"] = {};
   if (policy.kind === "stack") {
@@ -41,11 +51,13 @@ function configSchema(policy: ProjectPolicy): PolicyConfigSchema {
     object: "object",
     float: "number",
   };
+  const bound = contextBound(policy);
   for (const [name, parameter] of Object.entries(body.parameters ?? {})) {
     const schema: Record<string, unknown> = {
       type: jsonType[String(parameter.type).toLowerCase()] ?? "string",
     };
-    if (parameter.defaultValue !== undefined) schema.default = parameter.defaultValue;
+    if (parameter.defaultValue !== undefined && !bound.has(name.toLowerCase()))
+      schema.default = parameter.defaultValue;
     if (parameter.allowedValues !== undefined && schema.type === "string")
       schema.enum = parameter.allowedValues;
     properties[name] = schema as PolicyConfigSchema["properties"][string];
@@ -54,7 +66,10 @@ function configSchema(policy: ProjectPolicy): PolicyConfigSchema {
 }
 
 function base(policy: ProjectPolicy) {
-  const settings = policySettings(policy, {}, { protect: false });
+  // The level a policy has where it applies at all: a policy the context switches off elsewhere (for
+  // example pinned-model-version outside protected environments) must still be called, so it is not
+  // registered as disabled; each resource's `protect` option decides per call.
+  const settings = policySettings(policy, {}, { protect: true });
   return {
     name: policy.name,
     description: `${policy.description} [${policy.id}]`,
@@ -164,9 +179,7 @@ function crossResourcePolicy(policy: StackPolicy): StackValidationPolicy {
 export function packPolicies(policies: readonly ProjectPolicy[] = projectPolicies()): PackPolicy[] {
   return policies.map((policy) => {
     if (policy.kind === "stack") return crossResourcePolicy(policy);
-    const mode = String(
-      ((policy.definition as { properties?: { mode?: unknown } }).properties ?? {}).mode ?? "",
-    );
+    const mode = String((policy.definition as { properties?: { mode?: unknown } }).properties?.mode ?? "");
     return mode.toLowerCase() === DATA_PLANE_MODE ? dataPlanePolicy(policy) : resourcePolicy(policy);
   });
 }

@@ -14,20 +14,27 @@ export interface PolicySettings {
   parameters: Record<string, JsonValue>;
 }
 
-/** Deny blocks: mandatory. Audit and AuditIfNotExists report: advisory. Disabled: disabled. */
+/**
+ * Deny blocks: mandatory. Audit, AuditIfNotExists and Manual report: advisory. Disabled: disabled.
+ * Effects that change the resource (Modify, Append, DeployIfNotExists, ...): remediate.
+ * An effect Azure does not know makes every evaluation fail, which Azure counts as non-compliant: mandatory.
+ */
 export function enforcementForEffect(effect: string): Enforcement {
   switch (effect.toLowerCase()) {
-    case "deny":
-    case "denyaction":
-      return "mandatory";
+    case "audit":
+    case "auditifnotexists":
+    case "manual":
+      return "advisory";
     case "disabled":
       return "disabled";
     case "modify":
     case "append":
+    case "mutate":
+    case "addtonetworkgroup":
     case "deployifnotexists":
       return "remediate";
     default:
-      return "advisory";
+      return "mandatory";
   }
 }
 

@@ -202,6 +202,32 @@ describe("write order", () => {
     expect(byName(plan.graph.nodes, "a/deployment/ptu").dependsOn).toEqual(["a/deployment/std", "a"]);
   });
 
+  it("names resources in lower case, so a change of case updates one Azure resource instead of replacing it", () => {
+    const lower = planText(
+      twoAccounts(
+        `  - { name: gpt-4o, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }`,
+      ),
+    );
+    const upper = planText(
+      twoAccounts(
+        `  - { name: GPT-4o, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }`,
+      ),
+    );
+    const name = (p: typeof lower) => p.graph.nodes.filter((n) => n.account === "a").map((n) => n.name);
+    expect(name(upper)).toEqual(name(lower));
+    expect(byName(upper.graph.nodes, "a/deployment/gpt-4o").inputs).toMatchObject({
+      deploymentName: "GPT-4o",
+    });
+  });
+
+  it("deletes a child before creating its replacement (its Azure name is fixed), never an account", () => {
+    const plan = planText(bundledText());
+    for (const node of plan.graph.nodes) {
+      const isAccount = node.type === "azure-native:cognitiveservices:Account";
+      expect(node.options.deleteBeforeReplace === true, node.name).toBe(!isAccount);
+    }
+  });
+
   it("references an existing account without creating it", () => {
     const plan = planText(
       twoAccounts(

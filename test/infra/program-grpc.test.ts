@@ -89,6 +89,7 @@ function expectGraphRegistered(run: ProgramRun, plan: Plan, stack: string): void
     expect(r.protect ?? false, label).toBe(node.options.protect ?? false);
     expect(r.retainOnDelete ?? false, label).toBe(node.options.retainOnDelete ?? false);
     expect(r.importId, label).toBe(node.options.import ?? "");
+    expect(r.deleteBeforeReplace ?? false, label).toBe(node.options.deleteBeforeReplace ?? false);
     expect(r.provider, label).toBe("");
     expect(r.version, label).toBe(azureNativeVersion);
   }

@@ -3,6 +3,12 @@ import type { StackPolicy } from "../../policy";
 
 const num = (value: unknown, fallback: number) => (typeof value === "number" ? value : fallback);
 
+interface Sum {
+  total: number;
+  /** Logical name of the first deployment counted. */
+  first: string;
+}
+
 export const accountCapacityCap: StackPolicy = {
   kind: "stack",
   id: "AID-STK-002",
@@ -19,29 +25,31 @@ export const accountCapacityCap: StackPolicy = {
       tokens: num(parameters.maxAccountTokenCapacity, 5000),
       ptu: num(parameters.maxAccountProvisionedCapacity, 2000),
     };
-    const totals = new Map<string, { tokens: number; ptu: number; first: string }>();
+    // Each sum is reported on the first deployment that counts towards it, where the reader looks first.
+    const totals = new Map<string, { tokens?: Sum; ptu?: Sum }>();
     for (const r of resources) {
       if (r.view.type !== ArmTypes.deployment) continue;
       const sku = r.view.sku;
-      const total = totals.get(r.accountId) ?? { tokens: 0, ptu: 0, first: r.name };
-      const capacity = sku?.capacity ?? 0;
-      if (sku?.name.includes("Provisioned")) total.ptu += capacity;
-      else total.tokens += capacity;
-      totals.set(r.accountId, total);
+      const sums = totals.get(r.accountId) ?? {};
+      const kind = sku?.name.includes("Provisioned") ? "ptu" : "tokens";
+      const sum = sums[kind] ?? { total: 0, first: r.name };
+      sum.total += sku?.capacity ?? 0;
+      sums[kind] = sum;
+      totals.set(r.accountId, sums);
     }
     const violations = [];
-    for (const [accountId, total] of totals) {
+    for (const [accountId, { tokens, ptu }] of totals) {
       const account = accountId.split("/").pop() ?? accountId;
-      if (total.tokens > limits.tokens) {
+      if (tokens && tokens.total > limits.tokens) {
         violations.push({
-          resource: total.first,
-          message: `account "${account}" adds up to ${total.tokens} thousand tokens per minute, over the cap of ${limits.tokens}`,
+          resource: tokens.first,
+          message: `account "${account}" adds up to ${tokens.total} thousand tokens per minute, over the cap of ${limits.tokens}`,
         });
       }
-      if (total.ptu > limits.ptu) {
+      if (ptu && ptu.total > limits.ptu) {
         violations.push({
-          resource: total.first,
-          message: `account "${account}" adds up to ${total.ptu} PTUs, over the cap of ${limits.ptu}`,
+          resource: ptu.first,
+          message: `account "${account}" adds up to ${ptu.total} PTUs, over the cap of ${limits.ptu}`,
         });
       }
     }

@@ -1,0 +1,229 @@
+// The pack through the CLI: `validate` and `plan` fail on mandatory findings only; `policies` lists the pack.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { memoryIO } from "../../cli/io";
+import { main } from "../../cli/main";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import { projectPolicies } from "../../policies/registry";
+import type { PolicyListEntry } from "../../reports/policy-list";
+import { BASELINE, edit, locate } from "./rules/harness";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "aideploy-policy-cli-"));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+async function run(cwd: string, args: string[]) {
+  const io = memoryIO({ cwd });
+  const code = await main(args, io);
+  return { code, out: io.out, err: io.err };
+}
+
+const mandatoryViolation = edit(BASELINE, ["disableLocalAuth: true", "disableLocalAuth: false"]);
+const advisoryViolation = edit(BASELINE, ["identity: SystemAssigned", "identity: None"]);
+const account = locate(BASELINE, "name: acct-main");
+
+describe("aideploy validate with policies", () => {
+  it("exits 1 on a mandatory finding, printed at the account's line", async () => {
+    const result = await run(workspace({ "deployments.yaml": mandatoryViolation }), ["validate"]);
+    expect(result.code).toBe(1);
+    expect(result.out.trimEnd().split("\n")).toEqual([
+      `deployments.yaml:${account.line}:${account.column}: error policy/local-auth-disabled Azure AI services accounts should have key access disabled: main does not comply [AID-ACC-001, mandatory] (Set \`disableLocalAuth: true\` on the account; clients authenticate with Entra ID.)`,
+    ]);
+  });
+
+  it("exits 0 when the findings are advisory only", async () => {
+    const result = await run(workspace({ "deployments.yaml": advisoryViolation }), [
+      "validate",
+      "-f",
+      "json",
+    ]);
+    expect(result.code).toBe(0);
+    expect(
+      (JSON.parse(result.out) as Diagnostic[]).map((d) => [d.code, d.severity, d.line, d.column]),
+    ).toEqual([["policy/managed-identity", "warning", account.line, account.column]]);
+  });
+
+  it("exits 0 on a clean file", async () => {
+    const result = await run(workspace({ "deployments.yaml": BASELINE }), ["validate", "-f", "json"]);
+    expect([result.code, JSON.parse(result.out)]).toEqual([0, []]);
+  });
+
+  it("--policy-config can make the mandatory finding advisory (exit 0) or an advisory one mandatory (exit 1)", async () => {
+    const dir = workspace({
+      "deployments.yaml": mandatoryViolation,
+      "relaxed.json": JSON.stringify({ "local-auth-disabled": "advisory" }),
+      "strict.json": JSON.stringify({ "managed-identity": { enforcementLevel: "mandatory" } }),
+      "advisory.yaml": advisoryViolation,
+    });
+    expect((await run(dir, ["validate", "--policy-config", "relaxed.json"])).code).toBe(0);
+    expect((await run(dir, ["validate", "advisory.yaml", "--policy-config", "strict.json"])).code).toBe(1);
+  });
+
+  it("pinned-model-version blocks only in the protected environment", async () => {
+    const dir = workspace({
+      "deployments.yaml": edit(BASELINE, [
+        "versionUpgradeOption: NoAutoUpgrade",
+        "versionUpgradeOption: OnceNewDefaultVersionAvailable",
+      ]),
+    });
+    expect((await run(dir, ["validate"])).code).toBe(0);
+    const prod = await run(dir, ["validate", "--env", "prod", "-f", "json"]);
+    expect(prod.code).toBe(1);
+    const at = locate(BASELINE, "name: chat");
+    expect((JSON.parse(prod.out) as Diagnostic[]).map((d) => [d.code, d.severity, d.line, d.column])).toEqual(
+      [["policy/pinned-model-version", "error", at.line, at.column]],
+    );
+  });
+
+  it.each([
+    ["is not JSON", "{ all: advisory"],
+    ["is not an object", '["advisory"]'],
+  ])("exits 2 when the policy configuration %s", async (_case, text) => {
+    const dir = workspace({ "deployments.yaml": BASELINE, "bad.json": text });
+    const result = await run(dir, ["validate", "--policy-config", "bad.json"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("aideploy validate: bad.json: ");
+  });
+});
+
+describe("aideploy plan with policies", () => {
+  it("exits 1 on a mandatory finding and lists it in policyFindings", async () => {
+    const result = await run(workspace({ "deployments.yaml": mandatoryViolation }), ["plan", "-f", "json"]);
+    expect(result.code).toBe(1);
+    const { policyFindings } = JSON.parse(result.out) as { policyFindings: Diagnostic[] };
+    expect(policyFindings.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([
+      ["policy/local-auth-disabled", "error", account.line, account.column],
+    ]);
+  });
+
+  it("exits 0 with advisory findings only, and says so in the text summary", async () => {
+    const result = await run(workspace({ "deployments.yaml": advisoryViolation }), ["plan"]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("0 mandatory and 1 advisory findings");
+    expect(result.out).toContain(
+      `deployments.yaml:${account.line}:${account.column}: warning policy/managed-identity `,
+    );
+  });
+
+  it("renders the findings table in Markdown", async () => {
+    const result = await run(workspace({ "deployments.yaml": mandatoryViolation }), ["plan", "-f", "md"]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("| Severity | Policy | Where | Finding |");
+    // Read as rendered text, whatever escaping the Markdown report chooses.
+    const rendered = result.out
+      .replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
+      .replace(/<\/?code>|`/g, "");
+    expect(rendered).toContain(`| error | policy/local-auth-disabled | deployments.yaml:${account.line} |`);
+  });
+});
+
+describe("aideploy policies", () => {
+  const listed = async (args: string[] = [], files: Record<string, string> = {}) => {
+    const result = await run(workspace(files), ["policies", "--format", "json", ...args]);
+    expect(result.code).toBe(0);
+    return JSON.parse(result.out) as PolicyListEntry[];
+  };
+
+  it("lists every registered policy in registry order", async () => {
+    const entries = await listed();
+    expect(entries.map((e) => e.id)).toEqual(projectPolicies().map((p) => p.id));
+    for (const e of entries) {
+      expect(Object.keys(e).sort()).toEqual(
+        [
+          "definition",
+          "description",
+          "effect",
+          "enforcement",
+          "id",
+          "name",
+          "remediation",
+          "severity",
+          ...(e.follows === undefined ? [] : ["follows"]),
+        ].sort(),
+      );
+    }
+  });
+
+  it("gives id, definition, effect, enforcement and description", async () => {
+    const entries = await listed();
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    expect(byName.get("local-auth-disabled")).toEqual({
+      id: "AID-ACC-001",
+      name: "local-auth-disabled",
+      definition: "policies/definitions/local-auth-disabled.json",
+      follows: "Azure built-in 71ef260a-8f18-47b7-abcb-62d0673d94dc",
+      effect: "deny",
+      enforcement: "mandatory",
+      severity: "high",
+      description:
+        "Key (local) authentication bypasses Entra ID and its audit trail. Accounts must set disableLocalAuth to true. Follows built-in 71ef260a-8f18-47b7-abcb-62d0673d94dc.",
+      remediation: "Set `disableLocalAuth: true` on the account; clients authenticate with Entra ID.",
+    });
+    expect(byName.get("approved-registry-models")).toMatchObject({
+      id: "AID-DEP-002",
+      definition: "policies/definitions/approved-registry-models.json",
+      effect: "audit",
+      enforcement: "advisory",
+    });
+    expect(byName.get("pinned-model-version")).toMatchObject({ effect: "deny", enforcement: "mandatory" });
+    expect(byName.get("content-filter-on-account")).toMatchObject({
+      id: "AID-STK-001",
+      definition: "stack policy",
+      effect: "deny",
+      enforcement: "mandatory",
+      severity: "high",
+    });
+    expect(byName.get("account-capacity-cap")).toMatchObject({ effect: "audit", enforcement: "advisory" });
+  });
+
+  it("--policy-config changes the enforcement shown", async () => {
+    const entries = await listed(["--policy-config", "config.json"], {
+      "config.json": JSON.stringify({
+        all: "advisory",
+        "approved-models": { enforcementLevel: "mandatory" },
+        "managed-identity": { effect: "Disabled" },
+        "account-capacity-cap": "disabled",
+      }),
+    });
+    const levels = Object.fromEntries(entries.map((e) => [e.name, `${e.effect}/${e.enforcement}`]));
+    expect(levels).toMatchObject({
+      "approved-models": "deny/mandatory",
+      "local-auth-disabled": "deny/advisory",
+      "managed-identity": "disabled/advisory",
+      "account-capacity-cap": "audit/disabled",
+      "content-filter-on-account": "audit/advisory",
+    });
+  });
+
+  it("--format text lists each policy with its id, name, effect, enforcement and definition", async () => {
+    const result = await run(workspace({}), ["policies", "--format", "text"]);
+    expect(result.code).toBe(0);
+    for (const p of projectPolicies()) {
+      const definition =
+        p.kind === "definition" ? `policies/definitions/${p.definitionFile}` : "stack policy";
+      expect(result.out).toMatch(
+        new RegExp(`^${p.id}  ${p.name}  \\((deny|audit|disabled), \\w+, ${p.severity}\\)$`, "m"),
+      );
+      expect(result.out).toContain(`    ${definition}\n`);
+    }
+  });
+
+  it("--format md renders one table row per policy", async () => {
+    const result = await run(workspace({}), ["policies", "--format", "md"]);
+    expect(result.code).toBe(0);
+    const rows = result.out.split("\n").filter((l) => /^\| AID-/.test(l));
+    expect(rows.map((r) => r.split(" | ")[0]?.slice(2))).toEqual(projectPolicies().map((p) => p.id));
+    const row = rows.find((r) => r.startsWith("| AID-CF-004 | "));
+    expect(row).toContain(" | deny | mandatory | ");
+  });
+});
