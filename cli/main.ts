@@ -1,7 +1,11 @@
+import { registerCatalog } from "./commands/catalog";
 import { registerDiff } from "./commands/diff";
+import { registerDrift } from "./commands/drift";
+import { registerImport } from "./commands/import";
 import { registerPlan } from "./commands/plan";
 import { registerPolicies } from "./commands/policies";
 import { registerPolicyEval } from "./commands/policy-eval";
+import { registerPolicyPull } from "./commands/policy-pull";
 import { registerReport } from "./commands/report";
 import { registerValidate } from "./commands/validate";
 import { type CommandIO, processIO } from "./io";
@@ -9,7 +13,18 @@ import { type CommandRegistration, runProgram } from "./program";
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export function commandRegistrations(): CommandRegistration[] {
-  return [registerValidate, registerPlan, registerDiff, registerReport, registerPolicies, registerPolicyEval];
+  return [
+    registerValidate,
+    registerPlan,
+    registerDiff,
+    registerReport,
+    registerPolicies,
+    registerPolicyEval,
+    registerPolicyPull,
+    registerImport,
+    registerDrift,
+    registerCatalog,
+  ];
 }
 
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {

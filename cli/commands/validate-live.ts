@@ -1,0 +1,321 @@
+/**
+ * The live and catalog part of `aideploy validate`, for validate.ts to call once per planned file:
+ * - `--live`: availability, retirement and capacity bounds from the regions' live catalogs, and quota
+ *   from the regions' usages, counting what the file's deployments already hold in Azure;
+ * - otherwise, when `--catalog FILE` is given or catalog/models.json sits next to the deployments file:
+ *   availability, retirement and capacity bounds offline (no quota: that needs live data).
+ * Also the options every live command shares.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { Option } from "commander";
+import { type Diagnostic, diagnosticAt, sortDiagnostics } from "../../diagnostics/diagnostic";
+import type { Plan } from "../../infra/plan";
+import {
+  CatalogFormatError,
+  type CatalogModel,
+  catalogModels,
+  locationKey,
+  readCatalog,
+} from "../../live/catalog";
+import { liveCheckInfo } from "../../live/codes";
+import { armEndpointVariable, subscriptionVariable } from "../../live/connection";
+import { describeLiveFailure, LiveConfigError, liveFailureDiagnostic } from "../../live/errors";
+import {
+  accountsWithDeployments,
+  checkAvailability,
+  checkQuota,
+  type QuotaEntry,
+} from "../../live/preflight";
+import {
+  type DeploymentRecord,
+  listDeployments,
+  listLocationModels,
+  listLocationUsages,
+  type UsageRecord,
+} from "../../live/read";
+import { type LiveDeps, LiveSession } from "../../live/session";
+import type { DesiredAccount } from "../../loader/desired-state";
+import { parseJsonText } from "../../policies/evaluator";
+import type { CommandIO } from "../io";
+import { resolvePath } from "../options";
+
+export const DEFAULT_CATALOG = path.join("catalog", "models.json");
+export const DEFAULT_RETIREMENT_DAYS = 90;
+
+// ── Options shared by the live commands ─────────────────────────────────────
+
+export function subscriptionOption(fromFile = true): Option {
+  const fallback = fromFile
+    ? `the file's \`subscription\`, then ${subscriptionVariable}`
+    : subscriptionVariable;
+  return new Option("--subscription <id>", `Azure subscription id (default: ${fallback})`);
+}
+
+export function armEndpointOption(): Option {
+  return new Option(
+    "--arm-endpoint <url>",
+    `Azure Resource Manager endpoint (default: ${armEndpointVariable}, then https://management.azure.com)`,
+  );
+}
+
+/** The options `validate` adds for live and catalog checks (the lead adds them to the command). */
+export function liveValidateOptions(): Option[] {
+  return [
+    new Option(
+      "--live",
+      "also check against live Azure: availability, retirement, capacity bounds and quota in each account's region",
+    ),
+    new Option(
+      "--catalog <file>",
+      `model catalog for offline availability and retirement checks (default: ${DEFAULT_CATALOG} next to the file, when present)`,
+    ),
+    new Option("--retirement-days <n>", "warn about model versions retiring within this many days").default(
+      String(DEFAULT_RETIREMENT_DAYS),
+    ),
+    new Option("--as-of <date>", "check retirements as of this date (YYYY-MM-DD; default: today)"),
+    subscriptionOption(),
+    armEndpointOption(),
+  ];
+}
+
+/** What commander passes for liveValidateOptions(), plus what tests inject. */
+export interface LiveValidateOptions extends LiveDeps {
+  live?: boolean;
+  catalog?: string;
+  retirementDays?: string | number;
+  asOf?: string;
+  subscription?: string;
+  armEndpoint?: string;
+}
+
+export interface LiveCheckResult {
+  diagnostics: Diagnostic[];
+  /** A configuration problem (exit 2): bad option, unreadable catalog, no subscription, bad endpoint. */
+  usageError?: string;
+}
+
+function parseRetirementDays(value: string | number | undefined): number | string {
+  if (value === undefined) return DEFAULT_RETIREMENT_DAYS;
+  const days = typeof value === "number" ? value : Number(value);
+  if (!Number.isInteger(days) || days < 0)
+    return `--retirement-days must be a whole number of days, not "${value}"`;
+  return days;
+}
+
+function parseAsOf(value: string | undefined): Date | string | undefined {
+  if (value === undefined) return undefined;
+  const time = Date.parse(value);
+  return Number.isFinite(time) ? new Date(time) : `--as-of must be a date such as 2026-11-24, not "${value}"`;
+}
+
+function accountLocation(account: DesiredAccount): string | undefined {
+  return account.location === undefined ? undefined : locationKey(account.location);
+}
+
+/** Live, offline (catalog) or no checks, as the options and files say. */
+export async function runLiveChecks(
+  plan: Plan,
+  options: LiveValidateOptions,
+  io: CommandIO,
+): Promise<LiveCheckResult> {
+  const retirementDays = parseRetirementDays(options.retirementDays);
+  if (typeof retirementDays === "string") return { diagnostics: [], usageError: retirementDays };
+  const asOf = parseAsOf(options.asOf);
+  if (typeof asOf === "string") return { diagnostics: [], usageError: asOf };
+  const now = asOf ?? options.now?.() ?? new Date();
+  const result = options.live
+    ? await liveChecks(plan, options, io, now, retirementDays)
+    : catalogChecks(plan, options, io, now, retirementDays);
+  return { ...result, diagnostics: sortDiagnostics(result.diagnostics) };
+}
+
+// ── Offline, from a catalog file ────────────────────────────────────────────
+
+function catalogChecks(
+  plan: Plan,
+  options: LiveValidateOptions,
+  io: CommandIO,
+  now: Date,
+  retirementDays: number,
+): LiveCheckResult {
+  const explicit = options.catalog !== undefined;
+  const shown = options.catalog ?? path.join(path.dirname(plan.loaded.file), DEFAULT_CATALOG);
+  const file = resolvePath(io, shown);
+  if (!existsSync(file)) {
+    return explicit ? { diagnostics: [], usageError: `${shown}: no such catalog file` } : { diagnostics: [] };
+  }
+  let catalog: ReturnType<typeof readCatalog>;
+  try {
+    catalog = readCatalog(parseJsonText(readFileSync(file, "utf8")));
+  } catch (error) {
+    const reason = error instanceof CatalogFormatError ? error.message : (error as Error).message;
+    return { diagnostics: [], usageError: `${shown}: not a model catalog: ${reason}` };
+  }
+  const catalogLabel = `${shown.split(path.sep).join("/")}, generated ${catalog.generatedAt.slice(0, 10)}`;
+  const diagnostics: Diagnostic[] = [];
+  const { state } = plan;
+  for (const account of accountsWithDeployments(state.accounts, state.deployments)) {
+    const location = accountLocation(account);
+    const models = location === undefined ? undefined : catalog.locations[location]?.models;
+    if (location === undefined || models === undefined) {
+      const reason =
+        location === undefined
+          ? `account ${account.key} declares no location`
+          : `${catalogLabel} has no data for ${location}`;
+      diagnostics.push(
+        diagnosticAt(account.source, {
+          code: "live/catalog-not-applicable",
+          severity: liveCheckInfo["live/catalog-not-applicable"].severity,
+          message: `catalog checks skipped for account ${account.key}: ${reason}`,
+          hint: liveCheckInfo["live/catalog-not-applicable"].hint,
+        }),
+      );
+      continue;
+    }
+    for (const deployment of state.deployments.filter((candidate) => candidate.accountKey === account.key)) {
+      diagnostics.push(
+        ...checkAvailability(deployment, location, models, { now, retirementDays, catalogLabel }),
+      );
+    }
+  }
+  return { diagnostics };
+}
+
+// ── Live ────────────────────────────────────────────────────────────────────
+
+async function liveChecks(
+  plan: Plan,
+  options: LiveValidateOptions,
+  io: CommandIO,
+  now: Date,
+  retirementDays: number,
+): Promise<LiveCheckResult> {
+  const { state } = plan;
+  let session: LiveSession;
+  try {
+    session = new LiveSession({
+      ...options,
+      armEndpoint: options.armEndpoint,
+      subscriptionId: options.subscription,
+      env: io.env,
+      progress: { write: (text) => io.stderr(text), isTTY: io.isTTY },
+    });
+  } catch (error) {
+    return { diagnostics: [], usageError: describeLiveFailure(error).message };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const accounts: { account: DesiredAccount; location: string; subscriptionId: string }[] = [];
+  for (const account of accountsWithDeployments(state.accounts, state.deployments)) {
+    const location = accountLocation(account);
+    if (location === undefined) {
+      diagnostics.push(
+        diagnosticAt(account.source, {
+          code: "live/location-missing",
+          severity: liveCheckInfo["live/location-missing"].severity,
+          message: `account ${account.key} declares no location: availability and quota cannot be checked`,
+          hint: liveCheckInfo["live/location-missing"].hint,
+        }),
+      );
+      continue;
+    }
+    try {
+      const connection = session.connection(account.subscription ?? state.subscription);
+      accounts.push({ account, location, subscriptionId: connection.subscriptionId });
+    } catch (error) {
+      if (error instanceof LiveConfigError)
+        return { diagnostics: [], usageError: describeLiveFailure(error).message };
+      throw error;
+    }
+  }
+
+  const catalogs = new Map<string, CatalogModel[]>();
+  const usages = new Map<string, UsageRecord[]>();
+  const liveDeployments = new Map<string, DeploymentRecord[]>();
+  const failedAt = (account: DesiredAccount, action: string, error: unknown) =>
+    diagnostics.push(liveFailureDiagnostic(describeLiveFailure(error, { action }), account.source));
+
+  await session.run("checking live Azure", async () => {
+    for (const { account, location, subscriptionId } of accounts) {
+      const client = session.cognitive(session.connection(subscriptionId));
+      if (!catalogs.has(location)) {
+        try {
+          const records = await session.read(`model catalog of ${location}`, () =>
+            listLocationModels(client, location),
+          );
+          catalogs.set(location, catalogModels(records));
+        } catch (error) {
+          failedAt(account, `Reading the model catalog of ${location}`, error);
+        }
+      }
+      const usageKey = `${subscriptionId.toLowerCase()}|${location}`;
+      if (!usages.has(usageKey)) {
+        try {
+          usages.set(
+            usageKey,
+            await session.read(`quota usages of ${location}`, () => listLocationUsages(client, location)),
+          );
+        } catch (error) {
+          failedAt(account, `Reading the quota usages of ${location}`, error);
+        }
+      }
+      try {
+        const locator = { resourceGroup: account.resourceGroup, accountName: account.name };
+        liveDeployments.set(
+          account.key,
+          await session.read(`deployments of ${account.name}`, () => listDeployments(client, locator)),
+        );
+      } catch (error) {
+        const failure = describeLiveFailure(error, {
+          action: `Reading the deployments of account ${account.name}`,
+        });
+        // An account the file creates may not exist yet: it holds nothing.
+        if (failure.code === "live/not-found" && account.create) liveDeployments.set(account.key, []);
+        else diagnostics.push(liveFailureDiagnostic(failure, account.source));
+      }
+    }
+  });
+
+  const quotaEntries: QuotaEntry[] = [];
+  for (const { account, location, subscriptionId } of accounts) {
+    const models = catalogs.get(location);
+    if (!models) continue;
+    if (models.length === 0) {
+      // Every region Azure serves has models: an empty catalog means a region name Azure does not know.
+      diagnostics.push(
+        diagnosticAt(account.source, {
+          code: "live/model-unavailable",
+          severity: liveCheckInfo["live/model-unavailable"].severity,
+          message: `Azure lists no models in ${location}, the location of account ${account.key}: check the region name`,
+          hint: "Use the region's name as `az account list-locations --query [].name` prints it, e.g. eastus2.",
+        }),
+      );
+      continue;
+    }
+    const existing = liveDeployments.get(account.key);
+    for (const deployment of state.deployments.filter((candidate) => candidate.accountKey === account.key)) {
+      diagnostics.push(
+        ...checkAvailability(deployment, location, models, {
+          now,
+          retirementDays,
+          catalogLabel: "live catalog",
+        }),
+      );
+      // Without the account's live deployments the quota cannot be computed fairly.
+      if (!existing) continue;
+      const entry: QuotaEntry = { deployment, subscriptionId, location, models };
+      const live = existing.find(
+        (candidate) => candidate.name.toLowerCase() === deployment.name.toLowerCase(),
+      );
+      if (live) entry.live = live;
+      quotaEntries.push(entry);
+    }
+  }
+  diagnostics.push(
+    ...checkQuota({
+      entries: quotaEntries,
+      usages: (subscriptionId, location) => usages.get(`${subscriptionId.toLowerCase()}|${location}`),
+    }),
+  );
+  return { diagnostics };
+}

@@ -1,0 +1,417 @@
+/**
+ * Live versus declared, per account of the deployments file: what is missing in Azure, what Azure has
+ * that the file does not (unmanaged), what differs field by field (changed), and which model versions
+ * Azure moved on its own (upgraded). Pure: the command reads Azure and passes the records in.
+ *
+ * `upgraded`: the only difference is the model version, the live version is newer, and the deployment's
+ * upgrade option (live, else declared) lets Azure upgrade it (anything but NoAutoUpgrade). Any other
+ * version difference, or one that comes with other differences, is `changed`.
+ */
+import type { ResourceGraph } from "../infra/graph";
+import { ResourceTypes } from "../infra/graph";
+import type { DesiredBlocklist, DesiredContentFilter, DesiredState } from "../loader/desired-state";
+import { compareVersions, sameName } from "./catalog";
+import {
+  isBuiltInRaiPolicy,
+  type MappedSetting,
+  mapContentFilter,
+  type Side,
+  sameMode,
+} from "./content-filter-map";
+import type { LiveFailure } from "./errors";
+import type {
+  AccountSnapshot,
+  DeploymentRecord,
+  RaiBlocklistItemRecord,
+  RaiBlocklistRecord,
+  RaiPolicyRecord,
+} from "./read";
+
+export type DriftKind = "deployment" | "contentFilter" | "blocklist";
+export type DriftStatus = "missing" | "unmanaged" | "changed" | "upgraded";
+
+export interface DriftField {
+  /** Where the difference is, e.g. `sku.capacity` or `prompt.hate`. */
+  path: string;
+  declared: unknown;
+  live: unknown;
+}
+
+export interface DriftEntry {
+  kind: DriftKind;
+  /** `<account key>/<name>`. */
+  key: string;
+  status: DriftStatus;
+  fields: DriftField[];
+  note?: string;
+}
+
+export type AccountLiveState =
+  | { status: "read"; snapshot: AccountSnapshot }
+  | { status: "missing" }
+  | { status: "error"; failure: LiveFailure };
+
+export interface DriftAccount {
+  key: string;
+  name: string;
+  resourceGroup: string;
+  subscription?: string;
+  location?: string;
+  /** read: compared; missing: the account does not exist in Azure; error: it could not be read. */
+  status: "read" | "missing" | "error";
+  message?: string;
+}
+
+export interface DriftSummary {
+  missing: number;
+  unmanaged: number;
+  changed: number;
+  upgraded: number;
+  total: number;
+  /** Accounts that could not be read: their drift is unknown. */
+  unreadAccounts: number;
+}
+
+export interface DriftReport {
+  environment: string | null;
+  accounts: DriftAccount[];
+  drift: DriftEntry[];
+  summary: DriftSummary;
+}
+
+/** What the graph passes to azure-native for a deployment, as plain values. */
+export interface PlannedDeployment {
+  deploymentName: string;
+  sku: { name: string; capacity?: number };
+  properties: {
+    model: { format: string; name: string; version: string; publisher?: string };
+    raiPolicyName?: string;
+    versionUpgradeOption?: string;
+    spilloverDeploymentName?: string;
+  };
+  tags?: Record<string, string>;
+}
+
+function field(path: string, declared: unknown, live: unknown): DriftField {
+  return { path, declared: declared ?? null, live: live ?? null };
+}
+
+function textDiffers(a: string | undefined, b: string | undefined): boolean {
+  return !sameName(a, b);
+}
+
+function tagFields(declared: Record<string, string> | undefined, live: Record<string, string>): DriftField[] {
+  const fields: DriftField[] = [];
+  const wanted = declared ?? {};
+  const keys = [...new Set([...Object.keys(wanted), ...Object.keys(live)])].sort();
+  for (const key of keys) {
+    if (wanted[key] !== live[key]) fields.push(field(`tags.${key}`, wanted[key], live[key]));
+  }
+  return fields;
+}
+
+/** Field-by-field differences of a deployment; server-computed fields are not compared. */
+export function compareDeployment(declared: PlannedDeployment, live: DeploymentRecord): DriftField[] {
+  const fields: DriftField[] = [];
+  const model = declared.properties.model;
+  if (textDiffers(declared.sku.name, live.sku.name))
+    fields.push(field("sku.name", declared.sku.name, live.sku.name));
+  if (declared.sku.capacity !== live.sku.capacity) {
+    fields.push(field("sku.capacity", declared.sku.capacity, live.sku.capacity));
+  }
+  if (textDiffers(model.format, live.model.format)) {
+    fields.push(field("properties.model.format", model.format, live.model.format));
+  }
+  if (textDiffers(model.name, live.model.name)) {
+    fields.push(field("properties.model.name", model.name, live.model.name));
+  }
+  if (model.version !== live.model.version) {
+    fields.push(field("properties.model.version", model.version, live.model.version));
+  }
+  // Azure may record a publisher the file leaves out; only a declared one is compared.
+  if (model.publisher !== undefined && textDiffers(model.publisher, live.model.publisher)) {
+    fields.push(field("properties.model.publisher", model.publisher, live.model.publisher));
+  }
+  const properties = declared.properties;
+  if (textDiffers(properties.raiPolicyName, live.raiPolicyName)) {
+    fields.push(field("properties.raiPolicyName", properties.raiPolicyName, live.raiPolicyName));
+  }
+  if (textDiffers(properties.versionUpgradeOption, live.versionUpgradeOption)) {
+    fields.push(
+      field("properties.versionUpgradeOption", properties.versionUpgradeOption, live.versionUpgradeOption),
+    );
+  }
+  if (textDiffers(properties.spilloverDeploymentName, live.spilloverDeploymentName)) {
+    fields.push(
+      field(
+        "properties.spilloverDeploymentName",
+        properties.spilloverDeploymentName,
+        live.spilloverDeploymentName,
+      ),
+    );
+  }
+  if (live.capacitySettings && Object.keys(live.capacitySettings).length > 0) {
+    fields.push(field("properties.capacitySettings", undefined, live.capacitySettings));
+  }
+  if (live.parentDeploymentName !== undefined) {
+    fields.push(field("properties.parentDeploymentName", undefined, live.parentDeploymentName));
+  }
+  if (live.model.source !== undefined)
+    fields.push(field("properties.model.source", undefined, live.model.source));
+  fields.push(...tagFields(declared.tags, live.tags));
+  return fields;
+}
+
+function isAutoUpgrade(option: string | undefined): boolean {
+  return option !== undefined && !sameName(option, "NoAutoUpgrade");
+}
+
+function deploymentStatus(
+  declared: PlannedDeployment,
+  live: DeploymentRecord,
+  fields: DriftField[],
+): "changed" | "upgraded" {
+  const [only] = fields;
+  const declaredVersion = declared.properties.model.version;
+  const liveVersion = live.model.version;
+  const upgradeOption = live.versionUpgradeOption ?? declared.properties.versionUpgradeOption;
+  if (
+    fields.length === 1 &&
+    only?.path === "properties.model.version" &&
+    liveVersion !== undefined &&
+    compareVersions(liveVersion, declaredVersion) > 0 &&
+    isAutoUpgrade(upgradeOption)
+  ) {
+    return "upgraded";
+  }
+  return "changed";
+}
+
+// ── Content filters ─────────────────────────────────────────────────────────
+
+function settingField(path: string, declared: string, live: MappedSetting<string>): DriftField | undefined {
+  if (live.exact && live.value === declared) return undefined;
+  return field(path, declared, live.live);
+}
+
+function blocklistText(name: string, blocking: boolean): string {
+  return blocking ? name : `${name} (annotate only)`;
+}
+
+/** Differences of a content filter, in the file's terms (`prompt.hate: low`, not Azure's entry list). */
+export function compareContentFilter(declared: DesiredContentFilter, live: RaiPolicyRecord): DriftField[] {
+  const mapped = mapContentFilter(live);
+  const fields: DriftField[] = [];
+  if (!sameName(declared.base, live.basePolicyName))
+    fields.push(field("base", declared.base, live.basePolicyName));
+  if (!sameMode(declared.mode, live.mode)) fields.push(field("mode", declared.mode, live.mode));
+  for (const side of ["prompt", "completion"] as const satisfies readonly Side[]) {
+    const wanted = declared[side] as unknown as Record<string, string | string[]>;
+    const got = mapped[side];
+    for (const [key, setting] of Object.entries(got.severities)) {
+      const difference = settingField(`${side}.${key}`, String(wanted[key]), setting);
+      if (difference) fields.push(difference);
+    }
+    for (const [key, setting] of Object.entries(got.actions)) {
+      const difference = settingField(`${side}.${key}`, String(wanted[key]), setting);
+      if (difference) fields.push(difference);
+    }
+    const wantedLists = [...(declared[side].blocklists ?? [])].sort();
+    const gotLists = [...got.blocklists].sort((a, b) => a.name.localeCompare(b.name));
+    const same =
+      wantedLists.length === gotLists.length &&
+      wantedLists.every((name, index) => sameName(name, gotLists[index]?.name) && gotLists[index]?.blocking);
+    if (!same) {
+      fields.push(
+        field(
+          `${side}.blocklists`,
+          wantedLists,
+          gotLists.map((blocklist) => blocklistText(blocklist.name, blocklist.blocking)),
+        ),
+      );
+    }
+  }
+  for (const extra of mapped.extras) {
+    fields.push(field(`${extra.source.toLowerCase() || "unknown"}["${extra.name}"]`, undefined, extra.live));
+  }
+  for (const duplicate of mapped.duplicates) {
+    fields.push(field(`${duplicate.source.toLowerCase()}["${duplicate.name}"]`, undefined, "listed twice"));
+  }
+  return fields;
+}
+
+// ── Blocklists ──────────────────────────────────────────────────────────────
+
+export interface BlocklistItemValue {
+  pattern: string;
+  regex: boolean;
+}
+
+function itemKey(item: BlocklistItemValue): string {
+  return `${item.regex ? "re" : "text"}:${item.pattern}`;
+}
+
+export function liveItems(items: readonly RaiBlocklistItemRecord[]): BlocklistItemValue[] {
+  return items
+    .filter((item) => item.pattern !== undefined)
+    .map((item) => ({ pattern: item.pattern ?? "", regex: item.isRegex === true }));
+}
+
+/** Differences of a blocklist: description, and items compared as sets of (pattern, regex). */
+export function compareBlocklist(
+  declared: { description?: string | undefined; items: readonly BlocklistItemValue[] },
+  live: RaiBlocklistRecord,
+): DriftField[] {
+  const fields: DriftField[] = [];
+  if ((declared.description ?? "") !== (live.description ?? "")) {
+    fields.push(field("description", declared.description, live.description));
+  }
+  const wanted = new Map(declared.items.map((item) => [itemKey(item), item]));
+  const got = new Map(liveItems(live.items).map((item) => [itemKey(item), item]));
+  const onlyDeclared = [...wanted].filter(([key]) => !got.has(key)).map(([, item]) => item);
+  const onlyLive = [...got].filter(([key]) => !wanted.has(key)).map(([, item]) => item);
+  if (onlyDeclared.length > 0 || onlyLive.length > 0) fields.push(field("items", onlyDeclared, onlyLive));
+  return fields;
+}
+
+// ── The report ──────────────────────────────────────────────────────────────
+
+export interface DriftInput {
+  state: DesiredState;
+  graph: ResourceGraph;
+  /** Account key → what was read. Accounts absent from the map are reported as not read. */
+  live: ReadonlyMap<string, AccountLiveState>;
+  /** The subscription each account was read with. */
+  subscriptions?: ReadonlyMap<string, string>;
+}
+
+function byName<T extends { name: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.name.toLowerCase(), item]));
+}
+
+function accountEntries(
+  input: DriftInput,
+  accountKey: string,
+  snapshot: AccountSnapshot | undefined,
+): DriftEntry[] {
+  const entries: DriftEntry[] = [];
+  const key = (name: string) => `${accountKey}/${name}`;
+  const missing = (kind: DriftKind, name: string): DriftEntry => ({
+    kind,
+    key: key(name),
+    status: "missing",
+    fields: [],
+  });
+
+  // Deployments.
+  const plannedDeployments = input.graph.nodes
+    .filter((node) => node.account === accountKey && node.type === ResourceTypes.deployment)
+    .map((node) => node.inputs as unknown as PlannedDeployment);
+  const liveDeployments = byName(snapshot?.deployments ?? []);
+  for (const planned of plannedDeployments) {
+    const live = liveDeployments.get(planned.deploymentName.toLowerCase());
+    liveDeployments.delete(planned.deploymentName.toLowerCase());
+    if (!live) {
+      entries.push(missing("deployment", planned.deploymentName));
+      continue;
+    }
+    const fields = compareDeployment(planned, live);
+    if (fields.length > 0) {
+      entries.push({
+        kind: "deployment",
+        key: key(planned.deploymentName),
+        status: deploymentStatus(planned, live, fields),
+        fields,
+      });
+    }
+  }
+  const disabled = new Set(
+    input.state.disabledDeployments
+      .filter((deployment) => deployment.accountKey === accountKey)
+      .map((deployment) => deployment.name.toLowerCase()),
+  );
+  for (const live of [...liveDeployments.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    const entry: DriftEntry = { kind: "deployment", key: key(live.name), status: "unmanaged", fields: [] };
+    if (disabled.has(live.name.toLowerCase())) {
+      entry.note = "declared with enabled: false in this environment";
+    }
+    entries.push(entry);
+  }
+
+  // Content filters.
+  const livePolicies = byName((snapshot?.raiPolicies ?? []).filter((policy) => !isBuiltInRaiPolicy(policy)));
+  for (const declared of input.state.contentFilters.filter((filter) => filter.accountKey === accountKey)) {
+    const live = livePolicies.get(declared.name.toLowerCase());
+    livePolicies.delete(declared.name.toLowerCase());
+    if (!live) {
+      entries.push(missing("contentFilter", declared.name));
+      continue;
+    }
+    const fields = compareContentFilter(declared, live);
+    if (fields.length > 0) {
+      entries.push({ kind: "contentFilter", key: key(declared.name), status: "changed", fields });
+    }
+  }
+  for (const live of [...livePolicies.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    entries.push({ kind: "contentFilter", key: key(live.name), status: "unmanaged", fields: [] });
+  }
+
+  // Blocklists.
+  const liveBlocklists = byName(snapshot?.raiBlocklists ?? []);
+  for (const declared of input.state.blocklists.filter((blocklist) => blocklist.accountKey === accountKey)) {
+    const live = liveBlocklists.get(declared.name.toLowerCase());
+    liveBlocklists.delete(declared.name.toLowerCase());
+    if (!live) {
+      entries.push(missing("blocklist", declared.name));
+      continue;
+    }
+    const fields = compareBlocklist(declaredBlocklistValue(declared), live);
+    if (fields.length > 0)
+      entries.push({ kind: "blocklist", key: key(declared.name), status: "changed", fields });
+  }
+  for (const live of [...liveBlocklists.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    entries.push({ kind: "blocklist", key: key(live.name), status: "unmanaged", fields: [] });
+  }
+  return entries;
+}
+
+function declaredBlocklistValue(blocklist: DesiredBlocklist) {
+  return { description: blocklist.description, items: blocklist.items };
+}
+
+export function computeDrift(input: DriftInput): DriftReport {
+  const accounts: DriftAccount[] = [];
+  const drift: DriftEntry[] = [];
+  for (const account of input.state.accounts) {
+    const live = input.live.get(account.key);
+    const summary: DriftAccount = {
+      key: account.key,
+      name: account.name,
+      resourceGroup: account.resourceGroup,
+      status: live?.status ?? "error",
+    };
+    const subscription = input.subscriptions?.get(account.key);
+    if (subscription !== undefined) summary.subscription = subscription;
+    if (account.location !== undefined) summary.location = account.location;
+    if (live === undefined) summary.message = "not read";
+    else if (live.status === "error") summary.message = live.failure.message;
+    else if (live.status === "missing") summary.message = "the account does not exist in Azure";
+    accounts.push(summary);
+    if (live?.status === "read") drift.push(...accountEntries(input, account.key, live.snapshot));
+    if (live?.status === "missing") drift.push(...accountEntries(input, account.key, undefined));
+  }
+  const count = (status: DriftStatus) => drift.filter((entry) => entry.status === status).length;
+  return {
+    environment: input.state.environment,
+    accounts,
+    drift,
+    summary: {
+      missing: count("missing"),
+      unmanaged: count("unmanaged"),
+      changed: count("changed"),
+      upgraded: count("upgraded"),
+      total: drift.length,
+      unreadAccounts: accounts.filter((account) => account.status === "error").length,
+    },
+  };
+}

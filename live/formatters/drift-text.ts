@@ -1,0 +1,50 @@
+import { oneLine } from "../../diagnostics/formatters/text";
+import type { DriftEntry, DriftReport } from "../drift";
+
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return "(none)";
+  if (typeof value === "string") return value === "" ? '""' : value;
+  return JSON.stringify(value);
+}
+
+const kindLabels: Record<DriftEntry["kind"], string> = {
+  deployment: "deployment",
+  contentFilter: "content filter",
+  blocklist: "blocklist",
+};
+
+function entryLines(entry: DriftEntry): string[] {
+  const name = entry.key.slice(entry.key.indexOf("/") + 1);
+  const note = entry.note ? ` (${oneLine(entry.note)})` : "";
+  const lines = [`  ${entry.status.padEnd(9)} ${kindLabels[entry.kind]} ${oneLine(name)}${note}`];
+  for (const field of entry.fields) {
+    lines.push(
+      `      ${oneLine(field.path)}: declared ${oneLine(formatValue(field.declared))}, live ${oneLine(formatValue(field.live))}`,
+    );
+  }
+  return lines;
+}
+
+/** Live versus declared, grouped by account, for a terminal or a log. */
+export function formatDriftText(report: DriftReport): string {
+  const lines: string[] = [];
+  const environment =
+    report.environment === null ? "the file as written" : `environment ${report.environment}`;
+  lines.push(`drift of ${environment}`);
+  for (const account of report.accounts) {
+    const location = account.location ? `, ${account.location}` : "";
+    lines.push("", `account ${account.key}: ${account.name} (${account.resourceGroup}${location})`);
+    if (account.status === "error")
+      lines.push(`  not compared: ${oneLine(account.message ?? "could not be read")}`);
+    if (account.status === "missing") lines.push("  the account does not exist in Azure");
+    const entries = report.drift.filter((entry) => entry.key.startsWith(`${account.key}/`));
+    if (account.status === "read" && entries.length === 0) lines.push("  no drift");
+    for (const entry of entries) lines.push(...entryLines(entry));
+  }
+  const { summary } = report;
+  lines.push(
+    "",
+    `${summary.total === 0 ? "no drift" : `${summary.total} difference${summary.total === 1 ? "" : "s"}`}: ${summary.missing} missing, ${summary.unmanaged} unmanaged, ${summary.changed} changed, ${summary.upgraded} upgraded${summary.unreadAccounts > 0 ? `; ${summary.unreadAccounts} account(s) not read` : ""}`,
+  );
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,422 @@
+/**
+ * Turns what an Azure AI services account holds (deployments, content filters, blocklists) into a
+ * deployments file whose resources carry their ARM ids under `import:`, so that the first `pulumi up`
+ * adopts them. Pure: the command reads Azure and validates the text. Whatever the file cannot express is
+ * written as a warning comment at the resource and returned as a note, never dropped silently.
+ */
+import { Document, isScalar, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import type { Severity } from "../diagnostics/diagnostic";
+import { compileContentFilter } from "../infra/content-filter";
+import { blocklistItemName, ResourceTypes } from "../infra/graph";
+import type { Plan } from "../infra/plan";
+import { isMicrosoftBasePolicy, MICROSOFT_BASE_POLICIES } from "../loader/deployment-types";
+import type { DesiredContentFilter } from "../loader/desired-state";
+import type { DocPath } from "../loader/path";
+import { locationKey, sameName } from "./catalog";
+import {
+  describeEntry,
+  isBuiltInRaiPolicy,
+  type MappedContentFilter,
+  mapContentFilter,
+} from "./content-filter-map";
+import { compareDeployment, type DriftField, type PlannedDeployment } from "./drift";
+import type { AccountRecord, AccountSnapshot, ContentFilterRecord, RaiPolicyRecord } from "./read";
+
+export interface ImportSource {
+  subscriptionId: string;
+  account: AccountRecord;
+  snapshot: AccountSnapshot;
+}
+
+/** Something about the import the user must know, at a place in the generated file. */
+export interface ImportNote {
+  docPath: DocPath;
+  severity: Severity;
+  message: string;
+}
+
+export interface ImportDraft {
+  accountKey: string;
+  /** The file's content as plain data (what the YAML says). */
+  value: ImportedFile;
+  notes: ImportNote[];
+  source: ImportSource;
+}
+
+type Json = string | number | boolean | Json[] | { [key: string]: Json };
+
+interface ImportedFile {
+  version: 1;
+  subscription: string;
+  accounts: Record<string, { [key: string]: Json }>;
+  deployments: { [key: string]: Json }[];
+  contentFilters?: Record<string, { [key: string]: Json }>;
+  blocklists?: Record<string, { [key: string]: Json }>;
+}
+
+const severityKeys = ["hate", "sexual", "violence", "selfHarm"] as const;
+
+function sideValue(
+  mapped: MappedContentFilter["prompt"],
+  actionKeys: readonly string[],
+  blocklistName: (name: string) => string,
+): { [key: string]: Json } {
+  const side: { [key: string]: Json } = {};
+  for (const key of severityKeys) side[key] = mapped.severities[key].value;
+  for (const key of actionKeys) side[key] = mapped.actions[key]?.value ?? "off";
+  if (mapped.blocklists.length > 0) {
+    side.blocklists = [...new Set(mapped.blocklists.map((blocklist) => blocklistName(blocklist.name)))];
+  }
+  return side;
+}
+
+function describeCompiled(entry: {
+  enabled: boolean;
+  blocking: boolean;
+  severityThreshold?: string;
+}): string {
+  return describeEntry(entry as ContentFilterRecord, entry.severityThreshold !== undefined);
+}
+
+function sourceWord(source: string | undefined): string {
+  return sameName(source, "Completion")
+    ? "completions"
+    : sameName(source, "Prompt")
+      ? "prompts"
+      : `'${source}'`;
+}
+
+/**
+ * Every difference between what the file will send for a content filter and what Azure has, entry by
+ * entry (Azure's entries compared as a set), in words.
+ */
+function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentFilter): string[] {
+  const compiled = compileContentFilter(file);
+  const differences: string[] = [];
+  if (!sameName(compiled.basePolicyName as string, policy.basePolicyName)) {
+    differences.push(
+      `Azure's base policy is ${policy.basePolicyName ?? "not set"}; the file sends ${compiled.basePolicyName}`,
+    );
+  }
+  if (!sameName(compiled.mode as string, policy.mode)) {
+    differences.push(`Azure's mode is ${policy.mode ?? "not set"}; the file sends ${compiled.mode}`);
+  }
+  const key = (name: string | undefined, source: string | undefined) =>
+    `${(name ?? "").toLowerCase()}|${(source ?? "").toLowerCase()}`;
+  const live = new Map<string, ContentFilterRecord>();
+  for (const entry of policy.contentFilters) {
+    const entryKey = key(entry.name, entry.source);
+    if (live.has(entryKey)) {
+      differences.push(`Azure lists ${entry.name} on ${sourceWord(entry.source)} twice; the file keeps one`);
+    } else live.set(entryKey, entry);
+  }
+  for (const entry of compiled.contentFilters) {
+    const entryKey = key(entry.name, entry.source);
+    const got = live.get(entryKey);
+    live.delete(entryKey);
+    const same =
+      got !== undefined &&
+      got.enabled === entry.enabled &&
+      got.blocking === entry.blocking &&
+      sameName(got.severityThreshold, entry.severityThreshold);
+    if (same) continue;
+    const wanted = describeCompiled(entry);
+    const threshold =
+      entry.enabled || !entry.severityThreshold ? "" : ` (threshold ${entry.severityThreshold})`;
+    differences.push(
+      got === undefined
+        ? `Azure has no ${entry.name} entry on ${sourceWord(entry.source)}; the file sends it as ${wanted}${threshold}`
+        : `${entry.name} on ${sourceWord(entry.source)}: Azure has ${describeEntry(got, got.severityThreshold !== undefined)} (enabled ${got.enabled}, blocking ${got.blocking}, threshold ${got.severityThreshold ?? "none"}); the file sends ${wanted}${threshold}`,
+    );
+  }
+  for (const entry of live.values()) {
+    differences.push(
+      `Azure has ${entry.name} on ${sourceWord(entry.source)} (${describeEntry(entry, entry.severityThreshold !== undefined)}), which the file cannot express; it would be removed`,
+    );
+  }
+  const listKey = (name: string | undefined, source: string | undefined, blocking: boolean | undefined) =>
+    `${key(name, source)}|${blocking === true}`;
+  const wantedLists = new Set(
+    compiled.customBlocklists.map((entry) => listKey(entry.blocklistName, entry.source, entry.blocking)),
+  );
+  for (const entry of policy.customBlocklists) {
+    if (wantedLists.has(listKey(entry.blocklistName, entry.source, entry.blocking))) continue;
+    differences.push(
+      entry.blocking === true
+        ? `blocklist ${entry.blocklistName} on ${sourceWord(entry.source)} cannot be expressed`
+        : `blocklist ${entry.blocklistName} on ${sourceWord(entry.source)} only annotates in Azure; the file always blocks`,
+    );
+  }
+  if (Object.keys(policy.tags).length > 0) {
+    differences.push(
+      `Azure has tags on the content filter (${Object.keys(policy.tags).join(", ")}); the file cannot express them`,
+    );
+  }
+  return differences;
+}
+
+function desiredFilter(name: string, mapped: MappedContentFilter, blocklistName: (name: string) => string) {
+  const side = (which: "prompt" | "completion") => ({
+    hate: mapped[which].severities.hate.value,
+    sexual: mapped[which].severities.sexual.value,
+    violence: mapped[which].severities.violence.value,
+    selfHarm: mapped[which].severities.selfHarm.value,
+    profanity: mapped[which].actions.profanity?.value ?? "off",
+    blocklists: [...new Set(mapped[which].blocklists.map((blocklist) => blocklistName(blocklist.name)))],
+  });
+  const filter: DesiredContentFilter = {
+    key: name,
+    accountKey: "",
+    name,
+    base: mapped.base.value,
+    mode: mapped.mode.value,
+    prompt: {
+      ...side("prompt"),
+      jailbreak: mapped.prompt.actions.jailbreak?.value ?? "off",
+      indirectAttack: mapped.prompt.actions.indirectAttack?.value ?? "off",
+    },
+    completion: {
+      ...side("completion"),
+      protectedMaterialText: mapped.completion.actions.protectedMaterialText?.value ?? "off",
+      protectedMaterialCode: mapped.completion.actions.protectedMaterialCode?.value ?? "off",
+    },
+    source: { file: "", line: 1, column: 1, path: "" },
+    docPath: [],
+  };
+  return filter;
+}
+
+/** The file for one account, with notes for whatever it cannot say exactly. */
+export function buildImport(source: ImportSource): ImportDraft {
+  const { account, snapshot } = source;
+  const accountKey = account.location ? locationKey(account.location) : account.name;
+  const notes: ImportNote[] = [];
+  const note = (docPath: DocPath, message: string, severity: Severity = "warning") =>
+    notes.push({ docPath, message, severity });
+
+  const accountValue: { [key: string]: Json } = { name: account.name, resourceGroup: account.resourceGroup };
+  if (account.location !== undefined) accountValue.location = account.location;
+  accountValue.create = false;
+
+  const blocklistNames = new Map(
+    snapshot.raiBlocklists.map((blocklist) => [blocklist.name.toLowerCase(), blocklist.name]),
+  );
+  const blocklistName = (name: string) => blocklistNames.get(name.toLowerCase()) ?? name;
+
+  // Content filters: custom ones are declared; Microsoft's built-ins are referenced by name.
+  const custom = snapshot.raiPolicies
+    .filter((policy) => !isBuiltInRaiPolicy(policy))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const customNames = new Map(custom.map((policy) => [policy.name.toLowerCase(), policy.name]));
+  const contentFilters: Record<string, { [key: string]: Json }> = {};
+  for (const policy of custom) {
+    const mapped = mapContentFilter(policy);
+    const value: { [key: string]: Json } = {
+      base: mapped.base.value,
+      mode: mapped.mode.value,
+      prompt: sideValue(mapped.prompt, ["jailbreak", "indirectAttack", "profanity"], blocklistName),
+      completion: sideValue(
+        mapped.completion,
+        ["protectedMaterialText", "protectedMaterialCode", "profanity"],
+        blocklistName,
+      ),
+    };
+    if (policy.id) value.import = policy.id;
+    contentFilters[policy.name] = value;
+    for (const difference of contentFilterDifferences(
+      policy,
+      desiredFilter(policy.name, mapped, blocklistName),
+    )) {
+      note(["contentFilters", policy.name], `content filter "${policy.name}": ${difference}`);
+    }
+  }
+
+  // Deployments, by name.
+  const deployments: { [key: string]: Json }[] = [];
+  const sorted = [...snapshot.deployments].sort((a, b) => a.name.localeCompare(b.name));
+  sorted.forEach((deployment, index) => {
+    const path: DocPath = ["deployments", index];
+    const label = `deployment "${deployment.name}"`;
+    const model: { [key: string]: Json } = {
+      format: deployment.model.format ?? "",
+      name: deployment.model.name ?? "",
+      version: deployment.model.version ?? "",
+    };
+    if (deployment.model.publisher !== undefined) model.publisher = deployment.model.publisher;
+    if (deployment.model.version === undefined) {
+      note(path, `${label}: Azure reports no model version; the file needs one (set it explicitly)`, "error");
+    }
+    const value: { [key: string]: Json } = { name: deployment.name, account: accountKey, model };
+    value.sku = deployment.sku.name;
+    const capacity = deployment.sku.capacity ?? deployment.currentCapacity;
+    if (capacity !== undefined) value.capacity = capacity;
+    else note(path, `${label}: Azure reports no capacity; the file needs one`, "error");
+    const rai = deployment.raiPolicyName;
+    if (rai !== undefined) {
+      const declared = customNames.get(rai.toLowerCase());
+      const builtIn = MICROSOFT_BASE_POLICIES.find((name) => sameName(name, rai));
+      value.contentFilter = declared ?? builtIn ?? rai;
+      if (!declared && !isMicrosoftBasePolicy(rai)) {
+        note(
+          path,
+          `${label}: content filter "${rai}" is neither a custom filter of the account nor one of ${MICROSOFT_BASE_POLICIES.join(", ")}; the file cannot reference it`,
+          "error",
+        );
+      }
+    }
+    if (deployment.versionUpgradeOption !== undefined)
+      value.versionUpgradeOption = deployment.versionUpgradeOption;
+    if (deployment.spilloverDeploymentName !== undefined)
+      value.spillover = deployment.spilloverDeploymentName;
+    if (Object.keys(deployment.tags).length > 0) value.tags = { ...deployment.tags };
+    if (deployment.id) value.import = deployment.id;
+    deployments.push(value);
+  });
+
+  // Blocklists with their items (as sets: a repeated item is kept once).
+  const blocklists: Record<string, { [key: string]: Json }> = {};
+  for (const blocklist of [...snapshot.raiBlocklists].sort((a, b) => a.name.localeCompare(b.name))) {
+    const path: DocPath = ["blocklists", blocklist.name];
+    const seen = new Set<string>();
+    const items: Json[] = [];
+    let renamed = 0;
+    for (const item of [...blocklist.items].sort((a, b) => a.name.localeCompare(b.name))) {
+      if (item.pattern === undefined || item.pattern === "") {
+        note(path, `blocklist "${blocklist.name}": item ${item.name} has no pattern and is left out`);
+        continue;
+      }
+      const regex = item.isRegex === true;
+      const key = `${regex}|${item.pattern}`;
+      if (seen.has(key)) {
+        note(
+          path,
+          `blocklist "${blocklist.name}": item ${item.name} repeats the pattern "${item.pattern}"; the file keeps it once`,
+        );
+        continue;
+      }
+      seen.add(key);
+      if (item.name !== blocklistItemName({ pattern: item.pattern, regex })) renamed += 1;
+      items.push(regex ? { pattern: item.pattern, regex: true } : item.pattern);
+    }
+    if (renamed > 0) {
+      note(
+        path,
+        `blocklist "${blocklist.name}": ${renamed} item(s) have Azure names other than the content-derived names aideploy gives items (item-<hash>); the first \`pulumi up\` adds the items under those names and leaves the existing ones in Azure until they are removed`,
+        "info",
+      );
+    }
+    const value: { [key: string]: Json } = {};
+    if (blocklist.description !== undefined && blocklist.description !== "")
+      value.description = blocklist.description;
+    value.items = items;
+    if (blocklist.id) value.import = blocklist.id;
+    blocklists[blocklist.name] = value;
+  }
+
+  const file: ImportedFile = {
+    version: 1,
+    subscription: source.subscriptionId,
+    accounts: { [accountKey]: accountValue },
+    deployments,
+  };
+  if (custom.length > 0) file.contentFilters = contentFilters;
+  if (snapshot.raiBlocklists.length > 0) file.blocklists = blocklists;
+  return { accountKey, value: file, notes, source };
+}
+
+function describeField(field: DriftField): string {
+  const text = (value: unknown) =>
+    value === null ? "nothing" : typeof value === "string" ? value : JSON.stringify(value);
+  return `${field.path}: Azure has ${text(field.live)}, the file gives ${text(field.declared)}`;
+}
+
+/**
+ * Notes for deployments whose planned inputs (after the file's defaults) differ from Azure: the check
+ * that an imported file changes nothing, or says what it would change.
+ */
+export function deploymentNotes(draft: ImportDraft, plan: Plan): ImportNote[] {
+  const notes: ImportNote[] = [];
+  const live = new Map(
+    draft.source.snapshot.deployments.map((deployment) => [deployment.name.toLowerCase(), deployment]),
+  );
+  for (const node of plan.graph.nodes) {
+    if (node.type !== ResourceTypes.deployment) continue;
+    const planned = node.inputs as unknown as PlannedDeployment;
+    const record = live.get(planned.deploymentName.toLowerCase());
+    if (!record) continue;
+    const index = draft.value.deployments.findIndex(
+      (deployment) => deployment.name === planned.deploymentName,
+    );
+    for (const field of compareDeployment(planned, record)) {
+      notes.push({
+        docPath: ["deployments", Math.max(0, index)],
+        severity: "warning",
+        message: `deployment "${planned.deploymentName}": ${describeField(field)}`,
+      });
+    }
+  }
+  return notes;
+}
+
+// ── Rendering ───────────────────────────────────────────────────────────────
+
+function commentText(notes: readonly ImportNote[]): string {
+  return notes
+    .map((entry) => ` ${entry.severity.toUpperCase()}: ${entry.message.replace(/\s*\n\s*/g, " ")}`)
+    .join("\n");
+}
+
+function mapPair(map: YAMLMap, key: string) {
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+}
+
+/** The YAML text: flow style for models, quoted versions, notes as comments at their resources. */
+export function renderImport(draft: ImportDraft): string {
+  const doc = new Document(draft.value);
+  const { account, subscriptionId } = draft.source;
+  doc.commentBefore = [
+    ` Imported by \`aideploy import\` from account ${account.name} (resource group ${account.resourceGroup}, subscription ${subscriptionId}).`,
+    " Every resource carries its Azure resource id under `import:`, so the first `pulumi up` adopts it",
+    " instead of creating it; once adopted, the `import:` entries may be removed.",
+  ].join("\n");
+  const root = doc.contents as YAMLMap;
+  const accountMap = doc.getIn(["accounts", draft.accountKey], true) as YAMLMap;
+  const create = mapPair(accountMap, "create");
+  if (create)
+    (create.value as Scalar).comment =
+      " exists in Azure: only its deployments, content filters and blocklists are managed";
+  draft.value.deployments.forEach((_, index) => {
+    const model = doc.getIn(["deployments", index, "model"], true) as YAMLMap;
+    model.flow = true;
+    const version = model.get("version", true) as Scalar | undefined;
+    if (version) version.type = "QUOTE_DOUBLE";
+    const tags = doc.getIn(["deployments", index, "tags"], true) as YAMLMap | undefined;
+    if (tags) tags.flow = true;
+  });
+  for (const name of Object.keys(draft.value.blocklists ?? {})) {
+    const items = doc.getIn(["blocklists", name, "items"], true) as YAMLSeq;
+    for (const item of items.items) if (!isScalar(item)) (item as YAMLMap).flow = true;
+  }
+  for (const section of ["deployments", "contentFilters", "blocklists"]) {
+    const pair = mapPair(root, section);
+    if (pair && isScalar(pair.key)) pair.key.spaceBefore = true;
+  }
+  // Notes as comments above the resource they concern.
+  const byPath = new Map<string, ImportNote[]>();
+  for (const entry of draft.notes) {
+    const key = JSON.stringify(entry.docPath.slice(0, 2));
+    byPath.set(key, [...(byPath.get(key) ?? []), entry]);
+  }
+  for (const [key, notes] of byPath) {
+    const [section, item] = JSON.parse(key) as [string, string | number];
+    if (section === "deployments" && typeof item === "number") {
+      const node = doc.getIn(["deployments", item], true) as YAMLMap | undefined;
+      if (node) node.commentBefore = commentText(notes);
+      continue;
+    }
+    const parent = doc.getIn([section], true) as YAMLMap | undefined;
+    const pair = parent ? mapPair(parent, String(item)) : undefined;
+    if (pair && isScalar(pair.key)) pair.key.commentBefore = commentText(notes);
+  }
+  return doc.toString({ lineWidth: 0 });
+}

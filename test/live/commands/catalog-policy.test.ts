@@ -1,0 +1,365 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { registerCatalog } from "../../../cli/commands/catalog";
+import { registerPolicyPull } from "../../../cli/commands/policy-pull";
+import { runLiveChecks } from "../../../cli/commands/validate-live";
+import { memoryIO } from "../../../cli/io";
+import { readCatalog } from "../../../live/catalog";
+import { loadAzurePolicies } from "../../../policies/azure-policies";
+import { loadReferenceExamples, seedPolicyReference } from "../../support/arm-emulator";
+import { planText } from "../../support/plan";
+import { fastDeps, run, subscriptionId, useEmulator, withDeps, workspace } from "./support";
+
+const now = new Date("2026-11-24T08:30:00Z");
+const deps = { ...fastDeps, now: () => now };
+
+describe("aideploy catalog refresh", () => {
+  const h = useEmulator({ pageSize: 2 });
+  const registrations = [withDeps(registerCatalog, deps)];
+
+  function seedCatalogs() {
+    const reference = loadReferenceExamples().catalog;
+    h.emulator.setCatalog("westus", reference.entries);
+    h.emulator.setCatalog("eastus2", [
+      {
+        kind: "OpenAI",
+        skuName: "S0",
+        model: {
+          format: "OpenAI",
+          name: "gpt-4o",
+          version: "2024-11-20",
+          skus: [
+            {
+              name: "Standard",
+              usageName: "OpenAI.Standard.gpt-4o",
+              capacity: { minimum: 1, maximum: 1000, step: 1, default: 10 },
+            },
+          ],
+        },
+      },
+      {
+        kind: "AIServices",
+        skuName: "S0",
+        model: {
+          format: "OpenAI",
+          name: "gpt-4o",
+          version: "2024-11-20",
+          isDefaultVersion: true,
+          lifecycleStatus: "GenerallyAvailable",
+          deprecation: { inference: "2027-03-01T00:00:00Z" },
+          skus: [
+            {
+              name: "GlobalStandard",
+              usageName: "OpenAI.GlobalStandard.gpt-4o",
+              capacity: { minimum: 1, step: 1 },
+            },
+            { name: "Standard", usageName: "OpenAI.Standard.gpt-4o" },
+          ],
+        },
+      },
+      {
+        kind: "AIServices",
+        skuName: "S0",
+        model: { format: "Cohere", name: "embed-v-4-0", version: "1", skus: [{ name: "GlobalStandard" }] },
+      },
+    ]);
+  }
+
+  it("writes a sorted, deterministic catalog with generatedAt and source", async () => {
+    seedCatalogs();
+    const cwd = workspace();
+    const args = ["catalog", "refresh", "--location", "westus", "EastUS2", "--subscription", subscriptionId];
+    const first = await run(args, registrations, { cwd, emulator: h.emulator });
+    expect(first.code).toBe(0);
+    expect(first.err).toContain("wrote catalog/models.json");
+    const file = path.join(cwd, "catalog", "models.json");
+    const text = readFileSync(file, "utf8");
+    const catalog = readCatalog(JSON.parse(text));
+    expect(catalog.generatedAt).toBe("2026-11-24T08:30:00.000Z");
+    expect(catalog.source).toBe("Azure Resource Manager, GET locations/{location}/models");
+    expect(Object.keys(catalog.locations)).toEqual(["eastus2", "westus"]);
+    // Azure lists gpt-4o twice (two account kinds): one entry, every fact of both.
+    expect(catalog.locations.eastus2?.models).toEqual([
+      { format: "Cohere", name: "embed-v-4-0", version: "1", skus: [{ name: "GlobalStandard" }] },
+      {
+        format: "OpenAI",
+        name: "gpt-4o",
+        version: "2024-11-20",
+        isDefaultVersion: true,
+        lifecycleStatus: "GenerallyAvailable",
+        deprecation: { inference: "2027-03-01T00:00:00Z" },
+        skus: [
+          {
+            name: "GlobalStandard",
+            usageName: "OpenAI.GlobalStandard.gpt-4o",
+            capacity: { minimum: 1, step: 1 },
+          },
+          {
+            name: "Standard",
+            usageName: "OpenAI.Standard.gpt-4o",
+            capacity: { minimum: 1, maximum: 1000, step: 1, default: 10 },
+          },
+        ],
+      },
+    ]);
+    const westus = catalog.locations.westus?.models ?? [];
+    expect(westus.map((model) => `${model.format} ${model.name}@${model.version}`)).toEqual([
+      "Meta Llama-3.2-90B-Vision-Instruct@2",
+      "OpenAI ada@1",
+      "OpenAI dall-e-3@3.0",
+      "OpenAI gpt-35-turbo@0301",
+      "OpenAI gpt-4o@2024-05-13",
+      "OpenAI gpt-4o@2024-08-06",
+    ]);
+    expect(westus.find((model) => model.name === "gpt-35-turbo")).toMatchObject({
+      lifecycleStatus: "Deprecated",
+      deprecation: { inference: "2025-04-30T00:00:00Z" },
+    });
+    // Every page was read (pageSize 2), and a second refresh gives the same bytes.
+    expect(h.emulator.requestsMatching({ pathPattern: /westus\/models$/ }).length).toBeGreaterThan(2);
+    await run(args, registrations, { cwd, emulator: h.emulator });
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("feeds the offline checks of validate", async () => {
+    seedCatalogs();
+    const yaml = `version: 1
+accounts:
+  main: { name: ai-main, resourceGroup: rg, location: eastus2 }
+deployments:
+  - name: chat
+    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+    sku: GlobalStandard
+    capacity: 10
+`;
+    const cwd = workspace({ "deployments.yaml": yaml });
+    const refreshed = await run(
+      ["catalog", "refresh", "-l", "eastus2", "--subscription", subscriptionId],
+      registrations,
+      {
+        cwd,
+        emulator: h.emulator,
+      },
+    );
+    expect(refreshed.code).toBe(0);
+    const result = await runLiveChecks(
+      planText(yaml),
+      { now: () => new Date("2027-01-15") },
+      memoryIO({ cwd }),
+    );
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'live/version-retiring deployment "chat" on account main: the model version (OpenAI gpt-4o version 2024-11-20) retires on 2027-03-01, in 45 days in eastus2 (catalog/models.json, generated 2026-11-24)',
+    ]);
+  });
+
+  it("retries a throttled page; a failing read leaves the file unchanged with exit 1", async () => {
+    seedCatalogs();
+    const cwd = workspace();
+    h.emulator.failNext({ method: "GET", pathPattern: /eastus2\/models$/, status: 429, retryAfter: 0 });
+    const ok = await run(
+      ["catalog", "refresh", "-l", "eastus2", "--subscription", subscriptionId],
+      registrations,
+      {
+        cwd,
+        emulator: h.emulator,
+      },
+    );
+    expect(ok.code).toBe(0);
+    expect(h.emulator.requestsMatching({ pathPattern: /eastus2\/models$/ }).map((r) => r.status)[0]).toBe(
+      429,
+    );
+    const before = readFileSync(path.join(cwd, "catalog", "models.json"), "utf8");
+    h.emulator.failNext({ method: "GET", pathPattern: /models$/, status: 403 });
+    const failed = await run(
+      ["catalog", "refresh", "-l", "westus", "--subscription", subscriptionId],
+      registrations,
+      {
+        cwd,
+        emulator: h.emulator,
+      },
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(
+      /^catalog\/models\.json:1:1: error live\/auth Reading the model catalog failed/m,
+    );
+    expect(readFileSync(path.join(cwd, "catalog", "models.json"), "utf8")).toBe(before);
+  });
+
+  it("exits 2 without a region or a subscription", async () => {
+    const cwd = workspace();
+    expect((await run(["catalog", "refresh"], registrations, { cwd, emulator: h.emulator })).code).toBe(2);
+    const noSubscription = await run(["catalog", "refresh", "-l", "eastus2"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(noSubscription.code).toBe(2);
+    expect(h.emulator.requests).toHaveLength(0);
+  });
+});
+
+const localAuth = "/providers/Microsoft.Authorization/policyDefinitions/71ef260a-8f18-47b7-abcb-62d0673d94dc";
+const networkAcls =
+  "/providers/Microsoft.Authorization/policyDefinitions/037eea7a-bd0a-46c5-9a66-03aea78705d3";
+const cmk = "/providers/Microsoft.Authorization/policyDefinitions/67121cc7-ff39-4ab8-b7e3-95b84dab487d";
+
+describe("aideploy policy pull", () => {
+  const h = useEmulator({ pageSize: 2 });
+  const registrations = [withDeps(registerPolicyPull, deps)];
+  const subscription = `/subscriptions/${subscriptionId}`;
+  const resourceGroup = `${subscription}/resourceGroups/rg-ai`;
+
+  function seedPolicies() {
+    seedPolicyReference(h.emulator);
+    h.emulator.setManagementGroups(subscriptionId, ["corp"]);
+    const initiative = h.emulator.addPolicySetDefinition({
+      name: "ai-baseline",
+      managementGroupId: "corp",
+      properties: {
+        displayName: "AI baseline",
+        parameters: { effect: { type: "String", defaultValue: "Audit" } },
+        policyDefinitions: [
+          {
+            policyDefinitionId: localAuth,
+            policyDefinitionReferenceId: "localAuth",
+            parameters: { effect: { value: "[parameters('effect')]" } },
+          },
+          { policyDefinitionId: networkAcls, policyDefinitionReferenceId: "networkAcls", parameters: {} },
+        ],
+      },
+    });
+    const assign = (scope: string, name: string, properties: Record<string, unknown>) =>
+      h.emulator.addPolicyAssignment({ scope, name, properties: { displayName: name, ...properties } });
+    assign("/providers/Microsoft.Management/managementGroups/corp", "corp-baseline", {
+      policyDefinitionId: initiative.id,
+      parameters: { effect: { value: "Deny" } },
+    });
+    assign(subscription, "deny-local-auth", {
+      policyDefinitionId: localAuth,
+      parameters: { effect: { value: "Deny" } },
+    });
+    assign(resourceGroup, "cmk-audit", { policyDefinitionId: cmk, enforcementMode: "DoNotEnforce" });
+    assign(`${subscription}/resourceGroups/rg-web`, "web-only", { policyDefinitionId: cmk });
+    assign(subscription, "not-for-ai", { policyDefinitionId: networkAcls, notScopes: [resourceGroup] });
+  }
+
+  it("downloads the assignments in force with their definitions, which loadAzurePolicies enforces", async () => {
+    seedPolicies();
+    const cwd = workspace();
+    const result = await run(["policy", "pull", "--scope", resourceGroup], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(result.code).toBe(0);
+    expect(result.err).toContain("pulled 3 assignment(s)");
+    expect(result.err).toContain("skipped 1 assignment(s) whose notScopes exclude");
+    const dir = path.join(cwd, "policies", "azure");
+    const files = ["assignments", "definitions", "initiatives"].flatMap((folder) =>
+      readdirSync(path.join(dir, folder)).map((file) => `${folder}/${file}`),
+    );
+    expect(files.sort()).toEqual([
+      "assignments/cmk-audit.json",
+      "assignments/corp-baseline.json",
+      "assignments/deny-local-auth.json",
+      "definitions/037eea7a-bd0a-46c5-9a66-03aea78705d3.json",
+      "definitions/67121cc7-ff39-4ab8-b7e3-95b84dab487d.json",
+      "definitions/71ef260a-8f18-47b7-abcb-62d0673d94dc.json",
+      "initiatives/ai-baseline.json",
+    ]);
+    const assignment = JSON.parse(
+      readFileSync(path.join(dir, "assignments", "deny-local-auth.json"), "utf8"),
+    );
+    expect(assignment).toMatchObject({
+      id: `${subscription}/providers/Microsoft.Authorization/policyAssignments/deny-local-auth`,
+      name: "deny-local-auth",
+      type: "Microsoft.Authorization/policyAssignments",
+      properties: {
+        policyDefinitionId: localAuth,
+        parameters: { effect: { value: "Deny" } },
+        scope: subscription,
+      },
+    });
+    const definition = JSON.parse(
+      readFileSync(path.join(dir, "definitions", "71ef260a-8f18-47b7-abcb-62d0673d94dc.json"), "utf8"),
+    );
+    expect(Object.keys(definition)).toEqual(["id", "name", "type", "properties"]);
+    expect(definition.properties.policyRule.then.effect).toBe("[parameters('effect')]");
+
+    const { units, diagnostics } = loadAzurePolicies(dir);
+    expect(diagnostics).toEqual([]);
+    const ids = units.map((unit) => unit.id).sort();
+    expect(ids).toEqual([
+      "cmk-audit/67121cc7-ff39-4ab8-b7e3-95b84dab487d",
+      "corp-baseline/localAuth",
+      "corp-baseline/networkAcls",
+      "deny-local-auth/71ef260a-8f18-47b7-abcb-62d0673d94dc",
+    ]);
+    expect(units.find((unit) => unit.id === "corp-baseline/localAuth")?.parameters).toEqual({
+      effect: "Deny",
+    });
+    expect(units.find((unit) => unit.id.startsWith("cmk-audit"))?.enforced).toBe(false);
+
+    // Pulling again gives the same bytes; a file Azure no longer has is removed.
+    const before = readFileSync(path.join(dir, "initiatives", "ai-baseline.json"), "utf8");
+    writeFileSync(path.join(dir, "definitions", "stale.json"), "{}");
+    const again = await run(["policy", "pull", "--scope", resourceGroup], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(again.err).toContain("removed 1 file(s) Azure no longer has: definitions/stale.json");
+    expect(existsSync(path.join(dir, "definitions", "stale.json"))).toBe(false);
+    expect(readFileSync(path.join(dir, "initiatives", "ai-baseline.json"), "utf8")).toBe(before);
+  });
+
+  it("pulls at a subscription into --out, retrying a throttled read", async () => {
+    seedPolicies();
+    const cwd = workspace();
+    h.emulator.failNext({
+      method: "GET",
+      pathPattern: /policyDefinitions\/71ef260a/,
+      status: 429,
+      retryAfter: 0,
+    });
+    const result = await run(["policy", "pull", "--scope", subscription, "--out", "pulled"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(result.code).toBe(0);
+    expect(readdirSync(path.join(cwd, "pulled", "assignments")).sort()).toEqual([
+      "corp-baseline.json",
+      "deny-local-auth.json",
+      "not-for-ai.json",
+    ]);
+    expect(h.emulator.pendingFaults()).toBe(0);
+    // Paged assignment list (pageSize 2).
+    expect(h.emulator.requestsMatching({ pathPattern: /policyAssignments$/ }).length).toBe(2);
+  });
+
+  it("writes nothing when a definition cannot be read (live/ diagnostic, exit 1)", async () => {
+    h.emulator.addPolicyAssignment({
+      scope: subscription,
+      name: "orphan",
+      properties: { policyDefinitionId: "/providers/Microsoft.Authorization/policyDefinitions/missing" },
+    });
+    const cwd = workspace();
+    mkdirSync(path.join(cwd, "policies", "azure", "definitions"), { recursive: true });
+    writeFileSync(path.join(cwd, "policies", "azure", "definitions", "kept.json"), "{}");
+    const result = await run(["policy", "pull", "--scope", subscription], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/error live\/not-found Reading the Azure Policy in force at .* failed/);
+    expect(result.err).not.toMatch(/\n\s+at /);
+    expect(readdirSync(path.join(cwd, "policies", "azure", "definitions"))).toEqual(["kept.json"]);
+  });
+
+  it("exits 2 for a scope that is not a subscription or resource group", async () => {
+    const result = await run(["policy", "pull", "--scope", "rg-ai"], registrations, {
+      cwd: workspace(),
+      emulator: h.emulator,
+    });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("neither a subscription nor a resource group id");
+  });
+});

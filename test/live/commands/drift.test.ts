@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import { registerDrift } from "../../../cli/commands/drift";
+import type { DriftReport } from "../../../live/drift";
+import { bundledText, planText } from "../../support/plan";
+import { run, seedFromPlan, useEmulator, withDeps, workspace } from "./support";
+
+const registrations = [withDeps(registerDrift)];
+
+function driftOf(json: string): DriftReport {
+  return JSON.parse(json) as DriftReport;
+}
+
+const small = `version: 1
+subscription: 00000000-0000-0000-0000-000000000000
+accounts:
+  main: { name: ai-main, resourceGroup: rg-ai, location: eastus2 }
+deployments:
+  - name: auto
+    model: { format: OpenAI, name: gpt-4o, version: "2024-08-06" }
+    sku: GlobalStandard
+    capacity: 10
+    versionUpgradeOption: OnceNewDefaultVersionAvailable
+  - name: pinned
+    model: { format: OpenAI, name: gpt-4o, version: "2024-08-06" }
+    sku: GlobalStandard
+    capacity: 10
+    versionUpgradeOption: NoAutoUpgrade
+`;
+
+describe("aideploy drift", () => {
+  const h = useEmulator({ pageSize: 2 });
+
+  it("reports no drift (exit 0) when Azure holds what the file declares", async () => {
+    seedFromPlan(h.emulator, planText(bundledText()));
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const result = await run(["drift"], registrations, { cwd, emulator: h.emulator });
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("account eastus2: contoso-ai-eus2 (rg-ai-prod, eastus2)\n  no drift");
+    expect(result.out).toContain(
+      "account swedencentral: contoso-ai-swc (rg-ai-prod, swedencentral)\n  no drift",
+    );
+    expect(result.out.trimEnd().split("\n").at(-1)).toBe(
+      "no drift: 0 missing, 0 unmanaged, 0 changed, 0 upgraded",
+    );
+  });
+
+  it("reports missing, unmanaged and changed resources field by field, as JSON", async () => {
+    const refs = seedFromPlan(h.emulator, planText(bundledText()));
+    const east = refs.get("eastus2");
+    const sweden = refs.get("swedencentral");
+    if (!east || !sweden) throw new Error("accounts not seeded");
+    const gpt4o = h.emulator.deployment(east, "gpt-4o");
+    if (gpt4o) gpt4o.sku.capacity = 100;
+    h.emulator.account(sweden)?.deployments.delete("phi-4");
+    h.emulator.addDeployment(east, {
+      name: "portal-test",
+      skuName: "GlobalStandard",
+      capacity: 1,
+      model: { format: "OpenAI", name: "gpt-4o-mini", version: "2024-07-18" },
+    });
+    const strict = h.emulator.account(east)?.raiPolicies.get("strict")?.properties as {
+      contentFilters: { name: string; source: string; severityThreshold?: string }[];
+    };
+    const hate = strict.contentFilters.find((entry) => entry.name === "Hate" && entry.source === "Prompt");
+    if (hate) hate.severityThreshold = "Medium";
+    h.emulator.addRaiPolicy(east, "portal-filter", {
+      basePolicyName: "Microsoft.DefaultV2",
+      contentFilters: [],
+    });
+    h.emulator.addRaiPolicy(east, "Microsoft.DefaultV2", { type: "SystemManaged" });
+    h.emulator
+      .account(sweden)
+      ?.blocklists.get("banned-terms")
+      ?.items.set("extra", {
+        id: "x",
+        name: "extra",
+        type: "Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems",
+        properties: { pattern: "new-term", isRegex: false },
+      });
+
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const result = await run(["drift", "deployments.yaml", "--format", "json"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(result.code).toBe(1);
+    const report = driftOf(result.out);
+    expect(report.environment).toBeNull();
+    expect(report.accounts.map((account) => [account.key, account.status])).toEqual([
+      ["eastus2", "read"],
+      ["swedencentral", "read"],
+    ]);
+    const byKey = (key: string) => report.drift.find((entry) => entry.key === key);
+    expect(byKey("eastus2/gpt-4o")).toEqual({
+      kind: "deployment",
+      key: "eastus2/gpt-4o",
+      status: "changed",
+      fields: [{ path: "sku.capacity", declared: 150, live: 100 }],
+    });
+    expect(byKey("swedencentral/phi-4")).toEqual({
+      kind: "deployment",
+      key: "swedencentral/phi-4",
+      status: "missing",
+      fields: [],
+    });
+    expect(byKey("eastus2/portal-test")).toMatchObject({ kind: "deployment", status: "unmanaged" });
+    expect(byKey("eastus2/strict")).toEqual({
+      kind: "contentFilter",
+      key: "eastus2/strict",
+      status: "changed",
+      fields: [{ path: "prompt.hate", declared: "low", live: "medium" }],
+    });
+    expect(byKey("eastus2/portal-filter")).toMatchObject({ kind: "contentFilter", status: "unmanaged" });
+    expect(byKey("eastus2/Microsoft.DefaultV2")).toBeUndefined();
+    expect(byKey("swedencentral/banned-terms")).toEqual({
+      kind: "blocklist",
+      key: "swedencentral/banned-terms",
+      status: "changed",
+      fields: [{ path: "items", declared: [], live: [{ pattern: "new-term", regex: false }] }],
+    });
+    expect(report.summary).toEqual({
+      missing: 1,
+      unmanaged: 2,
+      changed: 3,
+      upgraded: 0,
+      total: 6,
+      unreadAccounts: 0,
+    });
+  });
+
+  it("calls a newer live version upgraded only when the upgrade option lets Azure move it", async () => {
+    seedFromPlan(h.emulator, planText(small));
+    const ref = { subscriptionId: h.emulator.subscriptionId, resourceGroup: "rg-ai", accountName: "ai-main" };
+    for (const name of ["auto", "pinned"]) {
+      const deployment = h.emulator.deployment(ref, name);
+      if (deployment) deployment.properties.model.version = "2024-11-20";
+    }
+    const cwd = workspace({ "deployments.yaml": small });
+    const result = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(result.code).toBe(1);
+    const report = driftOf(result.out);
+    const version = { path: "properties.model.version", declared: "2024-08-06", live: "2024-11-20" };
+    expect(report.drift).toEqual([
+      { kind: "deployment", key: "main/auto", status: "upgraded", fields: [version] },
+      { kind: "deployment", key: "main/pinned", status: "changed", fields: [version] },
+    ]);
+    expect(report.summary.upgraded).toBe(1);
+  });
+
+  it("applies an environment, and notes a live deployment the environment switches off", async () => {
+    const plan = planText(bundledText(), "dev");
+    const refs = seedFromPlan(h.emulator, plan);
+    const east = refs.get("eastus2");
+    if (!east) throw new Error("account not seeded");
+    h.emulator.addDeployment(east, {
+      name: "gpt-4o-ptu",
+      skuName: "ProvisionedManaged",
+      capacity: 50,
+      model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+    });
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const text = await run(["drift", "--env", "dev"], registrations, { cwd, emulator: h.emulator });
+    expect(text.code).toBe(1);
+    expect(text.out).toContain("drift of environment dev");
+    expect(text.out).toContain("account eastus2: contoso-ai-eus2-dev (rg-ai-dev, eastus2)");
+    expect(text.out).toContain(
+      "  unmanaged deployment gpt-4o-ptu (declared with enabled: false in this environment)",
+    );
+    const md = await run(["drift", "--env", "dev", "--format", "md"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(md.out).toContain("## Drift of environment `dev`");
+    expect(md.out).toContain(
+      "| unmanaged | deployment | `eastus2/gpt-4o-ptu` | declared with enabled: false in this environment |  |  |",
+    );
+  });
+
+  it("reports everything of an account that does not exist as missing", async () => {
+    const cwd = workspace({ "deployments.yaml": small });
+    const result = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(result.code).toBe(1);
+    const report = driftOf(result.out);
+    expect(report.accounts[0]).toMatchObject({ key: "main", status: "missing" });
+    expect(report.drift.map((entry) => `${entry.key} ${entry.status}`)).toEqual([
+      "main/auto missing",
+      "main/pinned missing",
+    ]);
+  });
+
+  it("retries a 409 and a throttled read across paged lists, and still finds no drift", async () => {
+    seedFromPlan(h.emulator, planText(bundledText()));
+    h.emulator.failNext({ method: "GET", pathPattern: /\/deployments$/, status: 409 });
+    h.emulator.failNext({
+      method: "GET",
+      pathPattern: "/raiBlocklistItems",
+      status: 429,
+      retryAfter: 0,
+      times: 2,
+    });
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const result = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(result.code).toBe(0);
+    expect(driftOf(result.out).summary.total).toBe(0);
+    expect(h.emulator.pendingFaults()).toBe(0);
+    const statuses = h.emulator.requests.map((request) => request.status);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+    // Paging: the eastus2 account has 6 deployments, 3 pages of 2.
+    const pages = h.emulator.requestsMatching({
+      method: "GET",
+      pathPattern: /contoso-ai-eus2\/deployments$/,
+    });
+    expect(pages.filter((request) => request.status === 200)).toHaveLength(3);
+  });
+
+  it("reports an account that cannot be read as a live/ diagnostic, exit 1, and compares the others", async () => {
+    seedFromPlan(h.emulator, planText(bundledText()));
+    h.emulator.failNext({ method: "GET", pathPattern: /contoso-ai-eus2$/, status: 403 });
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const result = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(result.code).toBe(1);
+    const report = driftOf(result.out);
+    expect(report.accounts.map((account) => account.status)).toEqual(["error", "read"]);
+    expect(report.summary).toMatchObject({ total: 0, unreadAccounts: 1 });
+    expect(result.err).toMatch(/^deployments\.yaml:8:5: error live\/auth drift unknown for account eastus2/m);
+    expect(result.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 2 for configuration problems: no subscription, unknown environment, bad endpoint", async () => {
+    const noSubscription = small.replace(/^subscription: .*\n/m, "");
+    const cwd = workspace({ "deployments.yaml": bundledText(), "nosub.yaml": noSubscription });
+    const missing = await run(["drift", "nosub.yaml"], registrations, { cwd, emulator: h.emulator });
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("No Azure subscription is set");
+    expect(
+      (await run(["drift", "--env", "staging"], registrations, { cwd, emulator: h.emulator })).code,
+    ).toBe(2);
+    const endpoint = await run(["drift"], registrations, { cwd, env: { AIDEPLOY_ARM_ENDPOINT: "ftp://x" } });
+    expect(endpoint.code).toBe(2);
+    expect(h.emulator.requests).toHaveLength(0);
+  });
+});
