@@ -283,12 +283,18 @@ function addBlocklist(
   );
   const seen = new Set<string>();
   for (const item of blocklist.items) {
-    const itemName = blocklistItemName(item);
+    const itemName = item.name ?? blocklistItemName(item);
+    // A named item of an adopted blocklist was found in Azure (`aideploy import` writes the name): adopt it
+    // too. Items named from their content are plain upserts, and may be new since the import.
+    const itemImport =
+      blocklist.import !== undefined && item.name !== undefined
+        ? `${blocklist.import}/raiBlocklistItems/${item.name}`
+        : undefined;
     if (seen.has(itemName)) continue;
     seen.add(itemName);
     chain(
       {
-        name: `${name}/${itemName}`,
+        name: `${name}/${itemName.toLowerCase()}`,
         type: ResourceTypes.blocklistItem,
         inputs: {
           ...parent(account),
@@ -298,7 +304,7 @@ function addBlocklist(
         },
         dependsOn: [],
         source: blocklist.source,
-        options: options(state, false, undefined),
+        options: options(state, false, itemImport),
         account: account.key,
       },
       [name],

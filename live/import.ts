@@ -22,6 +22,9 @@ import {
 import { compareDeployment, type DriftField, type PlannedDeployment } from "./drift";
 import type { AccountRecord, AccountSnapshot, ContentFilterRecord, RaiPolicyRecord } from "./read";
 
+/** Item names the file can carry (the schema's pattern for `blocklists.*.items[].name`). */
+const AZURE_ITEM_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
+
 export interface ImportSource {
   subscriptionId: string;
   account: AccountRecord;
@@ -295,13 +298,24 @@ export function buildImport(source: ImportSource): ImportDraft {
         continue;
       }
       seen.add(key);
-      if (item.name !== blocklistItemName({ pattern: item.pattern, regex })) renamed += 1;
-      items.push(regex ? { pattern: item.pattern, regex: true } : item.pattern);
+      const derived = item.name === blocklistItemName({ pattern: item.pattern, regex });
+      if (derived) items.push(regex ? { pattern: item.pattern, regex: true } : item.pattern);
+      else if (AZURE_ITEM_NAME.test(item.name)) {
+        // Keep Azure's name so that the item is adopted, not added again under another name.
+        items.push(
+          regex
+            ? { pattern: item.pattern, regex: true, name: item.name }
+            : { pattern: item.pattern, name: item.name },
+        );
+      } else {
+        renamed += 1;
+        items.push(regex ? { pattern: item.pattern, regex: true } : item.pattern);
+      }
     }
     if (renamed > 0) {
       note(
         path,
-        `blocklist "${blocklist.name}": ${renamed} item(s) have Azure names other than the content-derived names aideploy gives items (item-<hash>); the first \`pulumi up\` adds the items under those names and leaves the existing ones in Azure until they are removed`,
+        `blocklist "${blocklist.name}": ${renamed} item(s) have Azure names the file cannot hold; the first \`pulumi up\` adds them under content-derived names (item-<hash>) and leaves the existing ones in Azure until they are removed`,
         "info",
       );
     }

@@ -106,6 +106,6 @@ export interface DesiredBlocklist extends Declared {
   accountKey: string;
   name: string;
   description?: string;
-  items: { pattern: string; regex: boolean }[];
+  items: { pattern: string; regex: boolean; name?: string }[];
   import?: string;
 }

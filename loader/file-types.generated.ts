@@ -50,6 +50,10 @@ pattern: string
  * true: the pattern is a regular expression.
  */
 regex?: boolean
+/**
+ * Azure name of the item (letters, digits, '-', '_', '.'). Omitted: derived from the pattern, so reordering the list changes nothing. Set by `aideploy import` to adopt existing items.
+ */
+name?: string
 })
 /**
  * An Azure subscription id (a GUID).

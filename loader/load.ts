@@ -29,7 +29,7 @@ export function loadDeploymentsText(file: string, text: string): LoadedFile {
     return { file, diagnostics: sortDiagnostics(schemaDiagnostics), ioError: false, document };
   }
   const config = document.value as AideployDeploymentsFile;
-  const context: CheckContext = { file: config, document };
+  const context: CheckContext = { file: config, document, memo: new Map() };
   const diagnostics = semanticChecks().flatMap((check) => check.run(context));
   return { file, diagnostics: sortDiagnostics(diagnostics), ioError: false, document, config };
 }

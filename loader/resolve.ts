@@ -259,11 +259,15 @@ function resolveFilters(
         key: `${account.key}/${name}`,
         accountKey: account.key,
         name,
-        items: list.items.map((item) =>
-          typeof item === "string"
-            ? { pattern: item, regex: false }
-            : { pattern: item.pattern, regex: item.regex ?? false },
-        ),
+        items: list.items.map((item) => {
+          if (typeof item === "string") return { pattern: item, regex: false };
+          const resolved: { pattern: string; regex: boolean; name?: string } = {
+            pattern: item.pattern,
+            regex: item.regex ?? false,
+          };
+          if (item.name !== undefined) resolved.name = item.name;
+          return resolved;
+        }),
         source: document.locate(docPath),
         docPath,
       };

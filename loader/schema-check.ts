@@ -1,6 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import type { Diagnostic } from "../diagnostics/diagnostic";
-import { didYouMean } from "../diagnostics/suggest";
+import { closestMatch, didYouMean } from "../diagnostics/suggest";
 import schema from "../schemas/deployments.schema.json";
 import type { AideployDeploymentsFile } from "./file-types.generated";
 import type { ParsedDocument } from "./parse";
@@ -21,8 +21,9 @@ export function schemaValidator(): ValidateFunction<AideployDeploymentsFile> {
 export function checkSchema(document: ParsedDocument): Diagnostic[] {
   const validate = schemaValidator();
   if (validate(document.value)) return [];
-  const errors = pruneAnyOfBranches(validate.errors ?? []);
-  const diagnostics = errors.map((error) => toDiagnostic(document, error));
+  const { errors: pruned, allowedTypes } = pruneAnyOfBranches(validate.errors ?? []);
+  const errors = dropMisspeltRequired(pruned);
+  const diagnostics = errors.map((error) => toDiagnostic(document, error, allowedTypes.get(error)));
   return dedupe(diagnostics);
 }
 
@@ -62,7 +63,7 @@ function typeName(expected: unknown): string {
   return list.map((t) => names[String(t)] ?? String(t)).join(" or ");
 }
 
-function toDiagnostic(document: ParsedDocument, error: ErrorObject): Diagnostic {
+function toDiagnostic(document: ParsedDocument, error: ErrorObject, allowedTypes?: string[]): Diagnostic {
   const path: DocPath = pointerToPath(error.instancePath);
   const where = path.length === 0 ? "the top level" : undefined;
   const at = (p: DocPath, key = false) => document.locate(p, { key });
@@ -133,8 +134,10 @@ function toDiagnostic(document: ParsedDocument, error: ErrorObject): Diagnostic 
       return make(
         "schema/type",
         path,
-        `${label(path)} has the wrong shape (${describeType(error.data)})`,
-        "see the schema description of this key",
+        allowedTypes && allowedTypes.length > 0
+          ? `${label(path)} must be ${typeName([...new Set(allowedTypes)])}, not ${describeType(error.data)}`
+          : `${label(path)} has the wrong shape (${describeType(error.data)})`,
+        describeLimit(error) ?? "see the schema description of this key",
       );
     default:
       return make(
@@ -152,30 +155,66 @@ function describeLimit(error: ErrorObject): string | undefined {
 }
 
 /**
- * ajv reports every branch of an `anyOf`; keep only the branches whose type fits the value,
- * so that a mistyped key in an object form is reported as that, not as "must be string".
+ * ajv reports every branch of a failed `anyOf`, then the `anyOf` itself. Branches reached through `$ref`
+ * carry the referenced schema's path, not the branch's, so branches are told apart by what they report:
+ * a type error at the anyOf's own position means "not this branch"; anything else (a deeper error, or
+ * a pattern or length error at that position) comes from the branch whose type fits, and is what the
+ * user needs. When every branch failed on type alone, only the anyOf is kept, naming the types allowed.
  */
-function pruneAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
-  const anyOfErrors = errors.filter((e) => e.keyword === "anyOf");
-  if (anyOfErrors.length === 0) return errors;
+function pruneAnyOfBranches(errors: ErrorObject[]): {
+  errors: ErrorObject[];
+  allowedTypes: Map<ErrorObject, string[]>;
+} {
   const drop = new Set<ErrorObject>();
-  for (const anyOf of anyOfErrors) {
-    const branches = new Map<string, ErrorObject[]>();
-    for (const e of errors) {
-      if (e === anyOf || !e.schemaPath.startsWith(`${anyOf.schemaPath}/`)) continue;
-      const branch = e.schemaPath.slice(anyOf.schemaPath.length + 1).split("/")[0] ?? "";
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+  const allowedTypes = new Map<ErrorObject, string[]>();
+  errors.forEach((anyOf, index) => {
+    if (anyOf.keyword !== "anyOf") return;
+    const branchErrors: ErrorObject[] = [];
+    // The branches' errors are the run of errors at or below the anyOf's position just before it.
+    for (let i = index - 1; i >= 0; i--) {
+      const e = errors[i];
+      if (!e || !isWithin(e.instancePath, anyOf.instancePath)) break;
+      branchErrors.push(e);
     }
-    const fitting = [...branches.values()].filter(
-      (list) => !list.some((e) => e.keyword === "type" && e.instancePath === anyOf.instancePath),
+    branchErrors.reverse();
+    const typeMismatches = branchErrors.filter(
+      (e) => e.keyword === "type" && e.instancePath === anyOf.instancePath,
     );
-    for (const list of branches.values()) for (const e of list) drop.add(e);
-    if (fitting.length > 0) {
-      drop.add(anyOf);
-      for (const e of fitting.flat()) drop.delete(e);
-    }
+    const fromFittingBranch = branchErrors.filter((e) => !typeMismatches.includes(e));
+    for (const e of typeMismatches) drop.add(e);
+    if (fromFittingBranch.length > 0) drop.add(anyOf);
+    else
+      allowedTypes.set(
+        anyOf,
+        typeMismatches.flatMap((e) => [(e.params as { type: unknown }).type].flat().map(String)),
+      );
+  });
+  return { errors: errors.filter((e) => !drop.has(e)), allowedTypes };
+}
+
+/**
+ * A required key that is missing because it was misspelt is reported once, as the unknown key whose
+ * hint names it ("did you mean "resourceGroup"?"), not a second time as missing.
+ */
+function dropMisspeltRequired(errors: ErrorObject[]): ErrorObject[] {
+  const misspelt = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== "additionalProperties") continue;
+    const key = String((e.params as { additionalProperty: string }).additionalProperty);
+    const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const meant = closestMatch(key, allowed);
+    if (meant !== undefined) misspelt.add(`${e.instancePath}\u0000${meant}`);
   }
-  return errors.filter((e) => !drop.has(e));
+  if (misspelt.size === 0) return errors;
+  return errors.filter(
+    (e) =>
+      e.keyword !== "required" ||
+      !misspelt.has(`${e.instancePath}\u0000${(e.params as { missingProperty: string }).missingProperty}`),
+  );
+}
+
+function isWithin(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}/`);
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

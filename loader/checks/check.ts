@@ -7,6 +7,20 @@ import type { DocPath } from "../path";
 export interface CheckContext {
   file: AideployDeploymentsFile;
   document: ParsedDocument;
+  /**
+   * Results that several checks of one run derive from the file (see `shared`); optional, so that a
+   * check can be run on a context without one.
+   */
+  memo?: Map<unknown, unknown>;
+}
+
+/** `derive(context)`, computed once per run when the context carries a memo. `derive` must be pure. */
+export function shared<T>(context: CheckContext, derive: (context: CheckContext) => T): T {
+  if (!context.memo) return derive(context);
+  if (context.memo.has(derive)) return context.memo.get(derive) as T;
+  const value = derive(context);
+  context.memo.set(derive, value);
+  return value;
 }
 
 /**

@@ -1,6 +1,76 @@
+import { accountDuplicateResource } from "./account-duplicate-resource";
+import { accountInvalidName } from "./account-invalid-name";
+import { accountInvalidSubdomain } from "./account-invalid-subdomain";
+import { accountMissingLocation } from "./account-missing-location";
+import { accountUnknownReference } from "./account-unknown-reference";
+import { blocklistDuplicateItem } from "./blocklist-duplicate-item";
+import { blocklistInvalidName } from "./blocklist-invalid-name";
+import { blocklistInvalidRegex } from "./blocklist-invalid-regex";
+import { blocklistUnknownReference } from "./blocklist-unknown-reference";
+import { blocklistUnused } from "./blocklist-unused";
+import { capacityMissing } from "./capacity-missing";
+import { capacityRateLimitOnProvisioned } from "./capacity-rate-limit-on-provisioned";
+import { capacityRateLimitStep } from "./capacity-rate-limit-step";
+import { capacityRateLimitWithCapacity } from "./capacity-rate-limit-with-capacity";
 import type { SemanticCheck } from "./check";
+import { contentFilterInvalidName } from "./content-filter-invalid-name";
+import { contentFilterUnknownReference } from "./content-filter-unknown-reference";
+import { contentFilterUnused } from "./content-filter-unused";
+import { deploymentAccountAndAccounts } from "./deployment-account-and-accounts";
+import { deploymentAccountRequired } from "./deployment-account-required";
+import { deploymentDuplicateName } from "./deployment-duplicate-name";
+import { deploymentInvalidName } from "./deployment-invalid-name";
+import { deploymentMissingType } from "./deployment-missing-type";
+import { deploymentRepeatedAccount } from "./deployment-repeated-account";
+import { environmentUnknownAccount } from "./environment-unknown-account";
+import { environmentUnknownDeployment } from "./environment-unknown-deployment";
+import { importIgnoredId } from "./import-ignored-id";
+import { spilloverDisabledTarget } from "./spillover-disabled-target";
+import { spilloverProvisionedTarget } from "./spillover-provisioned-target";
+import { spilloverSelf } from "./spillover-self";
+import { spilloverSourceNotProvisioned } from "./spillover-source-not-provisioned";
+import { spilloverUnknownTarget } from "./spillover-unknown-target";
 
-/** Every semantic check, in the order they run. */
+/** Every semantic check, in the order they run (findings are sorted by position afterwards). */
 export function semanticChecks(): readonly SemanticCheck[] {
-  return [];
+  return [
+    // Accounts
+    accountInvalidName,
+    accountInvalidSubdomain,
+    accountMissingLocation,
+    accountDuplicateResource,
+    // Deployments and their accounts
+    deploymentInvalidName,
+    deploymentAccountAndAccounts,
+    deploymentAccountRequired,
+    accountUnknownReference,
+    deploymentRepeatedAccount,
+    deploymentDuplicateName,
+    deploymentMissingType,
+    // Capacity
+    capacityMissing,
+    capacityRateLimitWithCapacity,
+    capacityRateLimitStep,
+    capacityRateLimitOnProvisioned,
+    // Spillover
+    spilloverSelf,
+    spilloverUnknownTarget,
+    spilloverSourceNotProvisioned,
+    spilloverProvisionedTarget,
+    spilloverDisabledTarget,
+    // Content filters and blocklists
+    contentFilterInvalidName,
+    contentFilterUnknownReference,
+    contentFilterUnused,
+    blocklistInvalidName,
+    blocklistUnknownReference,
+    blocklistInvalidRegex,
+    blocklistDuplicateItem,
+    blocklistUnused,
+    // Environments
+    environmentUnknownAccount,
+    environmentUnknownDeployment,
+    // Adopting existing resources
+    importIgnoredId,
+  ];
 }

@@ -304,6 +304,37 @@ describe("environments and safety", () => {
   });
 });
 
+describe("blocklist items", () => {
+  it("keeps an item's Azure name and adopts it with its blocklist; content-named items are not imported", () => {
+    const list =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct-b/raiBlocklists/words";
+    const plan = planText(`
+version: 1
+accounts:
+  b: { name: acct-b, resourceGroup: rg, location: swedencentral }
+deployments:
+  - { name: d, model: { format: OpenAI, name: gpt-4o, version: "1" }, sku: Standard, capacity: 5, contentFilter: cf }
+contentFilters:
+  cf: { prompt: { blocklists: [words] } }
+blocklists:
+  words:
+    import: "${list}"
+    items: [ { pattern: secret, name: Item_1 }, plain ]
+`);
+    const items = plan.graph.nodes.filter(
+      (n) => n.type === "azure-native:cognitiveservices:RaiBlocklistItem",
+    );
+    expect(items.map((n) => [n.name, n.options.import])).toEqual([
+      ["b/blocklist/words/item_1", `${list}/raiBlocklistItems/Item_1`],
+      [`b/blocklist/words/${blocklistItemName({ pattern: "plain", regex: false })}`, undefined],
+    ]);
+    expect(items[0]?.inputs).toMatchObject({
+      raiBlocklistItemName: "Item_1",
+      properties: { pattern: "secret", isRegex: false },
+    });
+  });
+});
+
 describe("outputs", () => {
   it("gives each account its inference endpoint and routing table, and OpenAI deployments their URL", () => {
     const plan = planText(bundledText());

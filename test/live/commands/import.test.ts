@@ -148,11 +148,20 @@ describe("aideploy import", () => {
     const items = nodes.filter((node) => node.type === ResourceTypes.blocklistItem);
     const liveItems = [...(liveBlocklist?.items.values() ?? [])].map((item) => item.properties);
     expect(sortedSet(items.map((node) => node.inputs.properties))).toEqual(sortedSet(liveItems));
-    // The item aideploy itself named keeps its Azure name; the others are reported (see the next test).
-    expect(items.map((node) => node.inputs.raiBlocklistItemName)).toContain(
-      blocklistItemName({ pattern: "forbidden", regex: false }),
-    );
-    expect(result.err).toContain("2 item(s) have Azure names other than the content-derived names");
+    // Every item keeps its Azure name. Items Azure holds under other names than aideploy would give them
+    // are adopted through ids derived from the blocklist's; content-named items are plain upserts.
+    const liveNames = [...(liveBlocklist?.items.values() ?? [])].map((item) => String(item.name)).sort();
+    expect(items.map((node) => node.inputs.raiBlocklistItemName).sort()).toEqual(liveNames);
+    const derivedName = blocklistItemName({ pattern: "forbidden", regex: false });
+    expect(liveNames).toContain(derivedName);
+    for (const node of items) {
+      const name = String(node.inputs.raiBlocklistItemName);
+      const expected =
+        name === derivedName ? undefined : `${liveBlocklist?.resource.id}/raiBlocklistItems/${name}`;
+      expect(node.options.import, name).toBe(expected);
+    }
+    expect(liveNames.length).toBeGreaterThan(1);
+    expect(result.err).not.toContain("item(s) have Azure names");
     // Paged reads: pageSize 2 means more than one page for deployments and policies.
     expect(h.emulator.requestsMatching({ method: "GET", pathPattern: "/deployments" }).length).toBe(2);
     expect(h.emulator.requests.every((request) => !request.hadAuthorization)).toBe(true);

@@ -1,0 +1,90 @@
+/** Azure resource name rules that the names in the file must follow. */
+export interface NameRule {
+  /** The whole rule, as Azure states it. */
+  pattern: RegExp;
+  min: number;
+  max: number;
+  /** Characters allowed anywhere, and at the first and last positions. */
+  chars: RegExp;
+  first: RegExp;
+  last: RegExp;
+  lowercase: boolean;
+  /** What the rule allows, for messages. */
+  text: string;
+}
+
+/** Accounts: 2-64 characters, `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$`. */
+export const accountNameRule: NameRule = {
+  pattern: /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/,
+  min: 2,
+  max: 64,
+  chars: /[a-zA-Z0-9_.-]/,
+  first: /[a-zA-Z0-9]/,
+  last: /./,
+  lowercase: false,
+  text: "2-64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+};
+
+/** Content filters (RAI policies) and blocklists: the RAI pattern; the 64-character limit is *unverified*. */
+export const raiNameRule: NameRule = {
+  ...accountNameRule,
+  min: 1,
+  text: "at most 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+};
+
+/** Deployments: the ARM spec sets no pattern; tools and docs suggest this one (*unverified*). */
+export const deploymentNameRule: NameRule = {
+  pattern: /^[a-zA-Z0-9_.-]+$/,
+  min: 1,
+  max: 64,
+  chars: /[a-zA-Z0-9_.-]/,
+  first: /./,
+  last: /./,
+  lowercase: false,
+  text: "at most 64 letters, digits, '-', '_' or '.'",
+};
+
+/** Custom subdomains are DNS labels. */
+export const subdomainRule: NameRule = {
+  pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+  min: 2,
+  max: 64,
+  chars: /[a-z0-9-]/,
+  first: /[a-z0-9]/,
+  last: /[a-z0-9]/,
+  lowercase: true,
+  text: "2-64 lowercase letters, digits or '-', not starting or ending with '-'",
+};
+
+/** Why `name` breaks `rule` ("contains \" \""), or undefined when it follows it. */
+export function nameProblem(name: string, rule: NameRule): string | undefined {
+  if (name.length < rule.min)
+    return name.length === 0 ? "is empty" : `is shorter than ${rule.min} characters`;
+  if (name.length > rule.max) return `is ${name.length} characters long, more than ${rule.max}`;
+  if (rule.pattern.test(name)) return undefined;
+  const chars = [...name];
+  const bad = chars.find((ch) => !rule.chars.test(ch));
+  if (bad !== undefined && rule.lowercase && rule.chars.test(bad.toLowerCase())) {
+    return `contains the capital letter ${JSON.stringify(bad)}`;
+  }
+  if (bad !== undefined) return `contains ${JSON.stringify(bad)}`;
+  if (!rule.first.test(chars[0] ?? "")) return `starts with ${JSON.stringify(chars[0])}`;
+  if (!rule.last.test(chars[chars.length - 1] ?? "")) return `ends with ${JSON.stringify(chars.at(-1))}`;
+  return "does not follow the naming rule";
+}
+
+/** A name close to `name` that follows `rule`, for hints; undefined when none is obvious. */
+export function suggestName(name: string, rule: NameRule): string | undefined {
+  const source = rule.lowercase ? name.toLowerCase() : name;
+  let candidate = "";
+  for (const ch of source) {
+    if (rule.chars.test(ch)) candidate += ch;
+    else if (!candidate.endsWith("\u0000")) candidate += "\u0000";
+  }
+  candidate = candidate.replaceAll("\u0000", "-");
+  while (candidate.length > 0 && !rule.first.test(candidate[0] ?? "")) candidate = candidate.slice(1);
+  candidate = candidate.slice(0, rule.max);
+  while (candidate.length > 0 && !rule.last.test(candidate.at(-1) ?? "")) candidate = candidate.slice(0, -1);
+  if (candidate === name || nameProblem(candidate, rule) !== undefined) return undefined;
+  return candidate;
+}

@@ -1,0 +1,661 @@
+import { describe, expect, it } from "vitest";
+import { semanticChecks } from "../../loader/checks/index";
+import { load, problems, where, yaml } from "./support";
+
+/** The compliant baseline: two accounts, one deployment. Each case below changes it in one place. */
+const baseline = yaml`
+  version: 1
+  accounts:
+    east: { name: contoso-east, resourceGroup: rg-ai, location: eastus2 }
+    west: { name: contoso-west, resourceGroup: rg-ai, location: westus3 }
+  defaults:
+    sku: GlobalStandard
+    capacity: 10
+  deployments:
+    - name: gpt-4o
+      account: east
+      model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+`;
+
+/** The baseline with more deployments appended (each a YAML list item at column 3). */
+function withDeployments(extra: string): string {
+  return baseline + extra;
+}
+
+const ptu = yaml`
+    - name: gpt-4o-ptu
+      account: east
+      model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+      sku: ProvisionedManaged
+      capacity: 50
+      spillover: gpt-4o
+`.replace(/^(?=.)/gm, "  ");
+
+const filters = yaml`
+  contentFilters:
+    strict:
+      prompt: { hate: low, blocklists: [banned] }
+  blocklists:
+    banned:
+      items: [secret]
+`;
+
+interface Violation {
+  behaviour: string;
+  yaml: string;
+  code: string;
+  line: number;
+  column: number;
+  hint?: RegExp;
+  message?: RegExp;
+  /** Other codes the same change raises. */
+  alsoCodes?: string[];
+}
+
+const violations: Violation[] = [
+  // deployment/duplicate-name
+  {
+    behaviour: "two deployments whose names differ only in case on one account collide",
+    yaml: withDeployments(
+      `  - { name: GPT-4o, account: east, model: { format: OpenAI, name: gpt-4o, version: "1" } }\n`,
+    ),
+    code: "deployment/duplicate-name",
+    line: 12,
+    column: 13,
+    message: /"GPT-4o" is already used \(as "gpt-4o"\) on account "east" by deployments\[0\] at line 9/,
+  },
+  {
+    behaviour: "a deployment on several accounts collides with one of the same name on one of them",
+    yaml: withDeployments(
+      `  - { name: gpt-4o, accounts: [west, east], model: { format: OpenAI, name: gpt-4o, version: "1" } }\n`,
+    ),
+    code: "deployment/duplicate-name",
+    line: 12,
+    column: 13,
+    message: /on account "east"/,
+  },
+  // deployment/account-and-accounts
+  {
+    behaviour: "a deployment with both account and accounts is refused at `account`",
+    yaml: baseline.replace("    account: east\n", "    account: east\n    accounts: [west]\n"),
+    code: "deployment/account-and-accounts",
+    line: 10,
+    column: 5,
+    hint: /add "east" to `accounts`/,
+  },
+  // deployment/account-required
+  {
+    behaviour: "a deployment without an account in a file of two accounts is refused",
+    yaml: baseline.replace("    account: east\n", ""),
+    code: "deployment/account-required",
+    line: 9,
+    column: 5,
+    hint: /east, west/,
+  },
+  // account/unknown-reference
+  {
+    behaviour: "a misspelt account reference says which account was meant",
+    yaml: baseline.replace("account: east", "account: est"),
+    code: "account/unknown-reference",
+    line: 10,
+    column: 14,
+    hint: /did you mean "east"\?/,
+  },
+  {
+    behaviour: "an unknown key in `accounts` is reported at that list item",
+    yaml: baseline.replace("account: east", "accounts: [east, wes]"),
+    code: "account/unknown-reference",
+    line: 10,
+    column: 22,
+    hint: /did you mean "west"\?/,
+  },
+  {
+    behaviour: "an account referred to by its Azure name is told to use its key",
+    yaml: baseline.replace("account: east", "account: contoso-east"),
+    code: "account/unknown-reference",
+    line: 10,
+    column: 14,
+    hint: /Azure name of account "east"/,
+  },
+  // deployment/repeated-account
+  {
+    behaviour: "an account listed twice in `accounts` is a warning at the repetition",
+    yaml: baseline.replace("account: east", "accounts: [east, west, east]"),
+    code: "deployment/repeated-account",
+    line: 10,
+    column: 28,
+  },
+  // deployment/invalid-name
+  {
+    behaviour: "a deployment name with a space is invalid, with a valid example",
+    yaml: baseline.replace("- name: gpt-4o", '- name: "gpt 4o"'),
+    code: "deployment/invalid-name",
+    line: 9,
+    column: 11,
+    message: /contains " "/,
+    hint: /for example "gpt-4o"/,
+  },
+  {
+    behaviour: "a deployment name longer than 64 characters is invalid",
+    yaml: baseline.replace("- name: gpt-4o", `- name: ${"g".repeat(65)}`),
+    code: "deployment/invalid-name",
+    line: 9,
+    column: 11,
+    message: /65 characters long/,
+  },
+  // deployment/missing-type
+  {
+    behaviour: "a deployment with no type after defaults is refused",
+    yaml: baseline.replace("  sku: GlobalStandard\n", ""),
+    code: "deployment/missing-type",
+    line: 8,
+    column: 5,
+  },
+  // capacity/missing
+  {
+    behaviour: "a deployment with no capacity nor rate limit after defaults is refused",
+    yaml: baseline.replace("  capacity: 10\n", ""),
+    code: "capacity/missing",
+    line: 8,
+    column: 5,
+  },
+  // capacity/rate-limit-with-capacity
+  {
+    behaviour: "capacity and rateLimit on one deployment are refused at the rateLimit",
+    yaml: withDeployments(
+      yaml`
+        - name: mini
+          account: east
+          model: { format: OpenAI, name: gpt-4o-mini, version: "2024-07-18" }
+          capacity: 10
+          rateLimit: { tokensPerMinute: 20000 }
+      `.replace(/^(?=.)/gm, "  "),
+    ),
+    code: "capacity/rate-limit-with-capacity",
+    line: 16,
+    column: 5,
+  },
+  {
+    behaviour: "capacity and rateLimit in an environment's override are refused there",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { capacity: 1, rateLimit: { tokensPerMinute: 1000 } }
+    `}`,
+    code: "capacity/rate-limit-with-capacity",
+    line: 15,
+    column: 30,
+  },
+  // capacity/rate-limit-step
+  {
+    behaviour: "tokens per minute that are not a multiple of 1,000 are refused, with the nearest ones",
+    yaml: baseline.replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 1500 }"),
+    code: "capacity/rate-limit-step",
+    line: 7,
+    column: 33,
+    hint: /use 1000 or 2000/,
+  },
+  // capacity/rate-limit-on-provisioned
+  {
+    behaviour: "a provisioned deployment sized by rateLimit is refused at its rateLimit",
+    yaml: withDeployments(ptu.replace("    capacity: 50", "    rateLimit: { tokensPerMinute: 50000 }")),
+    code: "capacity/rate-limit-on-provisioned",
+    line: 16,
+    column: 5,
+  },
+  {
+    behaviour:
+      "a rate limit from the defaults applied to a provisioned deployment is refused at the defaults",
+    yaml: withDeployments(ptu.replace("    capacity: 50\n", "")).replace(
+      "  capacity: 10",
+      "  rateLimit: { tokensPerMinute: 10000 }",
+    ),
+    code: "capacity/rate-limit-on-provisioned",
+    line: 7,
+    column: 3,
+    message: /gpt-4o-ptu" is ProvisionedManaged/,
+  },
+  {
+    behaviour: "a rate limit becomes wrong when an environment makes the deployment provisioned",
+    yaml: `${baseline.replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }")}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { sku: ProvisionedManaged }
+    `}`,
+    code: "capacity/rate-limit-on-provisioned",
+    line: 7,
+    column: 3,
+    message: /is ProvisionedManaged in environment "dev"/,
+  },
+  // spillover/self
+  {
+    behaviour: "a deployment that spills over to itself is refused",
+    yaml: withDeployments(ptu.replace("spillover: gpt-4o", "spillover: GPT-4o-PTU")),
+    code: "spillover/self",
+    line: 17,
+    column: 16,
+  },
+  // spillover/unknown-target
+  {
+    behaviour: "a misspelt spillover target says which deployment was meant",
+    yaml: withDeployments(ptu.replace("spillover: gpt-4o", "spillover: gpt4o")),
+    code: "spillover/unknown-target",
+    line: 17,
+    column: 16,
+    hint: /did you mean "gpt-4o"\?/,
+  },
+  {
+    behaviour: "a spillover target on another account is not found",
+    yaml: withDeployments(ptu.replace("    account: east", "    account: west")),
+    code: "spillover/unknown-target",
+    line: 17,
+    column: 16,
+    message: /not a deployment on account "west"/,
+  },
+  // spillover/source-not-provisioned
+  {
+    behaviour: "a token-based deployment with spillover is refused",
+    yaml: withDeployments(ptu.replace("    sku: ProvisionedManaged\n", "")),
+    code: "spillover/source-not-provisioned",
+    line: 16,
+    column: 5,
+    message: /is GlobalStandard;/,
+  },
+  // spillover/provisioned-target
+  {
+    behaviour: "spilling over to a provisioned deployment is refused",
+    yaml: withDeployments(ptu).replace("  sku: GlobalStandard", "  sku: ProvisionedManaged"),
+    code: "spillover/provisioned-target",
+    line: 17,
+    column: 16,
+  },
+  // spillover/disabled-target
+  {
+    behaviour: "a disabled deployment that another spills over to is refused",
+    yaml: withDeployments(ptu).replace("    account: east\n", "    account: east\n    enabled: false\n"),
+    code: "spillover/disabled-target",
+    line: 11,
+    column: 14,
+  },
+  {
+    behaviour: "a deployment disabled in an environment while spilled to there is refused at the override",
+    yaml: `${withDeployments(ptu)}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { enabled: false }
+    `}`,
+    code: "spillover/disabled-target",
+    line: 21,
+    column: 26,
+    message: /disabled in environment "dev"/,
+  },
+  // content-filter/unknown-reference
+  {
+    behaviour: "a misspelt content filter of a deployment says which filter was meant",
+    yaml: `${baseline.replace("    account: east\n", "    account: east\n    contentFilter: strct\n")}${filters}`,
+    code: "content-filter/unknown-reference",
+    line: 11,
+    column: 20,
+    hint: /did you mean "strict"\?/,
+    alsoCodes: ["content-filter/unused", "blocklist/unused"],
+  },
+  {
+    behaviour: "an undeclared content filter in the defaults is refused",
+    yaml: baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: Microsoft.Defualt\n"),
+    code: "content-filter/unknown-reference",
+    line: 8,
+    column: 18,
+    hint: /did you mean "Microsoft.Default"\?/,
+  },
+  {
+    behaviour: "an undeclared content filter in an environment's defaults and overrides is refused",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          defaults: { contentFilter: lenient }
+          deployments:
+            gpt-4o: { contentFilter: lenient }
+    `}`,
+    code: "content-filter/unknown-reference",
+    line: 16,
+    column: 32,
+  },
+  // blocklist/unknown-reference
+  {
+    behaviour: "a misspelt blocklist of a content filter says which blocklist was meant",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "blocklists: [banned]",
+      "blocklists: [baned]",
+    )}`,
+    code: "blocklist/unknown-reference",
+    line: 15,
+    column: 39,
+    hint: /did you mean "banned"\?/,
+    alsoCodes: ["blocklist/unused"],
+  },
+  // content-filter/invalid-name
+  {
+    behaviour: "a content filter name with a space is invalid",
+    yaml: `${baseline.replace("  capacity: 10\n", '  capacity: 10\n  contentFilter: "strict filter"\n')}${filters.replace(
+      "  strict:",
+      '  "strict filter":',
+    )}`,
+    code: "content-filter/invalid-name",
+    line: 14,
+    column: 3,
+    hint: /for example "strict-filter"/,
+  },
+  {
+    behaviour: "a content filter may not take the name of a Microsoft base policy",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: Microsoft.Default\n")}${filters.replace(
+      "  strict:",
+      "  Microsoft.Default:",
+    )}`,
+    code: "content-filter/invalid-name",
+    line: 14,
+    column: 3,
+    message: /name of a Microsoft base policy/,
+  },
+  // blocklist/invalid-name
+  {
+    behaviour: "a blocklist name starting with a hyphen is invalid",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replaceAll(
+      "banned",
+      "-banned",
+    )}`,
+    code: "blocklist/invalid-name",
+    line: 17,
+    column: 3,
+    message: /starts with "-"/,
+  },
+  // account/invalid-name
+  {
+    behaviour: "an account name with a space is invalid",
+    yaml: baseline.replace("name: contoso-west", '"name": "contoso west"'),
+    code: "account/invalid-name",
+    line: 4,
+    column: 19,
+    hint: /for example "contoso-west"/,
+  },
+  {
+    behaviour: "an account name too long in an environment override is invalid",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            west: { name: ${"w".repeat(65)} }
+    `}`,
+    code: "account/invalid-name",
+    line: 15,
+    column: 21,
+  },
+  // account/invalid-subdomain
+  {
+    behaviour: "a custom subdomain with capitals and an underscore is invalid",
+    yaml: baseline.replace("location: westus3 }", "location: westus3, customSubDomain: Contoso_West }"),
+    code: "account/invalid-subdomain",
+    line: 4,
+    column: 89,
+    hint: /for example "contoso-west"/,
+  },
+  {
+    behaviour: "a created account without a subdomain needs a name that is a valid subdomain",
+    yaml: baseline.replace("contoso-west, resourceGroup", "Contoso.West, create: true, resourceGroup"),
+    code: "account/invalid-subdomain",
+    line: 4,
+    column: 17,
+    message: /used as subdomain/,
+  },
+  // blocklist/invalid-regex
+  {
+    behaviour: "a blocklist pattern that does not compile is refused with the engine's message",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "proj-[0-9", regex: true }]',
+    )}`,
+    code: "blocklist/invalid-regex",
+    line: 18,
+    column: 32,
+    message: /Unterminated character class/,
+  },
+  // account/missing-location
+  {
+    behaviour: "an account aideploy creates without a location is refused at `create`",
+    yaml: baseline.replace("resourceGroup: rg-ai, location: westus3", "resourceGroup: rg-ai, create: true"),
+    code: "account/missing-location",
+    line: 4,
+    column: 53,
+  },
+  // account/duplicate-resource
+  {
+    behaviour: "two account keys renamed to one Azure account in an environment are refused",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            west: { name: contoso-east }
+    `}`,
+    code: "account/duplicate-resource",
+    line: 15,
+    column: 21,
+    message: /"east" and "west" both name the Azure account "contoso-east".* in environment "dev"/,
+  },
+  // blocklist/duplicate-item
+  {
+    behaviour: "the same blocklist item twice is a warning at the second",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      "items: [secret, other, { pattern: secret }]",
+    )}`,
+    code: "blocklist/duplicate-item",
+    line: 18,
+    column: 28,
+  },
+  // content-filter/unused and blocklist/unused
+  {
+    behaviour: "a content filter no deployment uses is reported as not deployed",
+    yaml: `${baseline}${filters}`,
+    code: "content-filter/unused",
+    line: 13,
+    column: 3,
+    message: /will not be deployed/,
+    alsoCodes: ["blocklist/unused"],
+  },
+  {
+    behaviour: "a blocklist only an unused content filter attaches is reported as not deployed",
+    yaml: `${baseline}${filters}`,
+    code: "blocklist/unused",
+    line: 16,
+    column: 3,
+    message: /only to content filters no deployment uses/,
+    alsoCodes: ["content-filter/unused"],
+  },
+  {
+    behaviour: "a content filter used only by a disabled deployment is reported as not deployed",
+    yaml: `${baseline.replace("    account: east\n", "    account: east\n    enabled: false\n    contentFilter: strict\n")}${filters}`,
+    code: "content-filter/unused",
+    line: 15,
+    column: 3,
+    alsoCodes: ["blocklist/unused"],
+  },
+  {
+    behaviour: "a blocklist no content filter attaches is reported as not deployed",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters}  spare:\n    items: [x]\n`,
+    code: "blocklist/unused",
+    line: 19,
+    column: 3,
+    message: /attached to no content filter/,
+  },
+  // environment/unknown-account
+  {
+    behaviour: "an environment overriding a misspelt account says which account was meant",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            eastt: { resourceGroup: rg-dev }
+    `}`,
+    code: "environment/unknown-account",
+    line: 15,
+    column: 7,
+    hint: /did you mean "east"\?/,
+  },
+  // environment/unknown-deployment
+  {
+    behaviour: "an environment overriding a misspelt deployment says which deployment was meant",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt4o: { capacity: 1 }
+    `}`,
+    code: "environment/unknown-deployment",
+    line: 15,
+    column: 7,
+    hint: /did you mean "gpt-4o"\?/,
+  },
+  // import/ignored-id
+  {
+    behaviour: "one import id for a deployment on two accounts is refused",
+    yaml: baseline.replace(
+      "    account: east\n",
+      "    accounts: [east, west]\n    import: /subscriptions/0/resourceGroups/rg-ai/deployments/gpt-4o\n",
+    ),
+    code: "import/ignored-id",
+    line: 11,
+    column: 13,
+    hint: /east: <id>, west: <id>/,
+  },
+  {
+    behaviour: "an import id for an account the deployment is not on says which account was meant",
+    yaml: baseline.replace(
+      "    account: east\n",
+      "    account: east\n    import: { est: /subscriptions/0/x }\n",
+    ),
+    code: "import/ignored-id",
+    line: 11,
+    column: 15,
+    hint: /did you mean "east"\?/,
+  },
+  {
+    behaviour: "one import id for a content filter used on two accounts is refused",
+    yaml: `${withDeployments(
+      `  - { name: mini, account: west, model: { format: OpenAI, name: gpt-4o-mini, version: "1" } }\n`,
+    ).replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "    prompt: { hate: low, blocklists: [banned] }\n",
+      "    prompt: { hate: low, blocklists: [banned] }\n    import: /subscriptions/0/x/raiPolicies/strict\n",
+    )}`,
+    code: "import/ignored-id",
+    line: 17,
+    column: 13,
+    message: /content filter "strict" is on accounts east, west/,
+  },
+];
+
+const compliant: { behaviour: string; yaml: string }[] = [
+  { behaviour: "the baseline", yaml: baseline },
+  {
+    behaviour: "the same deployment name on two accounts",
+    yaml: withDeployments(
+      `  - { name: gpt-4o, account: west, model: { format: OpenAI, name: gpt-4o, version: "1" } }\n`,
+    ),
+  },
+  {
+    behaviour: "a deployment without an account when the file has one account",
+    yaml: baseline.replace(/ {2}west: .*\n/, "").replace("    account: east\n", ""),
+  },
+  {
+    behaviour: "Microsoft base policies used without being declared",
+    yaml: baseline
+      .replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: Microsoft.DefaultV2\n")
+      .replace("    account: east\n", "    account: east\n    contentFilter: Microsoft.Default\n"),
+  },
+  { behaviour: "a provisioned deployment spilling over to a standard one", yaml: withDeployments(ptu) },
+  {
+    behaviour: "a provisioned deployment disabled in an environment while its target stays",
+    yaml: `${withDeployments(ptu)}environments:\n  dev:\n    deployments:\n      gpt-4o-ptu: { enabled: false }\n`,
+  },
+  {
+    behaviour: "a rate limit in the defaults overridden by the provisioned deployment's capacity",
+    yaml: withDeployments(ptu).replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }"),
+  },
+  {
+    behaviour: "content filters and blocklists that are used",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "proj-[0-9]{4}", regex: true }, { pattern: secret, regex: true }]',
+    )}`,
+  },
+  {
+    behaviour: "a content filter used only in one environment",
+    yaml: `${baseline}${filters}environments:\n  prod:\n    defaults: { contentFilter: strict }\n`,
+  },
+  {
+    behaviour: "environment overrides of declared accounts and deployments",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-dev, customSubDomain: contoso-east-dev }
+          deployments:
+            gpt-4o: { rateLimit: { tokensPerMinute: 5000 } }
+    `}`,
+  },
+];
+
+describe("semantic checks", () => {
+  it.each(violations)("$code: $behaviour", (c) => {
+    const loaded = load(c.yaml);
+    const found = problems(loaded);
+    expect(
+      found.every((d) => d.code === c.code || c.alsoCodes?.includes(d.code)),
+      found.map(where).join(", "),
+    ).toBe(true);
+    const match = found.find((d) => d.code === c.code && d.line === c.line && d.column === c.column);
+    expect(
+      match,
+      `expected ${c.code}@${c.line}:${c.column}, got ${found.map(where).join(", ")}`,
+    ).toBeDefined();
+    if (c.hint) expect(match?.hint).toMatch(c.hint);
+    if (c.message) expect(match?.message).toMatch(c.message);
+    expect(match?.hint, "every finding says how to fix it").toBeTruthy();
+    const check = semanticChecks().find((k) => k.code === c.code);
+    expect(match?.severity).toBe(check?.severity);
+  });
+
+  it.each(compliant)("accepts $behaviour", ({ yaml: text }) => {
+    const loaded = load(text);
+    expect(problems(loaded).map((d) => `${where(d)} ${d.message}`)).toEqual([]);
+    expect(loaded.config).toBeDefined();
+  });
+
+  it("has a violating case for every registered check", () => {
+    const covered = new Set(violations.map((c) => c.code));
+    expect(
+      semanticChecks()
+        .filter((check) => !covered.has(check.code))
+        .map((c) => c.code),
+    ).toEqual([]);
+  });
+
+  it("reports a problem that exists as written once, not once per environment", () => {
+    const text = `${withDeployments(ptu.replace("    capacity: 50", "    rateLimit: { tokensPerMinute: 50000 }"))}environments:\n  dev: {}\n  prod: {}\n`;
+    expect(problems(load(text)).map(where)).toEqual(["capacity/rate-limit-on-provisioned@16:5"]);
+  });
+
+  it("names every environment a problem occurs in", () => {
+    const text = `${baseline.replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }")}${yaml`
+      environments:
+        dev:
+          defaults: { sku: ProvisionedManaged }
+        test:
+          defaults: { sku: DataZoneProvisionedManaged }
+    `}`;
+    const found = problems(load(text));
+    expect(found.map(where)).toEqual(["capacity/rate-limit-on-provisioned@7:3"]);
+    expect(found[0]?.message).toContain('in environments "dev", "test"');
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import { type LoadedFile, loadDeploymentsText } from "../../loader/load";
+import { repoRoot } from "../support/paths";
+
+export const bundledPath = path.join(repoRoot, "deployments.yaml");
+
+export function bundledText(): string {
+  return readFileSync(bundledPath, "utf8");
+}
+
+/** A YAML snippet written indented inside a test: drops the first newline and the common indentation. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ""), "");
+  const lines = raw
+    .replace(/^\n/, "")
+    .replace(/\n[ \t]*$/, "\n")
+    .split("\n");
+  const indents = lines.filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)?.[0].length ?? 0);
+  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(common)).join("\n");
+}
+
+export function load(text: string): LoadedFile {
+  return loadDeploymentsText("test.yaml", text);
+}
+
+/** Findings that matter for validity: errors and warnings. */
+export function problems(loaded: LoadedFile): Diagnostic[] {
+  return loaded.diagnostics.filter((d) => d.severity !== "info");
+}
+
+/** `code@line:column`, for compact assertions. */
+export function where(d: Diagnostic): string {
+  return `${d.code}@${d.line}:${d.column}`;
+}
+
+/** The agreed grammar of diagnostic codes: `<area>/<name>`, lowercase words joined by hyphens. */
+export const CODE_GRAMMAR = /^[a-z]+(-[a-z]+)*\/[a-z]+(-[a-z]+)*$/;
