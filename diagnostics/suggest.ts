@@ -1,17 +1,25 @@
-/** Edit distance between two strings (insertions, deletions, substitutions), case-insensitive. */
+/**
+ * Edit distance between two strings, case-insensitive: insertions, deletions, substitutions, and swaps of
+ * two neighbouring letters (the most common typo, `esat` for `east`) each count as one edit.
+ */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: t.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= s.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= t.length; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      const above = rows[i - 1] ?? [];
+      let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
+        best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      }
+      row[j] = best;
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[t.length] ?? 0;
+  return rows[s.length]?.[t.length] ?? 0;
 }
 
 /** The candidate closest to `input`, if it is close enough to be a likely typo. */

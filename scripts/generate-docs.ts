@@ -7,7 +7,10 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileCodes } from "../diagnostics/codes";
 import type { Severity } from "../diagnostics/diagnostic";
+import { liveCheckCodes } from "../live/codes";
+import { liveErrorCodes } from "../live/errors";
 import { semanticChecks } from "../loader/checks/index";
+import { projectPolicies } from "../policies/registry";
 
 export const diagnosticsDocPath = path.resolve(__dirname, "..", "docs", "diagnostics.md");
 
@@ -42,11 +45,50 @@ export function codeSections(): CodeSection[] {
       codes: () =>
         semanticChecks().map(({ code, severity, description }) => ({ code, severity, description })),
     },
+    {
+      title: "Policies",
+      intro:
+        "One code per policy of the pack (see docs/policies.md): an error when the policy is mandatory, a warning " +
+        "when advisory. Users' Azure Policy in `policies/azure/` reports as `azure-policy/<definition>`.",
+      codes: () => [
+        ...projectPolicies().map((p) => ({
+          code: `policy/${p.name}`,
+          severity: "error" as const,
+          description: `${p.id}: ${p.description}`,
+        })),
+        {
+          code: "azure-policy/<definition>",
+          severity: "error" as const,
+          description:
+            "A resource does not comply with an Azure Policy assignment in `policies/azure/` (error for Deny, warning for Audit or DoNotEnforce).",
+        },
+        {
+          code: "azure-policy/invalid",
+          severity: "error" as const,
+          description: "A file in `policies/azure/` is not a readable definition, initiative or assignment.",
+        },
+      ],
+    },
+    {
+      title: "Live Azure",
+      intro:
+        "Raised by `validate --live` (and offline from a model catalog), `import`, `drift` and `policy pull`, and for " +
+        "every failure talking to Azure Resource Manager. Messages never contain credentials.",
+      codes: () => [
+        ...liveCheckCodes(),
+        ...liveErrorCodes.map((c) => ({
+          code: c.code,
+          severity: "error" as const,
+          description: c.description,
+        })),
+      ],
+    },
   ];
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  // Escaped so that the formatter reads no emphasis in them (it would rewrite `*/*/*`).
+  return text.replace(/[|*_]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 }
 
 /** Columns as wide as they display (East Asian wide characters take two), as the formatter aligns them. */

@@ -37,4 +37,4 @@ export function where(d: Diagnostic): string {
 }
 
 /** The agreed grammar of diagnostic codes: `<area>/<name>`, lowercase words joined by hyphens. */
-export const CODE_GRAMMAR = /^[a-z]+(-[a-z]+)*\/[a-z]+(-[a-z]+)*$/;
+export const CODE_GRAMMAR = /^[a-z]+(-[a-z]+)*\/([a-z]+(-[a-z]+)*|<[a-z]+(-[a-z]+)*>)$/;
