@@ -11,12 +11,18 @@
 import { fork } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
+import { type Plan, planLoaded } from "../infra/plan";
 import type { CheckContext } from "../loader/checks/check";
 import { semanticChecks } from "../loader/checks/index";
 import { loadDeploymentsText } from "../loader/load";
 import { parseYaml } from "../loader/parse";
 import { resolveDesiredState } from "../loader/resolve";
 import { checkSchema } from "../loader/schema-check";
+import { checkPlanPolicies } from "../policies/check-plan";
+import { formatComplianceHtml } from "../reports/compliance/html";
+import { buildComplianceReport } from "../reports/compliance/model";
+import { formatComplianceSarif } from "../reports/compliance/sarif";
+import { diffPlans } from "../review/diff";
 import { generateDeploymentsYaml } from "./generate";
 
 export interface BenchStage<T = unknown> {
@@ -89,7 +95,49 @@ export function benchStages(): BenchStage<unknown>[] {
         return environments.map((environment) => resolveDesiredState(config, document, environment));
       },
     }),
+    defineStage({
+      name: "plan",
+      description: "desired state, resource graph and outputs of the file as written (planLoaded)",
+      prepare: (text) => loadDeploymentsText("bench.yaml", text),
+      run: (loaded) => planLoaded(loaded, undefined),
+    }),
+    defineStage({
+      name: "policies",
+      description: "every resource against every policy of the pack, with findings (checkPlanPolicies)",
+      prepare: planOf,
+      run: (plan) => checkPlanPolicies(plan, { config: {}, azureUnits: [], diagnostics: [] }),
+    }),
+    defineStage({
+      name: "diff",
+      description: "semantic diff of two plans where every chat deployment changes version (diffPlans)",
+      prepare: (text) => ({
+        base: planOf(text),
+        head: planOf(text.replaceAll('version: "2024-11-20"', 'version: "2024-08-06"')),
+      }),
+      run: ({ base, head }) => diffPlans(base, head),
+    }),
+    defineStage({
+      name: "report",
+      description: "compliance report model, SARIF and HTML from plan and policy results",
+      prepare: (text) => {
+        const plan = planOf(text);
+        return {
+          plan,
+          results: checkPlanPolicies(plan, { config: {}, azureUnits: [], diagnostics: [] }).results,
+        };
+      },
+      run: ({ plan, results }) => {
+        const report = buildComplianceReport(plan, results, { version: "bench" });
+        return [formatComplianceSarif(report), formatComplianceHtml(report)];
+      },
+    }),
   ];
+}
+
+function planOf(text: string): Plan {
+  const result = planLoaded(loadDeploymentsText("bench.yaml", text), undefined);
+  if (!result.ok) throw new Error("generated file does not plan");
+  return result.plan;
 }
 
 export interface BenchOptions {

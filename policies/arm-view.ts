@@ -171,3 +171,24 @@ export function graphArmViews(
     });
   return { control, dataPlane };
 }
+
+/** A resource as a person names it in a finding, with the values policies usually look at. */
+export function describeView(view: ArmView): string {
+  const account = view.fullName.split("/")[0] ?? "";
+  switch (view.type) {
+    case ArmTypes.account:
+      return `account ${view.name}`;
+    case ArmTypes.deployment:
+    case ArmTypes.deploymentDataPlane: {
+      const model = (view.properties.model ?? {}) as Record<string, unknown>;
+      const sku = view.sku ? `, ${view.sku.name} × ${view.sku.capacity ?? "?"}` : "";
+      return `deployment ${view.name} on ${account} (${String(model.format)} ${String(model.name)} ${String(model.version)}${sku})`;
+    }
+    case ArmTypes.raiPolicy:
+      return `content filter ${view.name} on ${account} (mode ${String(view.properties.mode ?? "Default")})`;
+    case ArmTypes.blocklist:
+      return `blocklist ${view.name} on ${account}`;
+    default:
+      return `blocklist item ${view.fullName}`;
+  }
+}

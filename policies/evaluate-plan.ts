@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ResourceGraph, ResourceNode } from "../infra/graph";
-import { ArmTypes, type ArmView, graphArmViews } from "./arm-view";
+import { ArmTypes, type ArmView, describeView, graphArmViews } from "./arm-view";
 import type { AzurePolicyUnit } from "./azure-policies";
 import {
   type EvaluationOptions,
@@ -68,20 +68,26 @@ function evaluateDefinitionOnAll(
   viewed: readonly Viewed[],
   parameters: Record<string, unknown>,
   now: Date | undefined,
-): { viewed: Viewed; outcome: Outcome; effect: string | null; detail: string }[] {
+): { viewed: Viewed; outcome: Outcome; effect: string | null; detail: string; subject: string }[] {
   const types = targetTypes(raw);
   const dataPlaneMode = String(definition.mode).toLowerCase() === DATA_PLANE_MODE;
   return viewed.map((v) => {
     const view = dataPlaneMode ? v.dataPlane : v.control;
     if (!view || (types && !types.includes(view.type.toLowerCase()))) {
       const what = types ? types.join(", ") : "other resources";
-      return { viewed: v, outcome: "not-applicable" as const, effect: null, detail: `applies to ${what}` };
+      return {
+        viewed: v,
+        outcome: "not-applicable" as const,
+        effect: null,
+        detail: `applies to ${what}`,
+        subject: describeView(v.control),
+      };
     }
     const options: EvaluationOptions = { parameters: parameters as EvaluationOptions["parameters"] };
     if (now) options.now = now;
     const evaluation = evaluatePolicy(definition, view, options);
     const { outcome, detail } = evaluationOutcome(evaluation);
-    return { viewed: v, outcome, effect: evaluation.effect ?? null, detail };
+    return { viewed: v, outcome, effect: evaluation.effect ?? null, detail, subject: describeView(view) };
   });
 }
 
@@ -110,8 +116,7 @@ function definitionResults(
       outcome: r.outcome,
       effect: r.effect ?? settings.effect,
       enforcement: settings.enforcement,
-      message:
-        r.outcome === "non-compliant" ? `${displayName}: ${r.viewed.node.name} does not comply` : r.detail,
+      message: r.outcome === "non-compliant" ? `${displayName}: ${r.subject} does not comply` : r.detail,
     }),
   );
 }
@@ -177,10 +182,7 @@ function azureResults(
       outcome: r.outcome,
       effect: r.effect,
       enforcement,
-      message:
-        r.outcome === "non-compliant"
-          ? `${unit.displayName}: ${r.viewed.node.name} does not comply`
-          : r.detail,
+      message: r.outcome === "non-compliant" ? `${unit.displayName}: ${r.subject} does not comply` : r.detail,
     };
   });
 }

@@ -7,7 +7,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { ArmTypes, type ArmView, armTypeOf, dataPlaneView, toArmView } from "./arm-view";
+import { ArmTypes, type ArmView, armTypeOf, dataPlaneView, describeView, toArmView } from "./arm-view";
 import { type EvaluationOptions, evaluatePolicy, type JsonValue, parseDefinition } from "./evaluator";
 import type { DefinitionPolicy, ProjectPolicy, StackPolicy, StackResource } from "./policy";
 import { projectPolicies } from "./registry";
@@ -116,8 +116,7 @@ function resourcePolicy(policy: DefinitionPolicy): ResourceValidationPolicy {
         args.getConfig<Record<string, JsonValue>>(),
         args.opts.protect,
       );
-      if (problem)
-        report(violationMessage(policy, `${view.type.split("/").pop()} ${view.fullName}`, problem));
+      if (problem) report(violationMessage(policy, describeView(view), problem));
     },
   };
 }
@@ -146,7 +145,7 @@ function dataPlanePolicy(policy: DefinitionPolicy): StackValidationPolicy {
         );
         const filterView = filter ? toArmView(filter.type, filter.props) : undefined;
         const problem = evaluateView(policy, dataPlaneView(view, filterView), config, resource.opts.protect);
-        if (problem) report(violationMessage(policy, `deployment ${view.fullName}`, problem), resource.urn);
+        if (problem) report(violationMessage(policy, describeView(view), problem), resource.urn);
       }
     },
   };

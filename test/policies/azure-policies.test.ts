@@ -274,7 +274,7 @@ describe("users' Azure Policy evaluated on the plan", () => {
       {
         code: "azure-policy/keyaccess",
         severity: "error",
-        message: `Azure AI Services resources should have key access disabled (disable local authentication): main does not comply [ai-baseline/keyAccess, mandatory]`,
+        message: `Azure AI Services resources should have key access disabled (disable local authentication): account acct-main does not comply [ai-baseline/keyAccess, mandatory]`,
         file: FILE,
         ...locate(text, "name: acct-main"),
         path: "accounts.main",
@@ -350,7 +350,7 @@ describe.each(["validate", "plan"])("aideploy %s --azure-policies DIR", (command
         code: LOCAL_AUTH_CODE,
         severity: "error",
         message:
-          "Azure AI Services resources should have key access disabled (disable local authentication): main does not comply [deny-keys/71ef260a-8f18-47b7-abcb-62d0673d94dc, mandatory]",
+          "Azure AI Services resources should have key access disabled (disable local authentication): account acct-main does not comply [deny-keys/71ef260a-8f18-47b7-abcb-62d0673d94dc, mandatory]",
         file: "deployments.yaml",
         ...accountAt,
         path: "accounts.main",

@@ -37,7 +37,7 @@ describe("aideploy validate with policies", () => {
     const result = await run(workspace({ "deployments.yaml": mandatoryViolation }), ["validate"]);
     expect(result.code).toBe(1);
     expect(result.out.trimEnd().split("\n")).toEqual([
-      `deployments.yaml:${account.line}:${account.column}: error policy/local-auth-disabled Azure AI services accounts should have key access disabled: main does not comply [AID-ACC-001, mandatory] (Set \`disableLocalAuth: true\` on the account; clients authenticate with Entra ID.)`,
+      `deployments.yaml:${account.line}:${account.column}: error policy/local-auth-disabled Azure AI services accounts should have key access disabled: account acct-main does not comply [AID-ACC-001, mandatory] (Set \`disableLocalAuth: true\` on the account; clients authenticate with Entra ID.)`,
     ]);
   });
 

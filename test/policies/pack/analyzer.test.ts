@@ -198,7 +198,7 @@ describe("Analyze, one resource at a time", () => {
         description: `${policy("deployment-capacity-cap").description} [AID-DEP-005]`,
         message: packMessage(
           "deployment-capacity-cap",
-          "deployments contoso-ai-eus2/gpt-4o: does not comply (effect deny)",
+          "deployment gpt-4o on contoso-ai-eus2 (OpenAI gpt-4o 2024-11-20, GlobalStandard × 2000): does not comply (effect deny)",
         ),
         enforcementLevel: "mandatory",
         urn: "",
@@ -217,7 +217,7 @@ describe("Analyze, one resource at a time", () => {
       [
         "local-auth-disabled",
         "mandatory",
-        packMessage("local-auth-disabled", "accounts contoso-ai-eus2: does not comply (effect deny)"),
+        packMessage("local-auth-disabled", "account contoso-ai-eus2: does not comply (effect deny)"),
       ],
     ]);
   });
@@ -236,7 +236,7 @@ describe("Analyze, one resource at a time", () => {
         "mandatory",
         packMessage(
           "pinned-model-version",
-          "deployments contoso-ai-eus2/gpt-4o: does not comply (effect deny)",
+          "deployment gpt-4o on contoso-ai-eus2 (OpenAI gpt-4o 2024-11-20, GlobalStandard × 150): does not comply (effect deny)",
         ),
       ],
     ]);
@@ -254,7 +254,10 @@ describe("Analyze, one resource at a time", () => {
       [
         "approved-models",
         "advisory",
-        packMessage("approved-models", "deployments contoso-ai-eus2/gpt-4o: does not comply (effect deny)"),
+        packMessage(
+          "approved-models",
+          "deployment gpt-4o on contoso-ai-eus2 (OpenAI gpt-4o 2024-11-20, GlobalStandard × 150): does not comply (effect deny)",
+        ),
       ],
     ]);
     expect(
@@ -310,7 +313,7 @@ describe("AnalyzeStack, over every resource", () => {
     expect(mistral?.message).toBe(
       packMessage(
         "approved-registry-models",
-        "deployment contoso-ai-swc/mistral-large: does not comply (effect audit)",
+        "deployment mistral-large on contoso-ai-swc (Mistral AI Mistral-Large-2411 2, GlobalStandard × 1): does not comply (effect audit)",
       ),
     );
   });
