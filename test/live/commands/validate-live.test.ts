@@ -1,14 +1,9 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { validateCommand } from "../../../cli/commands/validate";
 import { runLiveChecks } from "../../../cli/commands/validate-live";
 import { memoryIO } from "../../../cli/io";
-import type { CommandContext } from "../../../cli/program";
-import { exitCodeFor } from "../../../diagnostics/diagnostic";
-import { formatText } from "../../../diagnostics/formatters/text";
-import { planFile } from "../../../infra/plan";
 import type { ModelCatalog } from "../../../live/catalog";
 import type { LiveDeps } from "../../../live/session";
 import type { ArmEmulator, CatalogEntry } from "../../support/arm-emulator";
