@@ -10,10 +10,11 @@ import { diagnosticAt } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { buildCatalog, locationKey, serializeCatalog } from "../../live/catalog";
 import { liveCheckInfo } from "../../live/codes";
-import { describeLiveFailure, LiveConfigError, liveFailureDiagnostic } from "../../live/errors";
+import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import { type CatalogModelRecord, listLocationModels } from "../../live/read";
-import { type LiveDeps, LiveSession } from "../../live/session";
+import type { LiveDeps, LiveSession } from "../../live/session";
 import { type CommandIO, ExitCode } from "../io";
+import { commandSession, reportConfigFailure } from "../live-session";
 import { resolvePath } from "../options";
 import type { CommandContext } from "../program";
 import { armEndpointOption, DEFAULT_CATALOG, subscriptionOption } from "./validate-live";
@@ -42,19 +43,13 @@ export async function runCatalogRefresh(
   }
   let session: LiveSession;
   try {
-    session = new LiveSession({
-      ...deps,
+    session = commandSession(io, deps, {
       armEndpoint: options.armEndpoint,
       subscriptionId: options.subscription,
-      env: io.env,
-      progress: { write: (text) => io.stderr(text), isTTY: io.isTTY },
     });
     session.connection();
   } catch (error) {
-    if (!(error instanceof LiveConfigError)) throw error;
-    const failure = describeLiveFailure(error);
-    io.stderr(`aideploy catalog refresh: ${failure.message} (${failure.hint})\n`);
-    return ExitCode.usage;
+    return reportConfigFailure("catalog refresh", io, error);
   }
   const regions: { location: string; models: CatalogModelRecord[] }[] = [];
   try {

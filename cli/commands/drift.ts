@@ -8,13 +8,14 @@ import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { planFile } from "../../infra/plan";
 import { type AccountLiveState, computeDrift } from "../../live/drift";
-import { describeLiveFailure, LiveConfigError, liveFailureDiagnostic } from "../../live/errors";
+import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import { formatDriftJson } from "../../live/formatters/drift-json";
 import { formatDriftMarkdown } from "../../live/formatters/drift-markdown";
 import { formatDriftText } from "../../live/formatters/drift-text";
 import { readAccountSnapshot } from "../../live/read";
-import { type LiveDeps, LiveSession } from "../../live/session";
+import type { LiveDeps, LiveSession } from "../../live/session";
 import { type CommandIO, ExitCode } from "../io";
+import { commandSession, reportConfigFailure } from "../live-session";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import type { CommandContext } from "../program";
 import { armEndpointOption, subscriptionOption } from "./validate-live";
@@ -48,22 +49,16 @@ export async function runDrift(options: DriftOptions, io: CommandIO, deps: LiveD
   let session: LiveSession;
   const subscriptions = new Map<string, string>();
   try {
-    session = new LiveSession({
-      ...deps,
+    session = commandSession(io, deps, {
       armEndpoint: options.armEndpoint,
       subscriptionId: options.subscription,
-      env: io.env,
-      progress: { write: (text) => io.stderr(text), isTTY: io.isTTY },
     });
     for (const account of plan.state.accounts) {
       const connection = session.connection(account.subscription ?? plan.state.subscription);
       subscriptions.set(account.key, connection.subscriptionId);
     }
   } catch (error) {
-    if (!(error instanceof LiveConfigError)) throw error;
-    const failure = describeLiveFailure(error);
-    io.stderr(`aideploy drift: ${failure.message} (${failure.hint})\n`);
-    return ExitCode.usage;
+    return reportConfigFailure("drift", io, error);
   }
 
   const live = new Map<string, AccountLiveState>();

@@ -11,12 +11,13 @@ import { type Diagnostic, diagnosticAt, exitCodeFor, sortDiagnostics } from "../
 import { formatText } from "../../diagnostics/formatters/text";
 import { planLoaded } from "../../infra/plan";
 import { liveCheckInfo } from "../../live/codes";
-import { describeLiveFailure, LiveConfigError, liveFailureDiagnostic } from "../../live/errors";
+import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import { buildImport, deploymentNotes, type ImportNote, renderImport } from "../../live/import";
 import { getAccount, readAccountSnapshot } from "../../live/read";
-import { type LiveDeps, LiveSession } from "../../live/session";
+import type { LiveDeps, LiveSession } from "../../live/session";
 import { loadDeploymentsText } from "../../loader/load";
 import { type CommandIO, ExitCode } from "../io";
+import { commandSession, reportConfigFailure } from "../live-session";
 import { resolvePath } from "../options";
 import type { CommandContext } from "../program";
 import { armEndpointOption, subscriptionOption } from "./validate-live";
@@ -48,19 +49,13 @@ export async function runImport(options: ImportOptions, io: CommandIO, deps: Liv
   let session: LiveSession;
   let subscriptionId: string;
   try {
-    session = new LiveSession({
-      ...deps,
+    session = commandSession(io, deps, {
       armEndpoint: options.armEndpoint,
       subscriptionId: options.subscription,
-      env: io.env,
-      progress: { write: (text) => io.stderr(text), isTTY: io.isTTY },
     });
     subscriptionId = session.connection().subscriptionId;
   } catch (error) {
-    if (!(error instanceof LiveConfigError)) throw error;
-    const failure = describeLiveFailure(error);
-    io.stderr(`aideploy import: ${failure.message} (${failure.hint})\n`);
-    return ExitCode.usage;
+    return reportConfigFailure("import", io, error);
   }
   const locator = { resourceGroup: options.resourceGroup, accountName: options.account };
   let read: Awaited<ReturnType<typeof readAll>>;

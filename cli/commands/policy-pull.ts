@@ -11,7 +11,7 @@ import type { Command } from "commander";
 import { type Diagnostic, diagnosticAt } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { liveCheckInfo } from "../../live/codes";
-import { describeLiveFailure, LiveConfigError, liveFailureDiagnostic } from "../../live/errors";
+import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import {
   type PolicyScope,
   type PulledPolicies,
@@ -20,9 +20,10 @@ import {
   pullPolicies,
   serializePolicyDocument,
 } from "../../live/policy-pull";
-import { type LiveDeps, LiveSession } from "../../live/session";
+import type { LiveDeps, LiveSession } from "../../live/session";
 import { AZURE_POLICY_DIR } from "../../policies/check-plan";
 import { type CommandIO, ExitCode } from "../io";
+import { commandSession, reportConfigFailure } from "../live-session";
 import { resolvePath } from "../options";
 import type { CommandContext } from "../program";
 import { armEndpointOption } from "./validate-live";
@@ -64,19 +65,13 @@ export async function runPolicyPull(
   let session: LiveSession;
   try {
     scope = parsePolicyScope(options.scope);
-    session = new LiveSession({
-      ...deps,
+    session = commandSession(io, deps, {
       armEndpoint: options.armEndpoint,
       subscriptionId: scope.subscriptionId,
-      env: io.env,
-      progress: { write: (text) => io.stderr(text), isTTY: io.isTTY },
     });
     session.connection();
   } catch (error) {
-    if (!(error instanceof LiveConfigError)) throw error;
-    const failure = describeLiveFailure(error);
-    io.stderr(`aideploy policy pull: ${failure.message} (${failure.hint})\n`);
-    return ExitCode.usage;
+    return reportConfigFailure("policy pull", io, error);
   }
   let pulled: PulledPolicies;
   try {

@@ -34,10 +34,11 @@ import {
   listLocationUsages,
   type UsageRecord,
 } from "../../live/read";
-import { type LiveDeps, LiveSession } from "../../live/session";
+import type { LiveDeps, LiveSession } from "../../live/session";
 import type { DesiredAccount } from "../../loader/desired-state";
 import { parseJsonText } from "../../policies/evaluator";
 import type { CommandIO } from "../io";
+import { commandSession } from "../live-session";
 import { resolvePath } from "../options";
 
 export const DEFAULT_CATALOG = path.join("catalog", "models.json");
@@ -194,12 +195,9 @@ async function liveChecks(
   const { state } = plan;
   let session: LiveSession;
   try {
-    session = new LiveSession({
-      ...options,
+    session = commandSession(io, options, {
       armEndpoint: options.armEndpoint,
       subscriptionId: options.subscription,
-      env: io.env,
-      progress: { write: (text) => io.stderr(text), isTTY: io.isTTY },
     });
   } catch (error) {
     return { diagnostics: [], usageError: describeLiveFailure(error).message };
