@@ -80,7 +80,9 @@ describe("SARIF report", () => {
       startColumn: 5,
     });
     expect(byRule("AID-DEP-005")?.level).toBe("error");
-    expect(byRule("AID-DEP-005")?.message.text).toContain("deployment big on acme-ai (OpenAI gpt-4o-mini 2024-07-18, GlobalStandard × 2000)");
+    expect(byRule("AID-DEP-005")?.message.text).toContain(
+      "deployment big on acme-ai (OpenAI gpt-4o-mini 2024-07-18, GlobalStandard × 2000)",
+    );
     expect(byRule("AID-DEP-005")?.locations?.[0]?.logicalLocations).toEqual([
       { name: "main/deployment/big", kind: "resource" },
     ]);
