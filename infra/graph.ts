@@ -188,7 +188,9 @@ function options(
   const result: ResourceOptions = {};
   if (child) result.deleteBeforeReplace = true;
   if (protectable && state.protect) result.protect = true;
-  if (state.retainOnDelete) result.retainOnDelete = true;
+  // An account holds every deployment applications call: it leaves Azure only when someone deletes it
+  // there, never because it left the file or became `create: false` (an existing account).
+  if (state.retainOnDelete || !child) result.retainOnDelete = true;
   if (importId !== undefined) result.import = importId;
   return result;
 }

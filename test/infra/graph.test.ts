@@ -269,6 +269,14 @@ describe("environments and safety", () => {
     expect(planText(bundledText()).graph.nodes.some((n) => n.options.protect)).toBe(false);
   });
 
+  it("never deletes a created account from Azure, whatever the file becomes; children follow the environment", () => {
+    const plan = planText(bundledText());
+    for (const node of plan.graph.nodes) {
+      const isAccount = node.type === "azure-native:cognitiveservices:Account";
+      expect(node.options.retainOnDelete === true, node.name).toBe(isAccount);
+    }
+  });
+
   it("keeps resources in Azure when the environment sets retainOnDelete", () => {
     const plan = planText(
       twoAccounts(

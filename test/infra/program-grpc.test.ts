@@ -179,7 +179,12 @@ describe("the Pulumi program booted like `pulumi up`, against a stand-in engine"
         expect(custom.map((r) => r.name)).not.toContain("eastus2/deployment/gpt-4o-ptu");
         expect(custom.find((r) => r.name === "eastus2")?.inputs.accountName).toBe("contoso-ai-eus2-dev");
       }
-      expect(custom.some((r) => r.retainOnDelete === true || r.importId !== "")).toBe(false);
+      // Only created accounts are retained in Azure; nothing is imported from the bundled file.
+      expect(custom.filter((r) => r.retainOnDelete === true).map((r) => r.type)).toEqual([
+        "azure-native:cognitiveservices:Account",
+        "azure-native:cognitiveservices:Account",
+      ]);
+      expect(custom.some((r) => r.importId !== "")).toBe(false);
     });
   }
 
