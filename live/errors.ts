@@ -313,7 +313,7 @@ export function describeLiveFailure(error: unknown, context?: FailureContext): L
   }
   const name = errorName(error);
   if (credentialErrorNames.has(name)) {
-    return failure("live/auth", sentence(context, (error as Error).message));
+    return failure("live/auth", sentence(context, summarizeCredentialError((error as Error).message)));
   }
   if (name === "AbortError") return failure("live/cancelled", sentence(context, (error as Error).message));
   const code = errorCode(error);
@@ -350,4 +350,28 @@ export function liveFailureDiagnostic(
     message: failureToReport.message,
     hint: failureToReport.hint,
   });
+}
+
+/** How each credential of a chain shows in its message, and how a person knows it. */
+const credentialSources: readonly [RegExp, string][] = [
+  [/EnvironmentCredential/, "environment variables"],
+  [/WorkloadIdentityCredential/, "workload identity"],
+  [/ManagedIdentityCredential/, "managed identity"],
+  [/AzurePipelinesCredential/, "Azure Pipelines service connection"],
+  [/Visual Studio Code/, "VS Code"],
+  [/Azure CLI/, "Azure CLI (az login)"],
+  [/PowerShell/, "Azure PowerShell"],
+  [/Azure Developer CLI/, "Azure Developer CLI"],
+];
+
+/**
+ * A credential chain's message lists every credential it tried with its troubleshooting links: pages of
+ * text. Keep what a person acts on: that no credential worked, and which sources were tried.
+ */
+export function summarizeCredentialError(message: string): string {
+  const tried = credentialSources.filter(([pattern]) => pattern.test(message)).map(([, label]) => label);
+  if (!/ChainedTokenCredential|DefaultAzureCredential/.test(message) || tried.length === 0) {
+    return message.split(/(?<=\.)\s/)[0] ?? message;
+  }
+  return `no Azure credential could be used (tried ${tried.join(", ")})`;
 }

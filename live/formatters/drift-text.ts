@@ -44,7 +44,7 @@ export function formatDriftText(report: DriftReport): string {
   const { summary } = report;
   lines.push(
     "",
-    `${summary.total === 0 ? "no drift" : `${summary.total} difference${summary.total === 1 ? "" : "s"}`}: ${summary.missing} missing, ${summary.unmanaged} unmanaged, ${summary.changed} changed, ${summary.upgraded} upgraded${summary.unreadAccounts > 0 ? `; ${summary.unreadAccounts} account(s) not read` : ""}`,
+    `${summary.total === 0 ? (summary.unreadAccounts > 0 ? "no drift found in the accounts read" : "no drift") : `${summary.total} difference${summary.total === 1 ? "" : "s"}`}: ${summary.missing} missing, ${summary.unmanaged} unmanaged, ${summary.changed} changed, ${summary.upgraded} upgraded${summary.unreadAccounts > 0 ? `; ${summary.unreadAccounts} account(s) not read` : ""}`,
   );
   return `${lines.join("\n")}\n`;
 }

@@ -7,6 +7,7 @@ import {
   liveErrorCodes,
   liveFailureDiagnostic,
   scrubSecrets,
+  summarizeCredentialError,
 } from "../../live/errors";
 
 function restError(
@@ -186,5 +187,18 @@ describe("scrubSecrets", () => {
     "The api-version query parameter (?api-version=2025-09-01) is required.",
   ])("leaves ordinary text alone: %s", (text) => {
     expect(scrubSecrets(text)).toBe(text);
+  });
+});
+
+describe("credential failures", () => {
+  it("summarize a credential chain's pages of text into the sources tried", () => {
+    const chain =
+      "ChainedTokenCredential authentication failed. CredentialUnavailableError: EnvironmentCredential is unavailable. No underlying credential could be used. To troubleshoot, visit https://aka.ms/x. CredentialUnavailableError: ManagedIdentityCredential: Network unreachable. CredentialUnavailableError: Azure CLI could not be found. Please visit https://aka.ms/azure-cli. CredentialUnavailableError: Azure Developer CLI couldn't be found.";
+    expect(summarizeCredentialError(chain)).toBe(
+      "no Azure credential could be used (tried environment variables, managed identity, Azure CLI (az login), Azure Developer CLI)",
+    );
+    expect(summarizeCredentialError("EnvironmentCredential is unavailable. See the docs.")).toBe(
+      "EnvironmentCredential is unavailable.",
+    );
   });
 });
