@@ -57,9 +57,20 @@ function cell(text: string | null): string {
   return text === null ? "—" : code(text);
 }
 
+/** What a reviewer must look at twice, in the order it matters. */
+const attention = [
+  ["breaking", "breaking change"],
+  ["content-filter-weakened", "weakened content filter"],
+  ["policy-regression", "policy regression"],
+  ["auto-upgrade-enabled", "automatic version upgrade"],
+] as const;
+
 function verdict(report: DiffReport): string {
-  const breaking = report.summary.flagCounts.breaking ?? 0;
-  if (breaking > 0) return `⚠️ **${plural(breaking, "breaking change")}**`;
+  const concerns = attention
+    .map(([flag, label]) => [report.summary.flagCounts[flag] ?? 0, label] as const)
+    .filter(([count]) => count > 0)
+    .map(([count, label]) => plural(count, label));
+  if (concerns.length > 0) return `⚠️ **${concerns.join(", ")}**`;
   if (report.changes.length === 0) return "✅ **No changes**";
   return "✅ **No breaking changes**";
 }

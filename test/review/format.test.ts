@@ -135,6 +135,18 @@ describe("Markdown layout", () => {
     expect(formatDiffMarkdown(diffOf({ head: edited(() => {}) })).split("\n")).toContain("✅ **No changes**");
   });
 
+  it("names weakened content filters in the verdict even without breaking changes", () => {
+    const weakened = diffOf({
+      head: edited((f) => {
+        f.contentFilters.strict.prompt.hate = "high";
+      }),
+    });
+    expect(weakened.summary.flagCounts.breaking ?? 0).toBe(0);
+    const lines = formatDiffMarkdown(weakened).split("\n");
+    expect(lines.find((l) => l.startsWith("⚠️"))).toMatch(/^⚠️ \*\*\d+ weakened content filters?\*\*$/);
+    expect(lines).not.toContain("✅ **No breaking changes**");
+  });
+
   it("has one table row per change with its flags, and the field details folded away", () => {
     const report = diffOf({
       head: edited((f) => {
