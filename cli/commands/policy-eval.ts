@@ -70,11 +70,13 @@ export const registerPolicyEval: CommandRegistration = (program, context) => {
   // `policy` is shared with other subcommands (e.g. `policy pull`): reuse it when already registered.
   const policy =
     program.commands.find((command) => command.name() === "policy") ??
-    program.command("policy").description("Work with Azure Policy definitions");
+    program
+      .command("policy")
+      .description("evaluate Azure Policy definitions and pull the ones assigned in Azure");
   policy
     .command("eval")
     .description(
-      "Evaluate an Azure Policy definition against one resource in ARM shape; prints the effect as JSON",
+      "evaluate an Azure Policy definition against one resource in ARM shape; prints the effect as JSON",
     )
     .argument("<definition>", "policy definition JSON file")
     .requiredOption("--resource <file>", "resource JSON file in ARM shape")

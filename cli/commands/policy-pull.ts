@@ -118,7 +118,9 @@ export async function runPolicyPull(
 export function registerPolicyPull(program: Command, context: CommandContext, deps: LiveDeps = {}): void {
   const policy =
     program.commands.find((command) => command.name() === "policy") ??
-    program.command("policy").description("Work with Azure Policy definitions");
+    program
+      .command("policy")
+      .description("evaluate Azure Policy definitions and pull the ones assigned in Azure");
   policy
     .command("pull")
     .description("download the Azure Policy assignments in force at a scope, with their definitions")
