@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -6,20 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { formatComplianceHtml, HTML_CONTENT_SECURITY_POLICY } from "../../reports/compliance/html";
 import type { ComplianceReport } from "../../reports/compliance/model";
+import { processBrowserLookup, resolveChromium } from "../support/browser";
 import { bundledReport, hostileYaml, LONG, reportFor, SCRIPT, violatingYaml } from "./support";
-
-/** Debian's Chromium; CI installs it with .ci/install-browser. */
-const CHROMIUM = process.env.AIDEPLOY_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 describe("HTML report as text", () => {
   it("is one self-contained page with a strict Content-Security-Policy and no script", () => {
@@ -57,16 +45,14 @@ describe("HTML report in headless Chromium", () => {
 
   beforeAll(async () => {
     shots = mkdtempSync(path.join(tmpdir(), "aideploy-html-"));
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: run .ci/install-browser (apt-get install chromium). ` +
-          "The HTML report is tested in a real browser; this test does not skip.",
-      );
-    }
+    // Never skips: a browser always resolves (the npm package ships one), and one that fails to start fails.
+    const resolved = await resolveChromium(processBrowserLookup());
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath: resolved.executablePath, args: resolved.args });
     } catch (error) {
-      throw new Error(`Chromium at ${CHROMIUM} does not start: ${(error as Error).message}`);
+      throw new Error(
+        `Chromium (${resolved.origin}: ${resolved.executablePath}) does not start: ${(error as Error).message}`,
+      );
     }
   });
 
