@@ -4,14 +4,13 @@
 require("tsx/cjs");
 const { main } = require("../cli/main.ts");
 
+// `main` turns every failure into an exit code; this catch is for a failure to start at all.
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(
-      `aideploy: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`aideploy: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 3;
   },
 );

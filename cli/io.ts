@@ -1,3 +1,5 @@
+export { ExitCode } from "../diagnostics/failure";
+
 /** What a command may touch of the outside world, so that commands run in-process in tests. */
 export interface CommandIO {
   stdout(text: string): void;
@@ -36,10 +38,3 @@ export function memoryIO(overrides: Partial<CommandIO> = {}): CommandIO & { out:
   };
   return io;
 }
-
-/** Exit codes shared by every command. */
-export const ExitCode = {
-  ok: 0,
-  findings: 1,
-  usage: 2,
-} as const;

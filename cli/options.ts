@@ -8,8 +8,10 @@ export function formatOption<T extends string>(choices: readonly T[], fallback: 
   return new Option("-f, --format <format>", "output format").choices([...choices]).default(fallback);
 }
 
-export function envOption(): Option {
-  return new Option("-e, --env <name>", "environment whose overrides apply (default: the file as written)");
+export function envOption(
+  description = "environment whose overrides apply (default: the file as written)",
+): Option {
+  return new Option("-e, --env <name>", description);
 }
 
 /** An absolute path for a file argument, relative to the command's working directory. */

@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { Option } from "commander";
+import { UsageError } from "../diagnostics/failure";
+import { FileReadError, readRegularText } from "../loader/source";
 import { AZURE_POLICY_DIR, type PolicySetup, policySetup } from "../policies/check-plan";
+import { PolicyConfigError, parsePolicyConfig } from "../policies/config";
 import { parseJsonText } from "../policies/evaluator";
-import { enforcementLevels } from "../policies/policy";
+import { projectPolicies } from "../policies/registry";
 import type { PolicyConfig } from "../policies/settings";
 import type { CommandIO } from "./io";
 import { resolvePath } from "./options";
@@ -27,46 +30,29 @@ export function azurePoliciesOption(): Option {
   );
 }
 
-/** Reads the policy options; a bad configuration file is a usage error (returned as a message). */
-export function readPolicySetup(
-  io: CommandIO,
-  flags: PolicyFlags,
-  deploymentsFile: string,
-): PolicySetup | string {
-  let config: PolicyConfig = {};
-  if (flags.policyConfig !== undefined) {
-    try {
-      const json = parseJsonText(readFileSync(resolvePath(io, flags.policyConfig), "utf8"));
-      if (!json || typeof json !== "object" || Array.isArray(json))
-        return `${flags.policyConfig}: must be a JSON object`;
-      config = json as PolicyConfig;
-      const problem = configProblem(config);
-      if (problem) return `${flags.policyConfig}: ${problem}`;
-    } catch (error) {
-      return `${flags.policyConfig}: ${(error as Error).message}`;
-    }
+/** Reads `--policy-config`; an unreadable, malformed or mistyped configuration is a usage error. */
+export function readPolicyConfig(io: CommandIO, file: string | undefined): PolicyConfig {
+  if (file === undefined) return {};
+  try {
+    return parsePolicyConfig(parseJsonText(readRegularText(resolvePath(io, file))), projectPolicies());
+  } catch (error) {
+    if (error instanceof FileReadError)
+      throw new UsageError(`${file}: cannot read the file: ${error.reason}`);
+    if (error instanceof PolicyConfigError || error instanceof SyntaxError)
+      throw new UsageError(`${file}: ${error.message}`);
+    throw error;
   }
+}
+
+/**
+ * Reads the policy options for a deployments file: the configuration and the users' Azure Policy folder
+ * (`--azure-policies`, else `policies/azure/` beside the file). Problems are usage errors.
+ */
+export function readPolicySetup(io: CommandIO, flags: PolicyFlags, deploymentsFile: string): PolicySetup {
+  const config = readPolicyConfig(io, flags.policyConfig);
   const explicit = flags.azurePolicies !== undefined;
   const shown = flags.azurePolicies ?? path.join(path.dirname(deploymentsFile), AZURE_POLICY_DIR);
   const dir = resolvePath(io, shown);
-  if (explicit && !existsSync(dir)) return `${flags.azurePolicies}: no such directory`;
+  if (explicit && !existsSync(dir)) throw new UsageError(`${flags.azurePolicies}: no such directory`);
   return policySetup(config, dir, shown);
-}
-
-/** Pulumi refuses an unknown enforcement level; so do we, instead of silently using the default. */
-function configProblem(config: PolicyConfig): string | undefined {
-  const levels = enforcementLevels.join(", ");
-  for (const [name, entry] of Object.entries(config)) {
-    const level =
-      typeof entry === "string"
-        ? entry
-        : entry && typeof entry === "object" && !Array.isArray(entry)
-          ? (entry as { enforcementLevel?: unknown }).enforcementLevel
-          : entry;
-    if (level === undefined && typeof entry === "object" && entry !== null && !Array.isArray(entry)) continue;
-    if (typeof level !== "string" || !(enforcementLevels as readonly string[]).includes(level)) {
-      return `"${name}": enforcement level must be one of ${levels}, not ${JSON.stringify(level)}`;
-    }
-  }
-  return undefined;
 }

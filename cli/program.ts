@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
-import { type CommandIO, ExitCode } from "./io";
+import { ExitCode, UsageError } from "../diagnostics/failure";
+import type { CommandIO } from "./io";
 
 /** A command's action resolves to its exit code; nothing below the CLI calls `process.exit`. */
 export type CommandRunner = (io: CommandIO) => Promise<number>;
@@ -12,11 +13,21 @@ export interface CommandContext {
 
 export type CommandRegistration = (program: Command, context: CommandContext) => void;
 
+/** `policy eval`, not `eval`: the words a user types after `aideploy`. */
+export function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let current: Command | null = command; current?.parent; current = current.parent) {
+    names.unshift(current.name());
+  }
+  return names.join(" ");
+}
+
 export function buildProgram(
   io: CommandIO,
   registrations: readonly CommandRegistration[],
-): { program: Command; pending: () => Promise<number> | undefined } {
+): { program: Command; pending: () => Promise<number> | undefined; invoked: () => string } {
   let pending: Promise<number> | undefined;
+  let invoked = "";
   const program = new Command("aideploy")
     .description(
       "Declarative Azure AI services model deployments: validate, plan, review, report and check live Azure.",
@@ -24,7 +35,10 @@ export function buildProgram(
     .version(readVersion(), "-V, --version")
     .showHelpAfterError("(run `aideploy --help` for usage)")
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .exitOverride();
+    .exitOverride()
+    .hook("preAction", (_program, action) => {
+      invoked = commandPath(action);
+    });
   const context: CommandContext = {
     io,
     run(runner) {
@@ -33,13 +47,13 @@ export function buildProgram(
   };
   for (const register of registrations) register(program, context);
   for (const sub of program.commands) applyCommonSettings(sub, io);
-  return { program, pending: () => pending };
+  return { program, pending: () => pending, invoked: () => invoked };
 }
 
 function applyCommonSettings(command: Command, io: CommandIO): void {
   command
     .exitOverride()
-    .showHelpAfterError(`(run \`aideploy ${command.name()} --help\` for usage)`)
+    .showHelpAfterError(`(run \`aideploy ${commandPath(command)} --help\` for usage)`)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   for (const sub of command.commands) applyCommonSettings(sub, io);
 }
@@ -50,27 +64,38 @@ function readVersion(): string {
   return pkg.version;
 }
 
-/** Runs the CLI with the given arguments; returns the exit code. */
+/**
+ * Runs the CLI with the given arguments; returns the exit code. The one place failures become exit
+ * codes: commander's usage errors and a `UsageError` from a command are 2, printed once; anything
+ * else thrown is a defect, reported as an internal error (3).
+ */
 export async function runProgram(
   argv: readonly string[],
   io: CommandIO,
   registrations: readonly CommandRegistration[],
 ): Promise<number> {
-  const { program, pending } = buildProgram(io, registrations);
+  const { program, pending, invoked } = buildProgram(io, registrations);
   try {
     await program.parseAsync([...argv], { from: "user" });
+    const result = pending();
+    if (result === undefined) {
+      io.stdout(program.helpInformation());
+      return argv.length === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    return await result;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return ExitCode.ok;
       if (error.code === "commander.help") return ExitCode.ok;
       return ExitCode.usage;
     }
-    throw error;
+    if (error instanceof UsageError) {
+      const prefix = invoked() === "" ? "aideploy" : `aideploy ${invoked()}`;
+      io.stderr(`${prefix}: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`aideploy: internal error: ${reason}\n`);
+    return ExitCode.internal;
   }
-  const result = pending();
-  if (result === undefined) {
-    io.stdout(program.helpInformation());
-    return argv.length === 0 ? ExitCode.ok : ExitCode.usage;
-  }
-  return result;
 }

@@ -17,6 +17,11 @@ export interface Diagnostic {
   path: string;
   /** How to fix it. */
   hint?: string;
+  /**
+   * The environments of the file the finding is about, when it holds only once their overrides apply;
+   * absent for a finding about the file as written (which every environment inherits).
+   */
+  environments?: string[];
 }
 
 export interface SourceLocation {
@@ -58,4 +63,51 @@ export function diagnosticAt(
   };
   if (fields.hint === undefined) delete d.hint;
   return d;
+}
+
+/** The findings of one run over the file: as written (`environment` null) or with one environment's overrides. */
+export interface EnvironmentFindings {
+  environment: string | null;
+  diagnostics: readonly Diagnostic[];
+}
+
+function findingKey(d: Diagnostic): string {
+  return JSON.stringify([d.code, d.severity, d.message, d.file, d.line, d.column, d.path, d.hint ?? null]);
+}
+
+/**
+ * One list from the runs over the file as written and over each environment: a finding of the file as
+ * written is listed once, untagged; a finding that appears only with some environments' overrides is
+ * listed once, naming those environments.
+ */
+export function mergeEnvironmentFindings(runs: readonly EnvironmentFindings[]): Diagnostic[] {
+  const merged = new Map<string, Diagnostic>();
+  const asWritten = new Set<string>();
+  for (const run of runs.filter((r) => r.environment === null)) {
+    for (const d of run.diagnostics) {
+      const key = findingKey(d);
+      asWritten.add(key);
+      if (!merged.has(key)) merged.set(key, d);
+    }
+  }
+  for (const run of runs) {
+    const { environment } = run;
+    if (environment === null) continue;
+    for (const d of run.diagnostics) {
+      const key = findingKey(d);
+      if (asWritten.has(key)) continue;
+      const known = merged.get(key);
+      if (!known) merged.set(key, { ...d, environments: [environment] });
+      else if (!known.environments?.includes(environment))
+        known.environments = [...(known.environments ?? []), environment];
+    }
+  }
+  return [...merged.values()];
+}
+
+/** ` [environment dev]`, ` [environments dev, test]`, or nothing for a finding about the file as written. */
+export function environmentSuffix(d: Diagnostic): string {
+  const names = d.environments ?? [];
+  if (names.length === 0) return "";
+  return ` [${names.length === 1 ? "environment" : "environments"} ${names.join(", ")}]`;
 }

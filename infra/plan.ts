@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { UsageError } from "../diagnostics/failure";
 import type { DesiredState } from "../loader/desired-state";
 import { chooseEnvironment } from "../loader/environment";
 import { type LoadedFile, loadDeploymentsFile } from "../loader/load";
@@ -15,17 +16,24 @@ export interface Plan {
 
 export type PlanResult =
   | { ok: true; plan: Plan; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[]; usageError?: string };
+  | {
+      ok: false;
+      diagnostics: Diagnostic[];
+      /** The file could not be read at all: its one diagnostic says why (exit 2). */
+      unreadable: boolean;
+    };
 
-/** Plans an already loaded file: the one path from a file to a resource graph, for every consumer. */
+/**
+ * Plans an already loaded file: the one path from a file to a resource graph, for every consumer. An
+ * environment the file does not declare is a usage error (thrown): there is nothing to plan.
+ */
 export function planLoaded(loaded: LoadedFile, environment: string | undefined): PlanResult {
   const { config, document, diagnostics } = loaded;
-  if (loaded.ioError)
-    return { ok: false, diagnostics, usageError: diagnostics[0]?.message ?? "cannot read the file" };
+  if (loaded.ioError) return { ok: false, diagnostics, unreadable: true };
   if (!config || !document || diagnostics.some((d) => d.severity === "error"))
-    return { ok: false, diagnostics };
+    return { ok: false, diagnostics, unreadable: false };
   const choice = chooseEnvironment(config, environment);
-  if (!choice.ok) return { ok: false, diagnostics, usageError: choice.message };
+  if (!choice.ok) throw new UsageError(choice.message);
   const state = resolveDesiredState(config, document, choice.name);
   const graph = buildResourceGraph(state);
   return { ok: true, plan: { loaded, state, graph, outputs: stackOutputs(state) }, diagnostics };

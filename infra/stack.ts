@@ -1,7 +1,9 @@
 import * as path from "node:path";
+import { UsageError } from "../diagnostics/failure";
 import { formatText } from "../diagnostics/formatters/text";
+import { loadDeploymentsFile } from "../loader/load";
 import type { StackOutputs } from "./outputs";
-import { type Plan, planFile } from "./plan";
+import { type Plan, planLoaded } from "./plan";
 
 export interface StackSettings {
   /** Value of `aideploy:environment`, if set. */
@@ -20,30 +22,33 @@ export type StackPlan = { ok: true; plan: Plan; warnings: string[] } | { ok: fal
  */
 export function planStack(settings: StackSettings): StackPlan {
   const file = settings.file ?? "deployments.yaml";
-  const filePath = path.resolve(settings.projectDir, file);
-  const probe = planFile(filePath, file, undefined);
-  if (!probe.ok) return { ok: false, errors: failure(probe.diagnostics, probe.usageError) };
-  const environments = Object.keys(probe.plan.loaded.config?.environments ?? {});
+  const loaded = loadDeploymentsFile(path.resolve(settings.projectDir, file), file);
+  const environments = Object.keys(loaded.config?.environments ?? {});
   const warnings: string[] = [];
   let environment = settings.environment;
-  if (environment === undefined) {
+  if (environment === undefined && loaded.config) {
     if (environments.includes(settings.stackName)) environment = settings.stackName;
     else
       warnings.push(
         `stack "${settings.stackName}" has no environment of that name in ${file}; deploying the file as written`,
       );
   }
-  if (environment === undefined) return { ok: true, plan: probe.plan, warnings };
-  const planned = planFile(filePath, file, environment);
-  if (!planned.ok) return { ok: false, errors: failure(planned.diagnostics, planned.usageError) };
+  let planned: ReturnType<typeof planLoaded>;
+  try {
+    planned = planLoaded(loaded, environment);
+  } catch (error) {
+    if (error instanceof UsageError) return { ok: false, errors: [error.message] };
+    throw error;
+  }
+  if (!planned.ok) return { ok: false, errors: failure(planned.diagnostics) };
   return { ok: true, plan: planned.plan, warnings };
 }
 
-function failure(diagnostics: Parameters<typeof formatText>[0], usageError: string | undefined): string[] {
+function failure(diagnostics: Parameters<typeof formatText>[0]): string[] {
   const lines = formatText(diagnostics.filter((d) => d.severity === "error"))
     .trimEnd()
     .split("\n");
-  return [...(usageError ? [usageError] : []), ...lines.filter((l) => l.length > 0)];
+  return lines.filter((l) => l.length > 0);
 }
 
 export type { StackOutputs };

@@ -10,34 +10,77 @@ function fileDiagnostic(file: string, code: string, message: string, hint: strin
   return { code, severity: "error", message, file, line: 1, column: 1, path: "", hint };
 }
 
+/** Why a file could not be read, in words for a diagnostic or a usage error. */
+export class FileReadError extends Error {
+  override readonly name = "FileReadError";
+  constructor(
+    readonly reason: string,
+    /** True when the file exists but is over the size limit (a finding, not an I/O failure). */
+    readonly tooLarge = false,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Reads a regular file, at most `maxBytes`. Anything else is refused before a byte is read: a directory,
+ * a FIFO or a device (`/dev/zero`) would otherwise hang the command or exhaust its memory.
+ */
+export function readRegularFile(file: string, maxBytes: number): Buffer {
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (stats.isDirectory()) throw new FileReadError("it is a directory");
+    if (!stats.isFile()) throw new FileReadError("it is not a regular file (a FIFO, device or socket)");
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
+    throw new FileReadError(describeIoError(error));
+  }
+  if (size > maxBytes) {
+    throw new FileReadError(`the file is ${size} bytes, more than the limit of ${maxBytes} bytes`, true);
+  }
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new FileReadError(describeIoError(error));
+  }
+}
+
+/** Largest JSON input read beside a deployments file (policy configuration, definitions, catalogs). */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+/** A bounded read of a regular file as UTF-8 text (a leading byte-order mark is kept for the parser). */
+export function readRegularText(file: string, maxBytes = MAX_JSON_BYTES): string {
+  return readRegularFile(file, maxBytes).toString("utf8");
+}
+
 /** Reads a deployments file as text: bounded in size, BOM-tolerant, refusing binary content. */
 export function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): SourceText {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > maxBytes) {
+    bytes = readRegularFile(file, maxBytes);
+  } catch (error) {
+    const failure = error as FileReadError;
+    if (failure.tooLarge) {
       return {
         ok: false,
         io: false,
         diagnostic: fileDiagnostic(
           file,
           "file/too-large",
-          `the file is ${size} bytes, more than the limit of ${maxBytes} bytes`,
+          failure.reason,
           "split the estate into several files, or check that this is the right file",
         ),
       };
     }
-    bytes = readFileSync(file);
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeIoError(error);
     return {
       ok: false,
       io: true,
       diagnostic: fileDiagnostic(
         file,
         "file/unreadable",
-        `cannot read the file: ${reason}`,
+        `cannot read the file: ${failure.reason}`,
         "check the path",
       ),
     };
@@ -47,6 +90,7 @@ export function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
 
 function describeIoError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
+  if (e.code === "ENOENT") return "no such file";
   if (e.code === "EISDIR") return "it is a directory";
   if (e.code === "EACCES") return "permission denied";
   return e.code ?? "unknown error";

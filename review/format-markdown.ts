@@ -60,6 +60,7 @@ function cell(text: string | null): string {
 /** What a reviewer must look at twice, in the order it matters. */
 const attention = [
   ["breaking", "breaking change"],
+  ["replace", "re-created resource"],
   ["content-filter-weakened", "weakened content filter"],
   ["policy-regression", "policy regression"],
   ["auto-upgrade-enabled", "automatic version upgrade"],

@@ -14,6 +14,7 @@ export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 /** Every flag a change or the whole diff can carry, in the order they are reported. */
 export const DIFF_FLAGS = [
   "breaking",
+  "replace",
   "capacity-decrease",
   "content-filter-weakened",
   "version-change",

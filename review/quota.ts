@@ -28,9 +28,9 @@ export function quotaContribution(state: DesiredState, d: DesiredDeployment): Qu
   };
 }
 
-/** Identifies a quota bucket: region, model, deployment type and unit. */
+/** Identifies a quota bucket: region, model, deployment type and unit (model names ignore case, as in Azure). */
 export function bucketOf(c: Omit<QuotaContribution, "amount">): string {
-  return JSON.stringify([c.region ?? "", c.model, c.deploymentType, c.unit]);
+  return JSON.stringify([c.region ?? "", c.model.toLowerCase(), c.deploymentType.toLowerCase(), c.unit]);
 }
 
 export function sameQuota(a: QuotaContribution | undefined, b: QuotaContribution | undefined): boolean {

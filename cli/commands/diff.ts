@@ -60,11 +60,7 @@ async function planSide(spec: string, env: string | undefined, io: CommandIO): P
   const result = planLoaded(input.loaded, env);
   printDiagnostics(result.diagnostics, io);
   if (result.ok) return { ok: true, plan: result.plan };
-  if (result.usageError !== undefined) {
-    io.stderr(`aideploy diff: ${input.loaded.file}: ${result.usageError}\n`);
-    return { ok: false, code: ExitCode.usage };
-  }
-  return { ok: false, code: ExitCode.findings };
+  return { ok: false, code: result.unreadable ? ExitCode.usage : ExitCode.findings };
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: CommandIO): void {
@@ -97,10 +93,6 @@ export async function runDiff(
   if (deps.evaluatePolicies !== undefined) diffOptions.evaluatePolicies = deps.evaluatePolicies;
   else {
     const setup = readPolicySetup(io, options, options.head.startsWith("git:") ? DEFAULT_FILE : options.head);
-    if (typeof setup === "string") {
-      io.stderr(`aideploy diff: ${setup}\n`);
-      return ExitCode.usage;
-    }
     diffOptions.evaluatePolicies = projectPolicyEvaluator(setup);
   }
   const report = diffPlans(base.plan, head.plan, diffOptions);

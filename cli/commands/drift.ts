@@ -37,12 +37,9 @@ export async function runDrift(options: DriftOptions, io: CommandIO, deps: LiveD
   const planned = planFile(resolvePath(io, options.file), options.file, options.env);
   if (!planned.ok) {
     io.stderr(formatText(planned.diagnostics));
-    if (planned.usageError !== undefined) {
-      io.stderr(`aideploy drift: ${planned.usageError}\n`);
-      return ExitCode.usage;
-    }
     // The declared side cannot be built: a configuration problem of the file, not drift.
-    io.stderr("aideploy drift: the file has errors; fix them before comparing it with Azure\n");
+    if (!planned.unreadable)
+      io.stderr("aideploy drift: the file has errors; fix them before comparing it with Azure\n");
     return ExitCode.usage;
   }
   const { plan } = planned;

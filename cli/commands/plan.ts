@@ -31,19 +31,10 @@ export interface PlanOptions extends PolicyFlags {
 export async function runPlan(options: PlanOptions, io: CommandIO): Promise<number> {
   const result = planFile(resolvePath(io, options.file), options.file, options.env);
   if (result.diagnostics.length > 0) io.stderr(formatText(result.diagnostics));
-  if (!result.ok) {
-    if (result.usageError !== undefined) {
-      io.stderr(`aideploy plan: ${result.usageError}\n`);
-      return ExitCode.usage;
-    }
-    return exitCodeFor(result.diagnostics) || ExitCode.findings;
-  }
+  if (!result.ok)
+    return result.unreadable ? ExitCode.usage : exitCodeFor(result.diagnostics) || ExitCode.findings;
   const { plan } = result;
   const setup = readPolicySetup(io, options, options.file);
-  if (typeof setup === "string") {
-    io.stderr(`aideploy plan: ${setup}\n`);
-    return ExitCode.usage;
-  }
   const policies = checkPlanPolicies(plan, setup);
   const findings: Diagnostic[] = policies.diagnostics;
   if (options.format === "json") io.stdout(formatPlanJson(plan, findings));

@@ -20,10 +20,6 @@ export async function runPolicies(
   io: CommandIO,
 ): Promise<number> {
   const setup = readPolicySetup(io, { ...options, azurePolicies: undefined }, "deployments.yaml");
-  if (typeof setup === "string") {
-    io.stderr(`aideploy policies: ${setup}\n`);
-    return ExitCode.usage;
-  }
   const entries = listPolicies(projectPolicies(), setup.config);
   const format = { text: formatPolicyListText, md: formatPolicyListMarkdown, json: formatPolicyListJson }[
     options.format

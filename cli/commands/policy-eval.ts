@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
 import * as path from "node:path";
+import { type FileReadError, readRegularText } from "../../loader/source";
 import {
   DefinitionError,
   evaluatePolicy,
+  JsonDepthError,
   type JsonValue,
   normalizeParameterValues,
   type PolicyDefinition,
@@ -38,12 +39,12 @@ export async function runPolicyEval(args: PolicyEvalArgs, io: CommandIO): Promis
   let resource: JsonValue;
   let parameters: Record<string, JsonValue>;
   try {
-    definition = parseDefinition(await readJson(args.definition, io));
-    resource = await readJson(args.resource, io);
+    definition = parseDefinition(readJson(args.definition, io));
+    resource = readJson(args.resource, io);
     if (typeof resource !== "object" || resource === null || Array.isArray(resource)) {
       throw new InputError(`${args.resource}: the resource must be a JSON object`);
     }
-    parameters = args.parameters === undefined ? {} : readParameters(await readJson(args.parameters, io));
+    parameters = args.parameters === undefined ? {} : readParameters(readJson(args.parameters, io));
   } catch (error) {
     if (error instanceof InputError || error instanceof DefinitionError) {
       print(io, { error: error.message });
@@ -88,16 +89,17 @@ export const registerPolicyEval: CommandRegistration = (program, context) => {
     });
 };
 
-async function readJson(file: string, io: CommandIO): Promise<JsonValue> {
+function readJson(file: string, io: CommandIO): JsonValue {
   let text: string;
   try {
-    text = await readFile(path.resolve(io.cwd, file), "utf8");
+    text = readRegularText(path.resolve(io.cwd, file));
   } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as Error).message}`);
+    throw new InputError(`cannot read ${file}: ${(error as FileReadError).reason}`);
   }
   try {
     return parseJsonText(text);
   } catch (error) {
+    if (error instanceof JsonDepthError) throw new InputError(`${file}: ${error.message}`);
     throw new InputError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
 }

@@ -60,18 +60,9 @@ function reportTime(io: CommandIO): Date {
 export async function runReport(options: ReportOptions, io: CommandIO): Promise<number> {
   const result = planFile(resolvePath(io, options.file), options.file, options.env);
   if (result.diagnostics.length > 0) io.stderr(formatText(result.diagnostics));
-  if (!result.ok) {
-    if (result.usageError !== undefined) {
-      io.stderr(`aideploy report: ${result.usageError}\n`);
-      return ExitCode.usage;
-    }
-    return exitCodeFor(result.diagnostics) || ExitCode.findings;
-  }
+  if (!result.ok)
+    return result.unreadable ? ExitCode.usage : exitCodeFor(result.diagnostics) || ExitCode.findings;
   const setup = readPolicySetup(io, options, options.file);
-  if (typeof setup === "string") {
-    io.stderr(`aideploy report: ${setup}\n`);
-    return ExitCode.usage;
-  }
   if (setup.diagnostics.length > 0) io.stderr(formatText(setup.diagnostics));
   const { results } = checkPlanPolicies(result.plan, setup);
   const buildOptions: Parameters<typeof buildComplianceReport>[2] = {

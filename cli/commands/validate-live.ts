@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { type Diagnostic, diagnosticAt, sortDiagnostics } from "../../diagnostics/diagnostic";
 import type { Plan } from "../../infra/plan";
 import {
@@ -71,17 +71,37 @@ export function liveValidateOptions(): Option[] {
       "--catalog <file>",
       `model catalog for offline availability and retirement checks (default: ${DEFAULT_CATALOG} next to the file, when present)`,
     ),
-    new Option("--retirement-days <n>", "warn about model versions retiring within this many days").default(
-      String(DEFAULT_RETIREMENT_DAYS),
+    new Option("--retirement-days <n>", "warn about model versions retiring within this many days")
+      .default(String(DEFAULT_RETIREMENT_DAYS))
+      .argParser(checked(parseRetirementDays)),
+    new Option("--as-of <date>", "check retirements as of this date (YYYY-MM-DD; default: today)").argParser(
+      checked(parseAsOf),
     ),
-    new Option("--as-of <date>", "check retirements as of this date (YYYY-MM-DD; default: today)"),
     subscriptionOption(),
     armEndpointOption(),
   ];
 }
 
+/**
+ * Reads of live Azure shared by the checks of several environments of one file in one run, so that an
+ * account, a region's catalog or its usages are read once, whichever environments name them.
+ */
+export interface LiveReads {
+  catalogs: Map<string, CatalogModel[]>;
+  usages: Map<string, UsageRecord[]>;
+  deployments: Map<string, DeploymentRecord[]>;
+  /** Reads that failed, by the same keys: not retried for the next environment. */
+  failed: Set<string>;
+}
+
+export function liveReads(): LiveReads {
+  return { catalogs: new Map(), usages: new Map(), deployments: new Map(), failed: new Set() };
+}
+
 /** What commander passes for liveValidateOptions(), plus what tests inject. */
 export interface LiveValidateOptions extends LiveDeps {
+  /** Live reads already made in this run (see `liveReads`). */
+  reads?: LiveReads;
   live?: boolean;
   catalog?: string;
   retirementDays?: string | number;
@@ -106,8 +126,19 @@ function parseRetirementDays(value: string | number | undefined): number | strin
 
 function parseAsOf(value: string | undefined): Date | string | undefined {
   if (value === undefined) return undefined;
-  const time = Date.parse(value);
+  // A calendar date (or an ISO date-time), nothing looser: `Date.parse` also takes "1" or "Dec 2".
+  const iso = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+  const time = iso.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isFinite(time) ? new Date(time) : `--as-of must be a date such as 2026-11-24, not "${value}"`;
+}
+
+/** An option value checked where commander reads it: a bad value is a usage error before any work. */
+function checked(parse: (value: string) => unknown): (value: string) => string {
+  return (value) => {
+    const parsed = parse(value);
+    if (typeof parsed === "string") throw new InvalidArgumentError(parsed);
+    return value;
+  };
 }
 
 function accountLocation(account: DesiredAccount): string | undefined {
@@ -227,40 +258,46 @@ async function liveChecks(
     }
   }
 
-  const catalogs = new Map<string, CatalogModel[]>();
-  const usages = new Map<string, UsageRecord[]>();
-  const liveDeployments = new Map<string, DeploymentRecord[]>();
+  const reads = options.reads ?? liveReads();
+  const { catalogs, usages } = reads;
   const failedAt = (account: DesiredAccount, action: string, error: unknown) =>
     diagnostics.push(liveFailureDiagnostic(describeLiveFailure(error, { action }), account.source));
+  const deploymentsKey = (account: DesiredAccount, subscriptionId: string) =>
+    [subscriptionId, account.resourceGroup, account.name].join("|").toLowerCase();
 
   await session.run("checking live Azure", async () => {
     for (const { account, location, subscriptionId } of accounts) {
       const client = session.cognitive(session.connection(subscriptionId));
-      if (!catalogs.has(location)) {
+      const catalogKey = `catalog|${location}`;
+      if (!catalogs.has(location) && !reads.failed.has(catalogKey)) {
         try {
           const records = await session.read(`model catalog of ${location}`, () =>
             listLocationModels(client, location),
           );
           catalogs.set(location, catalogModels(records));
         } catch (error) {
+          reads.failed.add(catalogKey);
           failedAt(account, `Reading the model catalog of ${location}`, error);
         }
       }
       const usageKey = `${subscriptionId.toLowerCase()}|${location}`;
-      if (!usages.has(usageKey)) {
+      if (!usages.has(usageKey) && !reads.failed.has(`usages|${usageKey}`)) {
         try {
           usages.set(
             usageKey,
             await session.read(`quota usages of ${location}`, () => listLocationUsages(client, location)),
           );
         } catch (error) {
+          reads.failed.add(`usages|${usageKey}`);
           failedAt(account, `Reading the quota usages of ${location}`, error);
         }
       }
+      const key = deploymentsKey(account, subscriptionId);
+      if (reads.deployments.has(key) || reads.failed.has(`deployments|${key}`)) continue;
       try {
         const locator = { resourceGroup: account.resourceGroup, accountName: account.name };
-        liveDeployments.set(
-          account.key,
+        reads.deployments.set(
+          key,
           await session.read(`deployments of ${account.name}`, () => listDeployments(client, locator)),
         );
       } catch (error) {
@@ -268,8 +305,11 @@ async function liveChecks(
           action: `Reading the deployments of account ${account.name}`,
         });
         // An account the file creates may not exist yet: it holds nothing.
-        if (failure.code === "live/not-found" && account.create) liveDeployments.set(account.key, []);
-        else diagnostics.push(liveFailureDiagnostic(failure, account.source));
+        if (failure.code === "live/not-found" && account.create) reads.deployments.set(key, []);
+        else {
+          reads.failed.add(`deployments|${key}`);
+          diagnostics.push(liveFailureDiagnostic(failure, account.source));
+        }
       }
     }
   });
@@ -290,7 +330,7 @@ async function liveChecks(
       );
       continue;
     }
-    const existing = liveDeployments.get(account.key);
+    const existing = reads.deployments.get(deploymentsKey(account, subscriptionId));
     for (const deployment of state.deployments.filter((candidate) => candidate.accountKey === account.key)) {
       diagnostics.push(
         ...checkAvailability(deployment, location, models, {

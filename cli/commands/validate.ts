@@ -1,13 +1,20 @@
 import type { Command } from "commander";
-import { type Diagnostic, exitCodeFor } from "../../diagnostics/diagnostic";
+import {
+  type Diagnostic,
+  type EnvironmentFindings,
+  exitCodeFor,
+  mergeEnvironmentFindings,
+  sortDiagnostics,
+} from "../../diagnostics/diagnostic";
+import { UsageError } from "../../diagnostics/failure";
 import { formatGithub } from "../../diagnostics/formatters/github";
 import { formatJson } from "../../diagnostics/formatters/json";
 import { formatText, summarize } from "../../diagnostics/formatters/text";
 import { planLoaded } from "../../infra/plan";
 import type { LiveDeps } from "../../live/session";
 import { chooseEnvironment } from "../../loader/environment";
-import { loadDeploymentsFile } from "../../loader/load";
-import { checkPlanPolicies } from "../../policies/check-plan";
+import { type LoadedFile, loadDeploymentsFile } from "../../loader/load";
+import { checkPlanPolicies, type PolicySetup } from "../../policies/check-plan";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -17,7 +24,7 @@ import {
   readPolicySetup,
 } from "../policy-options";
 import type { CommandContext, CommandRegistration } from "../program";
-import { type LiveValidateOptions, liveValidateOptions, runLiveChecks } from "./validate-live";
+import { type LiveValidateOptions, liveReads, liveValidateOptions, runLiveChecks } from "./validate-live";
 
 export const VALIDATE_FORMATS = ["text", "json", "github"] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
@@ -34,43 +41,63 @@ const formatters: Record<ValidateFormat, (diagnostics: readonly Diagnostic[]) =>
   github: formatGithub,
 };
 
+/**
+ * What to check of a file: the environment asked for, or else the file as written and every
+ * environment it declares (an environment's overrides can break what the file as written keeps).
+ */
+function environmentsToCheck(
+  file: string,
+  loaded: LoadedFile,
+  requested: string | undefined,
+): (string | null)[] {
+  const config = loaded.config;
+  if (!config) return [];
+  if (requested !== undefined) {
+    const choice = chooseEnvironment(config, requested);
+    if (!choice.ok) throw new UsageError(`${file}: ${choice.message}`);
+    return [choice.name];
+  }
+  return [null, ...Object.keys(config.environments ?? {})];
+}
+
+async function checkFile(
+  options: ValidateOptions,
+  io: CommandIO,
+  file: string,
+): Promise<LoadedFile & { findings: Diagnostic[] }> {
+  const loaded = loadDeploymentsFile(resolvePath(io, file), file);
+  const environments = environmentsToCheck(file, loaded, options.env);
+  const runs: EnvironmentFindings[] = [];
+  const live = { ...options, reads: liveReads() };
+  let setup: PolicySetup | undefined;
+  for (const environment of environments) {
+    const planned = planLoaded(loaded, environment ?? undefined);
+    if (!planned.ok) break;
+    setup ??= readPolicySetup(io, options, file);
+    // Catalog checks run offline when a catalog is at hand; quota and availability live with --live.
+    const checked = await runLiveChecks(planned.plan, live, io);
+    if (checked.usageError !== undefined) throw new UsageError(`${file}: ${checked.usageError}`);
+    runs.push({
+      environment,
+      diagnostics: [...checkPlanPolicies(planned.plan, setup).diagnostics, ...checked.diagnostics],
+    });
+  }
+  return { ...loaded, findings: [...loaded.diagnostics, ...mergeEnvironmentFindings(runs)] };
+}
+
 /** Validates deployments files; exit 0 without errors, 1 with errors, 2 when a file cannot be read. */
 export async function runValidate(options: ValidateOptions, io: CommandIO): Promise<number> {
   const files = options.files.length > 0 ? options.files : [DEFAULT_FILE];
   const diagnostics: Diagnostic[] = [];
-  let usageFailure = false;
+  let unreadable = false;
   for (const file of files) {
-    const loaded = loadDeploymentsFile(resolvePath(io, file), file);
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.ioError) usageFailure = true;
-    if (loaded.config && options.env !== undefined) {
-      const choice = chooseEnvironment(loaded.config, options.env);
-      if (!choice.ok) {
-        io.stderr(`aideploy validate: ${file}: ${choice.message}\n`);
-        usageFailure = true;
-        continue;
-      }
-    }
-    const planned = planLoaded(loaded, options.env);
-    if (!planned.ok) continue;
-    const setup = readPolicySetup(io, options, file);
-    if (typeof setup === "string") {
-      io.stderr(`aideploy validate: ${setup}\n`);
-      usageFailure = true;
-      continue;
-    }
-    diagnostics.push(...checkPlanPolicies(planned.plan, setup).diagnostics);
-    // Catalog checks run offline when a catalog is at hand; quota and availability live with --live.
-    const live = await runLiveChecks(planned.plan, options, io);
-    if (live.usageError !== undefined) {
-      io.stderr(`aideploy validate: ${file}: ${live.usageError}\n`);
-      usageFailure = true;
-    }
-    diagnostics.push(...live.diagnostics);
+    const checked = await checkFile(options, io, file);
+    diagnostics.push(...sortDiagnostics(checked.findings));
+    if (checked.ioError) unreadable = true;
   }
   io.stdout(formatters[options.format](diagnostics));
   if (options.format === "text") io.stderr(`${summarize(diagnostics)} in ${files.length} file(s)\n`);
-  return usageFailure ? ExitCode.usage : exitCodeFor(diagnostics);
+  return unreadable ? ExitCode.usage : exitCodeFor(diagnostics);
 }
 
 /** The `validate` command; `deps` lets tests set the clock and retry delays of the live checks. */
@@ -78,9 +105,13 @@ export function validateCommand(deps: LiveDeps = {}): CommandRegistration {
   return (program: Command, context: CommandContext) => {
     const command = program
       .command("validate")
-      .description("check deployments files against the schema and the rules a schema cannot express")
+      .description(
+        "check deployments files against the schema and the rules a schema cannot express, as written and in every environment",
+      )
       .argument("[files...]", `deployments files (default: ${DEFAULT_FILE})`)
-      .addOption(envOption())
+      .addOption(
+        envOption("check only this environment (default: the file as written and every environment)"),
+      )
       .addOption(formatOption(VALIDATE_FORMATS, "text"))
       .addOption(policyConfigOption())
       .addOption(azurePoliciesOption());

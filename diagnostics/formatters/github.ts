@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostic";
+import { type Diagnostic, environmentSuffix } from "../diagnostic";
 
 const commandBySeverity = { error: "error", warning: "warning", info: "notice" } as const;
 
@@ -20,7 +20,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
         `col=${d.column}`,
         `title=${escapeProperty(d.code)}`,
       ].join(",");
-      const text = d.hint ? `${d.message} (${d.hint})` : d.message;
+      const message = `${d.message}${environmentSuffix(d)}`;
+      const text = d.hint ? `${message} (${d.hint})` : message;
       return `::${commandBySeverity[d.severity]} ${properties}::${escapeData(text)}\n`;
     })
     .join("");

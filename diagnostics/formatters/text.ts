@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostic";
+import { type Diagnostic, environmentSuffix } from "../diagnostic";
 
 /** Control characters (newlines included) would split one finding over several lines. */
 export function oneLine(text: string): string {
@@ -11,7 +11,7 @@ export function formatText(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => {
       const hint = d.hint ? ` (${oneLine(d.hint)})` : "";
-      return `${oneLine(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${oneLine(d.message)}${hint}\n`;
+      return `${oneLine(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code} ${oneLine(d.message)}${oneLine(environmentSuffix(d))}${hint}\n`;
     })
     .join("");
 }

@@ -29,7 +29,14 @@ export {
   parseAssignment,
   parsePolicySetDefinition,
 } from "./initiatives";
-export { type JsonObject, type JsonValue, parseJsonText } from "./json";
+export {
+  isJsonObject,
+  JsonDepthError,
+  type JsonObject,
+  type JsonValue,
+  MAX_JSON_DEPTH,
+  parseJsonText,
+} from "./json";
 export type { PolicyMode } from "./modes";
 export { type OperatorName, operatorNames } from "./operators";
 export { normalizeParameterValues, type ParameterDefinition, type ParameterValues } from "./parameters";

@@ -5,6 +5,7 @@ import { contentFilterWeakened } from "./content-filter-weakened";
 import { newAccount } from "./new-account";
 import { policyRegression } from "./policy-regression";
 import { quotaImpact } from "./quota-impact";
+import { replace } from "./replace";
 import type { FlagRule } from "./rule";
 import { versionChange } from "./version-change";
 
@@ -12,6 +13,7 @@ import { versionChange } from "./version-change";
 export function flagRules(): readonly FlagRule[] {
   return [
     breaking,
+    replace,
     capacityDecrease,
     contentFilterWeakened,
     versionChange,

@@ -46,6 +46,34 @@ function optionNames(command: Command): Set<string> {
   return names;
 }
 
+/** A pipeline step that reads or changes Azure: live checks, live commands, or Pulumi deploying. */
+function needsAzure(step: { uses?: string; run?: string }): boolean {
+  if (step.uses?.startsWith("pulumi/actions@")) return true;
+  const script = step.run ?? "";
+  if (/\bpulumi (up|preview|refresh|destroy)\b/.test(script)) return true;
+  return invocations(script).some(
+    ([command, ...rest]) =>
+      rest.includes("--live") ||
+      ["drift", "import"].includes(command ?? "") ||
+      (command === "policy" && rest[0] === "pull") ||
+      (command === "catalog" && rest[0] === "refresh"),
+  );
+}
+
+/** Every step of an Azure DevOps pipeline, however deeply stages, jobs and strategies nest them. */
+function allSteps(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(allSteps);
+  if (!value || typeof value !== "object") return [];
+  const record = value as Record<string, unknown>;
+  const own = Array.isArray(record.steps) ? (record.steps as Record<string, unknown>[]) : [];
+  return [
+    ...own,
+    ...Object.entries(record)
+      .filter(([key]) => key !== "steps")
+      .flatMap(([, v]) => allSteps(v)),
+  ];
+}
+
 describe("pipeline examples", () => {
   const files = exampleFiles();
   const { program } = buildProgram(memoryIO(), commandRegistrations());
@@ -76,6 +104,38 @@ describe("pipeline examples", () => {
       }
     },
   );
+
+  it("the GitHub workflow logs in to Azure before any step that reads or changes Azure, in every job", () => {
+    const workflow = parse(readFileSync(path.join(examplesDir, "github", "deployments.yml"), "utf8")) as {
+      jobs: Record<string, { steps: Array<{ uses?: string; run?: string }> }>;
+    };
+    let checked = 0;
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const login = job.steps.findIndex((step) => step.uses?.startsWith("azure/login@") === true);
+      job.steps.forEach((step, index) => {
+        if (!needsAzure(step)) return;
+        checked++;
+        expect(login, `job ${name} has no azure/login step before step ${index}`).toBeGreaterThanOrEqual(0);
+        expect(index, `step ${index} of job ${name} runs before azure/login (step ${login})`).toBeGreaterThan(
+          login,
+        );
+      });
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the Azure DevOps pipeline reaches Azure only inside an AzureCLI task (its service connection)", () => {
+    const pipeline = parse(
+      readFileSync(path.join(examplesDir, "azure-devops", "azure-pipelines.yml"), "utf8"),
+    );
+    const steps = allSteps(pipeline);
+    const reaching = steps.filter((step) => needsAzure({ run: strings(step).join("\n") }));
+    expect(reaching.length).toBeGreaterThanOrEqual(1);
+    for (const step of reaching) {
+      expect(step.task, JSON.stringify(step)).toMatch(/^AzureCLI@/);
+      expect((step.inputs as Record<string, unknown> | undefined)?.azureSubscription).toBeTruthy();
+    }
+  });
 
   it("the GitHub workflow uploads SARIF, comments on the pull request and deploys with the policy pack over OIDC", () => {
     const workflow = parse(readFileSync(path.join(examplesDir, "github", "deployments.yml"), "utf8")) as {

@@ -76,13 +76,20 @@ describe("aideploy validate with policies", () => {
         "versionUpgradeOption: OnceNewDefaultVersionAvailable",
       ]),
     });
-    expect((await run(dir, ["validate"])).code).toBe(0);
     const prod = await run(dir, ["validate", "--env", "prod", "-f", "json"]);
     expect(prod.code).toBe(1);
     const at = locate(BASELINE, "name: chat");
     expect((JSON.parse(prod.out) as Diagnostic[]).map((d) => [d.code, d.severity, d.line, d.column])).toEqual(
       [["policy/pinned-model-version", "error", at.line, at.column]],
     );
+    // Without --env the file as written and every environment are checked: prod's finding is named as such.
+    const every = await run(dir, ["validate", "-f", "json"]);
+    expect(every.code).toBe(1);
+    expect(
+      (JSON.parse(every.out) as Diagnostic[]).map((d) => [d.code, d.line, d.column, d.environments]),
+    ).toEqual([["policy/pinned-model-version", at.line, at.column, ["prod"]]]);
+    const text = await run(dir, ["validate"]);
+    expect(text.out).toContain("does not comply [AID-DEP-006, mandatory] [environment prod] (");
   });
 
   it.each([

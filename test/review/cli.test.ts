@@ -35,6 +35,16 @@ const removed = yamlOf(
     f.deployments = f.deployments.filter((d: { name: string }) => d.name !== "embed");
   }),
 );
+const newModel = yamlOf(
+  edited((f) => {
+    deployment(f, "embed").model.name = "text-embedding-3-small";
+  }),
+);
+const caseOnly = yamlOf(
+  edited((f) => {
+    deployment(f, "embed").name = "EMBED";
+  }),
+);
 const broken = "version: 1\naccounts: {}\ndeployments:\n  - name: x\n    capcity: 1\n";
 
 describe("aideploy diff (in process)", () => {
@@ -90,6 +100,13 @@ describe("aideploy diff (in process)", () => {
       code: 0,
     },
     { name: "flags are present but --fail-on is not given", failOn: [], head: removed, code: 0 },
+    {
+      name: "a deployment is replaced (a new model)",
+      failOn: ["--fail-on", "replace"],
+      head: newModel,
+      code: 1,
+    },
+    { name: "only the case of a name changes", failOn: ["--fail-on", "replace"], head: caseOnly, code: 0 },
   ];
 
   it.each(failOnCases)("--fail-on: exit $code when $name", async ({ failOn, head, code }) => {

@@ -439,7 +439,7 @@ describe("environments", () => {
 });
 
 describe("names, accounts and sets", () => {
-  it("a case-only rename is one replace of the same resource, not breaking", () => {
+  it("a case-only rename is one update of the same resource, not a replace and not breaking", () => {
     const report = diffOf({
       head: edited((f) => {
         deployment(f, "embed").name = "Embed";
@@ -447,9 +447,21 @@ describe("names, accounts and sets", () => {
     });
     expect(report.changes).toHaveLength(1);
     const change = changeOf(report, "deployment", "east/Embed");
-    expect(change.action).toBe("replace");
+    expect(change.action).toBe("update");
     expect(change.fields).toEqual([{ path: "name", before: "embed", after: "Embed" }]);
-    expect(change.flags).not.toContain("breaking");
+    expect(change.flags).toEqual([]);
+  });
+
+  it("a case-only change of the model name is an update holding the same quota", () => {
+    const report = diffOf({
+      head: edited((f) => {
+        deployment(f, "embed").model.name = "Text-Embedding-3-Large";
+      }),
+    });
+    const change = changeOf(report, "deployment", "east/embed");
+    expect(change.action).toBe("update");
+    expect(change.flags).toEqual([]);
+    expect(report.summary.quotaImpact).toEqual([]);
   });
 
   it("a rename is a remove of the old name (breaking) and an add of the new one", () => {

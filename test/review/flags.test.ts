@@ -98,6 +98,63 @@ const cases: Record<Exclude<DiffFlag, "policy-regression">, FlagCase[]> = {
       flagged: false,
     },
   ],
+  replace: [
+    {
+      name: "a new model name (Azure deletes and re-creates the deployment)",
+      edit: (f) => {
+        deployment(f, "embed").model.name = "text-embedding-3-small";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "a new deployment type",
+      edit: (f) => {
+        deployment(f, "embed").sku = "GlobalStandard";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "an account moved to another region, for each deployment on it",
+      edit: (f) => {
+        f.accounts.west.location = "westus3";
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: true,
+    },
+    {
+      name: "not: a case-only rename of the deployment (one Azure resource)",
+      edit: (f) => {
+        deployment(f, "embed").name = "EMBED";
+      },
+      kind: "deployment",
+      key: "east/EMBED",
+      flagged: false,
+    },
+    {
+      name: "not: a case-only change of the model name",
+      edit: (f) => {
+        const model = deployment(f, "embed").model;
+        model.name = model.name.toUpperCase();
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+    {
+      name: "not: a capacity change (in place)",
+      edit: (f) => {
+        deployment(f, "embed").capacity = 40;
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+  ],
   "capacity-decrease": [
     {
       name: "less capacity",

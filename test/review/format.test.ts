@@ -135,6 +135,16 @@ describe("Markdown layout", () => {
     expect(formatDiffMarkdown(diffOf({ head: edited(() => {}) })).split("\n")).toContain("✅ **No changes**");
   });
 
+  it("names replaced resources in the verdict: they are gone while Azure re-creates them", () => {
+    const replaced = diffOf({
+      head: edited((f) => {
+        deployment(f, "embed").model.name = "text-embedding-3-small";
+      }),
+    });
+    expect(replaced.summary.flagCounts).toMatchObject({ replace: 1 });
+    expect(formatDiffMarkdown(replaced).split("\n")).toContain("⚠️ **1 re-created resource**");
+  });
+
   it("names weakened content filters in the verdict even without breaking changes", () => {
     const weakened = diffOf({
       head: edited((f) => {

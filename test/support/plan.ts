@@ -16,7 +16,7 @@ export function planText(text: string, environment?: string, file = "deployments
   if (!result.ok) {
     const lines = result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
     throw new Error(
-      `expected the text to plan, got:\n${[result.usageError, ...lines].filter(Boolean).join("\n")}`,
+      `expected the text to plan, got:\n${lines.join("\n")}`,
     );
   }
   return result.plan;

@@ -64,12 +64,13 @@ describe("validate --live", () => {
     });
     expect(result.out).toBe("");
     expect(result.code).toBe(0);
-    // One catalog and one usage read per region (paged by 2), deployments per account (create: true, 404).
+    // One catalog and one usage read per region (paged by 2), deployments per account (create: true, 404):
+    // the file as written and prod name the same two accounts, read once; dev names two others.
     const models = h.emulator.requestsMatching({ pathPattern: /locations\/eastus2\/models$/ });
     expect(models.length).toBeGreaterThan(1);
-    expect(h.emulator.requestsMatching({ pathPattern: /\/deployments$/ }).map((r) => r.status)).toEqual([
-      404, 404,
-    ]);
+    const reads = h.emulator.requestsMatching({ pathPattern: /\/deployments$/ });
+    expect(reads.map((r) => r.status)).toEqual([404, 404, 404, 404]);
+    expect(new Set(reads.map((r) => r.path.split("/accounts/")[1]?.split("/")[0])).size).toBe(4);
     expect(h.emulator.requests.every((request) => !request.hadAuthorization)).toBe(true);
   });
 
