@@ -1,6 +1,8 @@
 import { accountDuplicateResource } from "./account-duplicate-resource";
 import { accountInvalidName } from "./account-invalid-name";
+import { accountInvalidResourceGroup } from "./account-invalid-resource-group";
 import { accountInvalidSubdomain } from "./account-invalid-subdomain";
+import { accountLookalikeResourceGroup } from "./account-lookalike-resource-group";
 import { accountMissingLocation } from "./account-missing-location";
 import { accountUnknownReference } from "./account-unknown-reference";
 import { blocklistDuplicateItem } from "./blocklist-duplicate-item";
@@ -37,6 +39,8 @@ export function semanticChecks(): readonly SemanticCheck[] {
     // Accounts
     accountInvalidName,
     accountInvalidSubdomain,
+    accountInvalidResourceGroup,
+    accountLookalikeResourceGroup,
     accountMissingLocation,
     accountDuplicateResource,
     // Deployments and their accounts

@@ -46,6 +46,8 @@ interface Violation {
   code: string;
   line: number;
   column: number;
+  /** The finding's document path, as users read it. */
+  path?: string;
   hint?: RegExp;
   message?: RegExp;
   /** Other codes the same change raises. */
@@ -443,6 +445,81 @@ const violations: Violation[] = [
     column: 21,
     message: /"east" and "west" both name the Azure account "contoso-east".* in environment "dev"/,
   },
+  // account/invalid-resource-group
+  {
+    behaviour: "a resource group ending with a period is refused, with a valid example",
+    yaml: baseline.replace(
+      "resourceGroup: rg-ai, location: westus3",
+      'resourceGroup: "rg-ai.", location: westus3',
+    ),
+    code: "account/invalid-resource-group",
+    line: 4,
+    column: 46,
+    path: "accounts.west.resourceGroup",
+    message: /^the resource group "rg-ai\." of account "west" ends with "\."$/,
+    hint: /for example "rg-ai"/,
+  },
+  {
+    behaviour: "a resource group with a slash in an environment override is refused",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            west: { resourceGroup: rg/dev, name: contoso-west-dev }
+    `}`,
+    code: "account/invalid-resource-group",
+    line: 15,
+    column: 30,
+    path: "environments.dev.accounts.west.resourceGroup",
+    message: /^the resource group "rg\/dev" of account "west" contains "\/"$/,
+  },
+  {
+    behaviour: "a resource group longer than 90 characters is refused",
+    yaml: baseline.replace(
+      "resourceGroup: rg-ai, location: westus3",
+      `resourceGroup: ${"r".repeat(91)}, location: westus3`,
+    ),
+    code: "account/invalid-resource-group",
+    line: 4,
+    column: 46,
+    path: "accounts.west.resourceGroup",
+    message: /is 91 characters long, more than 90/,
+  },
+  // account/lookalike-resource-group
+  {
+    behaviour: "a resource group with a Cyrillic letter that looks Latin names the letter and its code point",
+    yaml: baseline.replace(
+      "resourceGroup: rg-ai, location: westus3",
+      "resourceGroup: rg-\u0430i, location: westus3",
+    ),
+    code: "account/lookalike-resource-group",
+    line: 4,
+    column: 46,
+    path: "accounts.west.resourceGroup",
+    message:
+      /^the resource group "rg-\u0430i" of account "west" contains "\u0430" \(U\+0430, looks like "a"\); Azure treats it as a resource group other than "rg-ai"$/,
+  },
+  // account/invalid-name: characters that look like others
+  {
+    behaviour: "an account name with a Cyrillic letter names the letter, its code point and the Latin name",
+    yaml: baseline.replace("name: contoso-west", "name: c\u043Entoso-west"),
+    code: "account/invalid-name",
+    line: 4,
+    column: 17,
+    path: "accounts.west.name",
+    message:
+      /^the Azure name "c\u043Entoso-west" of account "west" contains "\u043E" \(U\+043E, looks like "o"\)$/,
+    hint: /for example "contoso-west"/,
+  },
+  {
+    behaviour: "a deployment name with an invisible character names its code point",
+    yaml: baseline.replace("- name: gpt-4o", "- name: gpt-4o\u200B"),
+    code: "deployment/invalid-name",
+    line: 9,
+    column: 11,
+    path: "deployments[0].name",
+    message: /^deployment name "gpt-4o\u200B" contains "\u200B" \(U\+200B\)$/,
+  },
   // blocklist/duplicate-item
   {
     behaviour: "the same blocklist item twice is a warning at the second",
@@ -516,6 +593,20 @@ const violations: Violation[] = [
     line: 15,
     column: 7,
     hint: /did you mean "gpt-4o"\?/,
+  },
+  {
+    behaviour: "an environment overriding a deployment spelt with a Cyrillic letter names the letter",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4\u043E: { capacity: 1 }
+    `}`,
+    code: "environment/unknown-deployment",
+    line: 15,
+    column: 7,
+    path: 'environments.dev.deployments["gpt-4\u043E"]',
+    hint: /^did you mean "gpt-4o"\? \("gpt-4\u043E" contains "\u043E" U\+043E\)$/,
   },
   // import/ignored-id
   {
@@ -604,6 +695,18 @@ const compliant: { behaviour: string; yaml: string }[] = [
             gpt-4o: { rateLimit: { tokensPerMinute: 5000 } }
     `}`,
   },
+  {
+    behaviour: "resource groups with Unicode letters, digits, underscores and parentheses",
+    yaml: baseline
+      .replace(
+        "resourceGroup: rg-ai, location: eastus2",
+        "resourceGroup: \u30EA\u30BD\u30FC\u30B9-1, location: eastus2",
+      )
+      .replace(
+        "resourceGroup: rg-ai, location: westus3",
+        "resourceGroup: Ressourcen-M\u00FCnchen_(prod).1, location: westus3",
+      ),
+  },
 ];
 
 describe("semantic checks", () => {
@@ -619,6 +722,7 @@ describe("semantic checks", () => {
       match,
       `expected ${c.code}@${c.line}:${c.column}, got ${found.map(where).join(", ")}`,
     ).toBeDefined();
+    if (c.path !== undefined) expect(match?.path).toBe(c.path);
     if (c.hint) expect(match?.hint).toMatch(c.hint);
     if (c.message) expect(match?.message).toMatch(c.message);
     expect(match?.hint, "every finding says how to fix it").toBeTruthy();
