@@ -1,9 +1,11 @@
 import { accountDuplicateResource } from "./account-duplicate-resource";
+import { accountInvalidLocation } from "./account-invalid-location";
 import { accountInvalidName } from "./account-invalid-name";
 import { accountInvalidResourceGroup } from "./account-invalid-resource-group";
 import { accountInvalidSubdomain } from "./account-invalid-subdomain";
 import { accountLookalikeResourceGroup } from "./account-lookalike-resource-group";
 import { accountMissingLocation } from "./account-missing-location";
+import { accountUnknownLocation } from "./account-unknown-location";
 import { accountUnknownReference } from "./account-unknown-reference";
 import { blocklistDuplicateItem } from "./blocklist-duplicate-item";
 import { blocklistInvalidName } from "./blocklist-invalid-name";
@@ -42,6 +44,8 @@ export function semanticChecks(): readonly SemanticCheck[] {
     accountInvalidResourceGroup,
     accountLookalikeResourceGroup,
     accountMissingLocation,
+    accountInvalidLocation,
+    accountUnknownLocation,
     accountDuplicateResource,
     // Deployments and their accounts
     deploymentInvalidName,

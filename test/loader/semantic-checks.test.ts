@@ -499,6 +499,63 @@ const violations: Violation[] = [
     message:
       /^the resource group "rg-\u0430i" of account "west" contains "\u0430" \(U\+0430, looks like "a"\); Azure treats it as a resource group other than "rg-ai"$/,
   },
+  // account/invalid-location
+  {
+    behaviour: "a location written as the region's display name is refused, with its name",
+    yaml: baseline.replace("location: eastus2", 'location: "East US 2"'),
+    code: "account/invalid-location",
+    line: 3,
+    column: 63,
+    path: "accounts.east.location",
+    message:
+      /^the location "East US 2" of account "east" is the display name of region "eastus2", not its name$/,
+    hint: /^did you mean "eastus2"\?$/,
+  },
+  {
+    behaviour: "a misspelt location is refused, with the region meant",
+    yaml: baseline.replace("location: eastus2", "location: eastu2"),
+    code: "account/invalid-location",
+    line: 3,
+    column: 63,
+    path: "accounts.east.location",
+    message: /^the location "eastu2" of account "east" is not an Azure region name$/,
+    hint: /^did you mean "eastus2"\?$/,
+  },
+  {
+    behaviour: "a misspelt location in an environment override is refused there",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            west: { location: westeurop }
+    `}`,
+    code: "account/invalid-location",
+    line: 15,
+    column: 25,
+    path: "environments.dev.accounts.west.location",
+    hint: /^did you mean "westeurope"\?$/,
+  },
+  {
+    behaviour: "a location with a Cyrillic letter is refused, naming the letter's code point",
+    yaml: baseline.replace("location: eastus2", "location: e\u0430stus2"),
+    code: "account/invalid-location",
+    line: 3,
+    column: 63,
+    path: "accounts.east.location",
+    message: /^the location "e\u0430stus2" of account "east" is not an Azure region name$/,
+    hint: /^did you mean "eastus2"\? \("e\u0430stus2" contains "\u0430" U\+0430\)$/,
+  },
+  // account/unknown-location
+  {
+    behaviour: "a well-formed location that is not a known region is a warning",
+    yaml: baseline.replace("location: westus3", "location: usgovvirginia"),
+    code: "account/unknown-location",
+    line: 4,
+    column: 63,
+    path: "accounts.west.location",
+    message:
+      /^the location "usgovvirginia" of account "west" is not one of the Azure regions aideploy knows \(catalog\/regions\.json\)$/,
+  },
   // account/invalid-name: characters that look like others
   {
     behaviour: "an account name with a Cyrillic letter names the letter, its code point and the Latin name",
