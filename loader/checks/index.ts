@@ -1,4 +1,5 @@
 import { accountDuplicateResource } from "./account-duplicate-resource";
+import { accountDuplicateSubdomain } from "./account-duplicate-subdomain";
 import { accountInvalidLocation } from "./account-invalid-location";
 import { accountInvalidName } from "./account-invalid-name";
 import { accountInvalidResourceGroup } from "./account-invalid-resource-group";
@@ -26,6 +27,7 @@ import { deploymentDuplicateName } from "./deployment-duplicate-name";
 import { deploymentInvalidName } from "./deployment-invalid-name";
 import { deploymentMissingType } from "./deployment-missing-type";
 import { deploymentRepeatedAccount } from "./deployment-repeated-account";
+import { environmentSharedAccount } from "./environment-shared-account";
 import { environmentUnknownAccount } from "./environment-unknown-account";
 import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
@@ -47,6 +49,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     accountInvalidLocation,
     accountUnknownLocation,
     accountDuplicateResource,
+    accountDuplicateSubdomain,
     // Deployments and their accounts
     deploymentInvalidName,
     deploymentAccountAndAccounts,
@@ -77,6 +80,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     blocklistUnused,
     // Environments
     environmentUnknownAccount,
+    environmentSharedAccount,
     environmentUnknownDeployment,
     // Adopting existing resources
     importIgnoredId,

@@ -445,6 +445,111 @@ const violations: Violation[] = [
     column: 21,
     message: /"east" and "west" both name the Azure account "contoso-east".* in environment "dev"/,
   },
+  {
+    behaviour: "two account keys naming one Azure account as written are refused",
+    yaml: baseline.replace("name: contoso-west", "name: contoso-east"),
+    code: "account/duplicate-resource",
+    line: 4,
+    column: 17,
+    path: "accounts.west.name",
+    message:
+      /^accounts "east" and "west" both name the Azure account "contoso-east" in resource group "rg-ai"$/,
+  },
+  {
+    behaviour: "an environment moving an account into another's resource group is refused at that override",
+    yaml: `${baseline.replace(
+      "name: contoso-west, resourceGroup: rg-ai, location: westus3",
+      "name: contoso-east, resourceGroup: rg-other, location: westus3, customSubDomain: contoso-west",
+    )}${yaml`
+      environments:
+        dev:
+          accounts:
+            west: { resourceGroup: rg-ai }
+    `}`,
+    code: "account/duplicate-resource",
+    line: 15,
+    column: 30,
+    path: "environments.dev.accounts.west.resourceGroup",
+    message:
+      /"east" and "west" both name the Azure account "contoso-east" in resource group "rg-ai" in environment "dev"/,
+    // In dev, west's subdomain belongs to another Azure account than as written.
+    alsoCodes: ["account/duplicate-subdomain"],
+  },
+  // account/duplicate-subdomain
+  {
+    behaviour: "two accounts with the same custom subdomain are refused",
+    yaml: baseline.replace("location: westus3 }", "location: westus3, customSubDomain: Contoso-East }"),
+    code: "account/duplicate-subdomain",
+    line: 4,
+    column: 89,
+    path: "accounts.west.customSubDomain",
+    message:
+      /^the custom subdomain "contoso-east" of account "west" \(Azure account "contoso-west" in resource group "rg-ai"\) is also the subdomain of account "east" \(Azure account "contoso-east" in resource group "rg-ai", line 3\); subdomains are unique across Azure$/,
+    hint: /give account "west" a subdomain of its own/,
+    alsoCodes: ["account/invalid-subdomain"],
+  },
+  {
+    behaviour: "two accounts of one name in two resource groups both default to that name as subdomain",
+    yaml: baseline.replace(
+      "name: contoso-west, resourceGroup: rg-ai",
+      "name: contoso-east, resourceGroup: rg-other",
+    ),
+    code: "account/duplicate-subdomain",
+    line: 4,
+    column: 17,
+    path: "accounts.west.name",
+    message:
+      /^account "west" \(Azure account "contoso-east" in resource group "rg-other"\) has no customSubDomain, so its name is its subdomain, which is also the subdomain of account "east"/,
+    hint: /set `customSubDomain:` on account "west"/,
+  },
+  {
+    behaviour:
+      "an environment renaming an account that keeps its custom subdomain collides with the account as written",
+    yaml: `${baseline.replace("location: eastus2 }", "location: eastus2, customSubDomain: contoso-east }")}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-dev }
+    `}`,
+    code: "account/duplicate-subdomain",
+    line: 15,
+    column: 21,
+    path: "environments.dev.accounts.east.name",
+    message:
+      /^the custom subdomain "contoso-east" of account "east" in environment "dev" \(Azure account "contoso-east-dev" in resource group "rg-ai"\) is also the subdomain of account "east" \(Azure account "contoso-east" in resource group "rg-ai", line 3\)/,
+    hint: /set `customSubDomain:` in environment "dev"'s override of account "east"/,
+  },
+  // environment/shared-account
+  {
+    behaviour: "two environments without account overrides both deploy to the file's accounts",
+    yaml: `${baseline}environments:\n  dev: {}\n  prod: { protect: true }\n`,
+    code: "environment/shared-account",
+    line: 14,
+    column: 3,
+    path: "environments.prod",
+    message:
+      /^environments "dev" and "prod" both deploy to the Azure account "contoso-east" in resource group "rg-ai" \(account "east"\); their Pulumi stacks would undo each other's changes to it$/,
+    hint: /`environments\.prod\.accounts\.east`/,
+  },
+  {
+    behaviour: "two environments overriding an account to the same Azure account share it",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-2, customSubDomain: contoso-east-2 }
+        prod:
+          accounts:
+            east: { name: contoso-east-2, customSubDomain: contoso-east-2 }
+            west: { name: contoso-west-prod }
+    `}`,
+    code: "environment/shared-account",
+    line: 18,
+    column: 7,
+    path: "environments.prod.accounts.east",
+    message:
+      /^environments "dev" and "prod" both deploy to the Azure account "contoso-east-2" in resource group "rg-ai" \(account "east"\)/,
+  },
   // account/invalid-resource-group
   {
     behaviour: "a resource group ending with a period is refused, with a valid example",
@@ -764,6 +869,27 @@ const compliant: { behaviour: string; yaml: string }[] = [
         "resourceGroup: Ressourcen-M\u00FCnchen_(prod).1, location: westus3",
       ),
   },
+  {
+    behaviour: "environments that each give every account an Azure account and subdomain of its own",
+    yaml: `${baseline.replace("location: eastus2 }", "location: eastus2, customSubDomain: contoso-east }")}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-dev, customSubDomain: contoso-east-dev, location: swedencentral }
+            west: { name: contoso-west-dev }
+        prod: {}
+    `}`,
+  },
+  {
+    behaviour: "an account whose subdomain differs from its name in one environment, as written in another",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-dev }
+            west: { resourceGroup: rg-dev, customSubDomain: contoso-west-dev }
+    `}`,
+  },
 ];
 
 describe("semantic checks", () => {
@@ -803,7 +929,8 @@ describe("semantic checks", () => {
   });
 
   it("reports a problem that exists as written once, not once per environment", () => {
-    const text = `${withDeployments(ptu.replace("    capacity: 50", "    rateLimit: { tokensPerMinute: 50000 }"))}environments:\n  dev: {}\n  prod: {}\n`;
+    // prod has accounts of its own: two environments on the same accounts would be a finding of their own.
+    const text = `${withDeployments(ptu.replace("    capacity: 50", "    rateLimit: { tokensPerMinute: 50000 }"))}environments:\n  dev: {}\n  prod:\n    accounts: { east: { name: contoso-east-prod }, west: { name: contoso-west-prod } }\n`;
     expect(problems(load(text)).map(where)).toEqual(["capacity/rate-limit-on-provisioned@16:5"]);
   });
 
@@ -814,6 +941,7 @@ describe("semantic checks", () => {
           defaults: { sku: ProvisionedManaged }
         test:
           defaults: { sku: DataZoneProvisionedManaged }
+          accounts: { east: { name: contoso-east-test }, west: { name: contoso-west-test } }
     `}`;
     const found = problems(load(text));
     expect(found.map(where)).toEqual(["capacity/rate-limit-on-provisioned@7:3"]);
