@@ -8,6 +8,7 @@ import { accountLookalikeResourceGroup } from "./account-lookalike-resource-grou
 import { accountMissingLocation } from "./account-missing-location";
 import { accountUnknownLocation } from "./account-unknown-location";
 import { accountUnknownReference } from "./account-unknown-reference";
+import { blocklistCatastrophicRegex } from "./blocklist-catastrophic-regex";
 import { blocklistDuplicateItem } from "./blocklist-duplicate-item";
 import { blocklistInvalidName } from "./blocklist-invalid-name";
 import { blocklistInvalidRegex } from "./blocklist-invalid-regex";
@@ -76,6 +77,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     blocklistInvalidName,
     blocklistUnknownReference,
     blocklistInvalidRegex,
+    blocklistCatastrophicRegex,
     blocklistDuplicateItem,
     blocklistUnused,
     // Environments

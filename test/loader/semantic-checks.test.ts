@@ -682,6 +682,45 @@ const violations: Violation[] = [
     path: "deployments[0].name",
     message: /^deployment name "gpt-4o\u200B" contains "\u200B" \(U\+200B\)$/,
   },
+  // blocklist/catastrophic-regex
+  {
+    behaviour: "a blocklist pattern with nested repetition is a warning",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "(a+)+$", regex: true }]',
+    )}`,
+    code: "blocklist/catastrophic-regex",
+    line: 18,
+    column: 32,
+    path: "blocklists.banned.items[1].pattern",
+    message:
+      /^the pattern of blocklist "banned" item 2 can backtrack catastrophically: on text with a long run of "a", matching time grows exponentially with its length$/,
+  },
+  {
+    behaviour: "a blocklist pattern repeating overlapping alternatives is a warning",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "(x|x?)+y", regex: true }]',
+    )}`,
+    code: "blocklist/catastrophic-regex",
+    line: 18,
+    column: 32,
+    path: "blocklists.banned.items[1].pattern",
+    message:
+      /item 2 can backtrack catastrophically: on text with a long run of "x", matching time grows exponentially/,
+  },
+  {
+    behaviour: "a blocklist pattern whose backtracking grows as a power of 3 or more is a warning",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "a*a*a*b", regex: true }]',
+    )}`,
+    code: "blocklist/catastrophic-regex",
+    line: 18,
+    column: 32,
+    path: "blocklists.banned.items[1].pattern",
+    message: /matching time grows with the fourth power of its length$/,
+  },
   // blocklist/duplicate-item
   {
     behaviour: "the same blocklist item twice is a warning at the second",
@@ -889,6 +928,13 @@ const compliant: { behaviour: string; yaml: string }[] = [
             east: { name: contoso-east-dev }
             west: { resourceGroup: rg-dev, customSubDomain: contoso-west-dev }
     `}`,
+  },
+  {
+    behaviour: "blocklist patterns whose backtracking is at most quadratic",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "\\\\d+x", regex: true }, { pattern: "^(ab|cd)+x", regex: true }]',
+    )}`,
   },
 ];
 
