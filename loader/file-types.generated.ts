@@ -56,7 +56,7 @@ regex?: boolean
 name?: string
 })
 /**
- * An Azure subscription id (a GUID).
+ * An Azure subscription id: a GUID, 32 hexadecimal digits in groups of 8-4-4-4-12 (`az account show --query id`).
  */
 export type SubscriptionId = string
 
@@ -111,11 +111,11 @@ export interface Account {
  */
 name: string
 /**
- * Resource group that holds the account.
+ * Resource group that holds the account: 1-90 letters, digits, '_', '-', '.', '(' or ')', not ending with '.' (Azure's rule; letters and digits may be non-ASCII).
  */
 resourceGroup: string
 /**
- * Azure region of the account. Required when the account is created; used by quota and availability checks.
+ * Azure region of the account, by its programmatic name (eastus2, not East US 2). Required when the account is created; used by quota and availability checks.
  */
 location?: string
 /**
@@ -376,11 +376,11 @@ export interface AccountOverride {
  */
 name?: string
 /**
- * Resource group that holds the account.
+ * Resource group that holds the account: 1-90 letters, digits, '_', '-', '.', '(' or ')', not ending with '.' (Azure's rule; letters and digits may be non-ASCII).
  */
 resourceGroup?: string
 /**
- * Azure region of the account. Required when the account is created; used by quota and availability checks.
+ * Azure region of the account, by its programmatic name (eastus2, not East US 2). Required when the account is created; used by quota and availability checks.
  */
 location?: string
 subscription?: SubscriptionId

@@ -1,8 +1,14 @@
 import { accountDuplicateResource } from "./account-duplicate-resource";
+import { accountDuplicateSubdomain } from "./account-duplicate-subdomain";
+import { accountInvalidLocation } from "./account-invalid-location";
 import { accountInvalidName } from "./account-invalid-name";
+import { accountInvalidResourceGroup } from "./account-invalid-resource-group";
 import { accountInvalidSubdomain } from "./account-invalid-subdomain";
+import { accountLookalikeResourceGroup } from "./account-lookalike-resource-group";
 import { accountMissingLocation } from "./account-missing-location";
+import { accountUnknownLocation } from "./account-unknown-location";
 import { accountUnknownReference } from "./account-unknown-reference";
+import { blocklistCatastrophicRegex } from "./blocklist-catastrophic-regex";
 import { blocklistDuplicateItem } from "./blocklist-duplicate-item";
 import { blocklistInvalidName } from "./blocklist-invalid-name";
 import { blocklistInvalidRegex } from "./blocklist-invalid-regex";
@@ -22,6 +28,7 @@ import { deploymentDuplicateName } from "./deployment-duplicate-name";
 import { deploymentInvalidName } from "./deployment-invalid-name";
 import { deploymentMissingType } from "./deployment-missing-type";
 import { deploymentRepeatedAccount } from "./deployment-repeated-account";
+import { environmentSharedAccount } from "./environment-shared-account";
 import { environmentUnknownAccount } from "./environment-unknown-account";
 import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
@@ -37,8 +44,13 @@ export function semanticChecks(): readonly SemanticCheck[] {
     // Accounts
     accountInvalidName,
     accountInvalidSubdomain,
+    accountInvalidResourceGroup,
+    accountLookalikeResourceGroup,
     accountMissingLocation,
+    accountInvalidLocation,
+    accountUnknownLocation,
     accountDuplicateResource,
+    accountDuplicateSubdomain,
     // Deployments and their accounts
     deploymentInvalidName,
     deploymentAccountAndAccounts,
@@ -65,10 +77,12 @@ export function semanticChecks(): readonly SemanticCheck[] {
     blocklistInvalidName,
     blocklistUnknownReference,
     blocklistInvalidRegex,
+    blocklistCatastrophicRegex,
     blocklistDuplicateItem,
     blocklistUnused,
     // Environments
     environmentUnknownAccount,
+    environmentSharedAccount,
     environmentUnknownDeployment,
     // Adopting existing resources
     importIgnoredId,

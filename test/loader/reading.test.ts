@@ -29,6 +29,8 @@ interface TextCase {
   code: string;
   line: number;
   column: number;
+  /** The finding's document path, as users read it. */
+  path?: string;
   hint?: RegExp;
   message?: RegExp;
   /** Other codes the same change raises. */
@@ -189,6 +191,34 @@ const textCases: TextCase[] = [
     column: 15,
   },
   {
+    behaviour: "an account's subscription that is not a GUID is refused",
+    text: valid.replace("location: eastus2 }", "location: eastus2, subscription: 0000-1111 }"),
+    code: "schema/value",
+    line: 3,
+    column: 84,
+    path: "accounts.main.subscription",
+    message: /^accounts\.main\.subscription must match pattern/,
+    hint: /a GUID, 32 hexadecimal digits in groups of 8-4-4-4-12/,
+  },
+  {
+    behaviour: "an environment's subscription that is not a GUID is refused",
+    text: `${valid}environments:\n  dev:\n    subscription: "12345678-1234-1234-1234-12345678901"\n`,
+    code: "schema/value",
+    line: 11,
+    column: 19,
+    path: "environments.dev.subscription",
+    message: /^environments\.dev\.subscription must match pattern/,
+  },
+  {
+    behaviour: "an environment's account override with a braced subscription is refused",
+    text: `${valid}environments:\n  dev:\n    accounts:\n      main: { subscription: "{00000000-0000-0000-0000-000000000000}" }\n`,
+    code: "schema/value",
+    line: 12,
+    column: 29,
+    path: "environments.dev.accounts.main.subscription",
+    message: /^environments\.dev\.accounts\.main\.subscription must match pattern/,
+  },
+  {
     behaviour: "a value of neither allowed shape names both shapes",
     text: valid.replace("capacity: 10", "capacity: 10\n    import: 5"),
     code: "schema/type",
@@ -220,7 +250,7 @@ describe("reading the deployments file", () => {
     expect(load(valid).diagnostics).toEqual([]);
   });
 
-  it.each(textCases)("$behaviour", ({ text, code, line, column, hint, message, alsoCodes = [] }) => {
+  it.each(textCases)("$behaviour", ({ text, code, line, column, path, hint, message, alsoCodes = [] }) => {
     const loaded = load(text);
     const found = loaded.diagnostics.filter((d) => d.code === code);
     expect(found.map(where)).toContain(`${code}@${line}:${column}`);
@@ -230,6 +260,7 @@ describe("reading the deployments file", () => {
     );
     expect(others.filter((d) => !alsoCodes.includes(d.code)).map(where)).toEqual([]);
     const d = found.find((f) => f.line === line && f.column === column);
+    if (path !== undefined) expect(d?.path).toBe(path);
     if (hint) expect(d?.hint).toMatch(hint);
     if (message) expect(d?.message).toMatch(message);
     expect(loaded.config).toBeUndefined();

@@ -46,6 +46,8 @@ interface Violation {
   code: string;
   line: number;
   column: number;
+  /** The finding's document path, as users read it. */
+  path?: string;
   hint?: RegExp;
   message?: RegExp;
   /** Other codes the same change raises. */
@@ -443,6 +445,282 @@ const violations: Violation[] = [
     column: 21,
     message: /"east" and "west" both name the Azure account "contoso-east".* in environment "dev"/,
   },
+  {
+    behaviour: "two account keys naming one Azure account as written are refused",
+    yaml: baseline.replace("name: contoso-west", "name: contoso-east"),
+    code: "account/duplicate-resource",
+    line: 4,
+    column: 17,
+    path: "accounts.west.name",
+    message:
+      /^accounts "east" and "west" both name the Azure account "contoso-east" in resource group "rg-ai"$/,
+  },
+  {
+    behaviour: "an environment moving an account into another's resource group is refused at that override",
+    yaml: `${baseline.replace(
+      "name: contoso-west, resourceGroup: rg-ai, location: westus3",
+      "name: contoso-east, resourceGroup: rg-other, location: westus3, customSubDomain: contoso-west",
+    )}${yaml`
+      environments:
+        dev:
+          accounts:
+            west: { resourceGroup: rg-ai }
+    `}`,
+    code: "account/duplicate-resource",
+    line: 15,
+    column: 30,
+    path: "environments.dev.accounts.west.resourceGroup",
+    message:
+      /"east" and "west" both name the Azure account "contoso-east" in resource group "rg-ai" in environment "dev"/,
+    // In dev, west's subdomain belongs to another Azure account than as written.
+    alsoCodes: ["account/duplicate-subdomain"],
+  },
+  // account/duplicate-subdomain
+  {
+    behaviour: "two accounts with the same custom subdomain are refused",
+    yaml: baseline.replace("location: westus3 }", "location: westus3, customSubDomain: Contoso-East }"),
+    code: "account/duplicate-subdomain",
+    line: 4,
+    column: 89,
+    path: "accounts.west.customSubDomain",
+    message:
+      /^the custom subdomain "contoso-east" of account "west" \(Azure account "contoso-west" in resource group "rg-ai"\) is also the subdomain of account "east" \(Azure account "contoso-east" in resource group "rg-ai", line 3\); subdomains are unique across Azure$/,
+    hint: /give account "west" a subdomain of its own/,
+    alsoCodes: ["account/invalid-subdomain"],
+  },
+  {
+    behaviour: "two accounts of one name in two resource groups both default to that name as subdomain",
+    yaml: baseline.replace(
+      "name: contoso-west, resourceGroup: rg-ai",
+      "name: contoso-east, resourceGroup: rg-other",
+    ),
+    code: "account/duplicate-subdomain",
+    line: 4,
+    column: 17,
+    path: "accounts.west.name",
+    message:
+      /^account "west" \(Azure account "contoso-east" in resource group "rg-other"\) has no customSubDomain, so its name is its subdomain, which is also the subdomain of account "east"/,
+    hint: /set `customSubDomain:` on account "west"/,
+  },
+  {
+    behaviour:
+      "an environment renaming an account that keeps its custom subdomain collides with the account as written",
+    yaml: `${baseline.replace("location: eastus2 }", "location: eastus2, customSubDomain: contoso-east }")}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-dev }
+    `}`,
+    code: "account/duplicate-subdomain",
+    line: 15,
+    column: 21,
+    path: "environments.dev.accounts.east.name",
+    message:
+      /^the custom subdomain "contoso-east" of account "east" in environment "dev" \(Azure account "contoso-east-dev" in resource group "rg-ai"\) is also the subdomain of account "east" \(Azure account "contoso-east" in resource group "rg-ai", line 3\)/,
+    hint: /set `customSubDomain:` in environment "dev"'s override of account "east"/,
+  },
+  // environment/shared-account
+  {
+    behaviour: "two environments without account overrides both deploy to the file's accounts",
+    yaml: `${baseline}environments:\n  dev: {}\n  prod: { protect: true }\n`,
+    code: "environment/shared-account",
+    line: 14,
+    column: 3,
+    path: "environments.prod",
+    message:
+      /^environments "dev" and "prod" both deploy to the Azure account "contoso-east" in resource group "rg-ai" \(account "east"\); their Pulumi stacks would undo each other's changes to it$/,
+    hint: /`environments\.prod\.accounts\.east`/,
+  },
+  {
+    behaviour: "two environments overriding an account to the same Azure account share it",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-2, customSubDomain: contoso-east-2 }
+        prod:
+          accounts:
+            east: { name: contoso-east-2, customSubDomain: contoso-east-2 }
+            west: { name: contoso-west-prod }
+    `}`,
+    code: "environment/shared-account",
+    line: 18,
+    column: 7,
+    path: "environments.prod.accounts.east",
+    message:
+      /^environments "dev" and "prod" both deploy to the Azure account "contoso-east-2" in resource group "rg-ai" \(account "east"\)/,
+  },
+  // account/invalid-resource-group
+  {
+    behaviour: "a resource group ending with a period is refused, with a valid example",
+    yaml: baseline.replace(
+      "resourceGroup: rg-ai, location: westus3",
+      'resourceGroup: "rg-ai.", location: westus3',
+    ),
+    code: "account/invalid-resource-group",
+    line: 4,
+    column: 46,
+    path: "accounts.west.resourceGroup",
+    message: /^the resource group "rg-ai\." of account "west" ends with "\."$/,
+    hint: /for example "rg-ai"/,
+  },
+  {
+    behaviour: "a resource group with a slash in an environment override is refused",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            west: { resourceGroup: rg/dev, name: contoso-west-dev }
+    `}`,
+    code: "account/invalid-resource-group",
+    line: 15,
+    column: 30,
+    path: "environments.dev.accounts.west.resourceGroup",
+    message: /^the resource group "rg\/dev" of account "west" contains "\/"$/,
+  },
+  {
+    behaviour: "a resource group longer than 90 characters is refused",
+    yaml: baseline.replace(
+      "resourceGroup: rg-ai, location: westus3",
+      `resourceGroup: ${"r".repeat(91)}, location: westus3`,
+    ),
+    code: "account/invalid-resource-group",
+    line: 4,
+    column: 46,
+    path: "accounts.west.resourceGroup",
+    message: /is 91 characters long, more than 90/,
+  },
+  // account/lookalike-resource-group
+  {
+    behaviour: "a resource group with a Cyrillic letter that looks Latin names the letter and its code point",
+    yaml: baseline.replace(
+      "resourceGroup: rg-ai, location: westus3",
+      "resourceGroup: rg-\u0430i, location: westus3",
+    ),
+    code: "account/lookalike-resource-group",
+    line: 4,
+    column: 46,
+    path: "accounts.west.resourceGroup",
+    message:
+      /^the resource group "rg-\u0430i" of account "west" contains "\u0430" \(U\+0430, looks like "a"\); Azure treats it as a resource group other than "rg-ai"$/,
+  },
+  // account/invalid-location
+  {
+    behaviour: "a location written as the region's display name is refused, with its name",
+    yaml: baseline.replace("location: eastus2", 'location: "East US 2"'),
+    code: "account/invalid-location",
+    line: 3,
+    column: 63,
+    path: "accounts.east.location",
+    message:
+      /^the location "East US 2" of account "east" is the display name of region "eastus2", not its name$/,
+    hint: /^did you mean "eastus2"\?$/,
+  },
+  {
+    behaviour: "a misspelt location is refused, with the region meant",
+    yaml: baseline.replace("location: eastus2", "location: eastu2"),
+    code: "account/invalid-location",
+    line: 3,
+    column: 63,
+    path: "accounts.east.location",
+    message: /^the location "eastu2" of account "east" is not an Azure region name$/,
+    hint: /^did you mean "eastus2"\?$/,
+  },
+  {
+    behaviour: "a misspelt location in an environment override is refused there",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            west: { location: westeurop }
+    `}`,
+    code: "account/invalid-location",
+    line: 15,
+    column: 25,
+    path: "environments.dev.accounts.west.location",
+    hint: /^did you mean "westeurope"\?$/,
+  },
+  {
+    behaviour: "a location with a Cyrillic letter is refused, naming the letter's code point",
+    yaml: baseline.replace("location: eastus2", "location: e\u0430stus2"),
+    code: "account/invalid-location",
+    line: 3,
+    column: 63,
+    path: "accounts.east.location",
+    message: /^the location "e\u0430stus2" of account "east" is not an Azure region name$/,
+    hint: /^did you mean "eastus2"\? \("e\u0430stus2" contains "\u0430" U\+0430\)$/,
+  },
+  // account/unknown-location
+  {
+    behaviour: "a well-formed location that is not a known region is a warning",
+    yaml: baseline.replace("location: westus3", "location: usgovvirginia"),
+    code: "account/unknown-location",
+    line: 4,
+    column: 63,
+    path: "accounts.west.location",
+    message:
+      /^the location "usgovvirginia" of account "west" is not one of the Azure regions aideploy knows \(catalog\/regions\.json\)$/,
+  },
+  // account/invalid-name: characters that look like others
+  {
+    behaviour: "an account name with a Cyrillic letter names the letter, its code point and the Latin name",
+    yaml: baseline.replace("name: contoso-west", "name: c\u043Entoso-west"),
+    code: "account/invalid-name",
+    line: 4,
+    column: 17,
+    path: "accounts.west.name",
+    message:
+      /^the Azure name "c\u043Entoso-west" of account "west" contains "\u043E" \(U\+043E, looks like "o"\)$/,
+    hint: /for example "contoso-west"/,
+  },
+  {
+    behaviour: "a deployment name with an invisible character names its code point",
+    yaml: baseline.replace("- name: gpt-4o", "- name: gpt-4o\u200B"),
+    code: "deployment/invalid-name",
+    line: 9,
+    column: 11,
+    path: "deployments[0].name",
+    message: /^deployment name "gpt-4o\u200B" contains "\u200B" \(U\+200B\)$/,
+  },
+  // blocklist/catastrophic-regex
+  {
+    behaviour: "a blocklist pattern with nested repetition is a warning",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "(a+)+$", regex: true }]',
+    )}`,
+    code: "blocklist/catastrophic-regex",
+    line: 18,
+    column: 32,
+    path: "blocklists.banned.items[1].pattern",
+    message:
+      /^the pattern of blocklist "banned" item 2 can backtrack catastrophically: on text with a long run of "a", matching time grows exponentially with its length$/,
+  },
+  {
+    behaviour: "a blocklist pattern repeating overlapping alternatives is a warning",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "(x|x?)+y", regex: true }]',
+    )}`,
+    code: "blocklist/catastrophic-regex",
+    line: 18,
+    column: 32,
+    path: "blocklists.banned.items[1].pattern",
+    message:
+      /item 2 can backtrack catastrophically: on text with a long run of "x", matching time grows exponentially/,
+  },
+  {
+    behaviour: "a blocklist pattern whose backtracking grows as a power of 3 or more is a warning",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "a*a*a*b", regex: true }]',
+    )}`,
+    code: "blocklist/catastrophic-regex",
+    line: 18,
+    column: 32,
+    path: "blocklists.banned.items[1].pattern",
+    message: /matching time grows with the fourth power of its length$/,
+  },
   // blocklist/duplicate-item
   {
     behaviour: "the same blocklist item twice is a warning at the second",
@@ -516,6 +794,20 @@ const violations: Violation[] = [
     line: 15,
     column: 7,
     hint: /did you mean "gpt-4o"\?/,
+  },
+  {
+    behaviour: "an environment overriding a deployment spelt with a Cyrillic letter names the letter",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4\u043E: { capacity: 1 }
+    `}`,
+    code: "environment/unknown-deployment",
+    line: 15,
+    column: 7,
+    path: 'environments.dev.deployments["gpt-4\u043E"]',
+    hint: /^did you mean "gpt-4o"\? \("gpt-4\u043E" contains "\u043E" U\+043E\)$/,
   },
   // import/ignored-id
   {
@@ -604,6 +896,46 @@ const compliant: { behaviour: string; yaml: string }[] = [
             gpt-4o: { rateLimit: { tokensPerMinute: 5000 } }
     `}`,
   },
+  {
+    behaviour: "resource groups with Unicode letters, digits, underscores and parentheses",
+    yaml: baseline
+      .replace(
+        "resourceGroup: rg-ai, location: eastus2",
+        "resourceGroup: \u30EA\u30BD\u30FC\u30B9-1, location: eastus2",
+      )
+      .replace(
+        "resourceGroup: rg-ai, location: westus3",
+        "resourceGroup: Ressourcen-M\u00FCnchen_(prod).1, location: westus3",
+      ),
+  },
+  {
+    behaviour: "environments that each give every account an Azure account and subdomain of its own",
+    yaml: `${baseline.replace("location: eastus2 }", "location: eastus2, customSubDomain: contoso-east }")}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-dev, customSubDomain: contoso-east-dev, location: swedencentral }
+            west: { name: contoso-west-dev }
+        prod: {}
+    `}`,
+  },
+  {
+    behaviour: "an account whose subdomain differs from its name in one environment, as written in another",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          accounts:
+            east: { name: contoso-east-dev }
+            west: { resourceGroup: rg-dev, customSubDomain: contoso-west-dev }
+    `}`,
+  },
+  {
+    behaviour: "blocklist patterns whose backtracking is at most quadratic",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "items: [secret]",
+      'items: [secret, { pattern: "\\\\d+x", regex: true }, { pattern: "^(ab|cd)+x", regex: true }]',
+    )}`,
+  },
 ];
 
 describe("semantic checks", () => {
@@ -619,6 +951,7 @@ describe("semantic checks", () => {
       match,
       `expected ${c.code}@${c.line}:${c.column}, got ${found.map(where).join(", ")}`,
     ).toBeDefined();
+    if (c.path !== undefined) expect(match?.path).toBe(c.path);
     if (c.hint) expect(match?.hint).toMatch(c.hint);
     if (c.message) expect(match?.message).toMatch(c.message);
     expect(match?.hint, "every finding says how to fix it").toBeTruthy();
@@ -642,7 +975,8 @@ describe("semantic checks", () => {
   });
 
   it("reports a problem that exists as written once, not once per environment", () => {
-    const text = `${withDeployments(ptu.replace("    capacity: 50", "    rateLimit: { tokensPerMinute: 50000 }"))}environments:\n  dev: {}\n  prod: {}\n`;
+    // prod has accounts of its own: two environments on the same accounts would be a finding of their own.
+    const text = `${withDeployments(ptu.replace("    capacity: 50", "    rateLimit: { tokensPerMinute: 50000 }"))}environments:\n  dev: {}\n  prod:\n    accounts: { east: { name: contoso-east-prod }, west: { name: contoso-west-prod } }\n`;
     expect(problems(load(text)).map(where)).toEqual(["capacity/rate-limit-on-provisioned@16:5"]);
   });
 
@@ -653,6 +987,7 @@ describe("semantic checks", () => {
           defaults: { sku: ProvisionedManaged }
         test:
           defaults: { sku: DataZoneProvisionedManaged }
+          accounts: { east: { name: contoso-east-test }, west: { name: contoso-west-test } }
     `}`;
     const found = problems(load(text));
     expect(found.map(where)).toEqual(["capacity/rate-limit-on-provisioned@7:3"]);

@@ -381,15 +381,6 @@ describe("semantic comparison: the same estate written differently has no change
           }),
         ),
     },
-    {
-      name: "a location written as its display name",
-      head: () =>
-        yamlOf(
-          edited((f) => {
-            f.accounts.east.location = "East US 2";
-          }),
-        ),
-    },
   ];
 
   it.each(equivalents)("$name", ({ head, base }) => {

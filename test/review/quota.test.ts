@@ -68,7 +68,7 @@ describe("quota impact", () => {
   it("moves quota between regions when an account changes location", () => {
     const report = diffOf({
       head: edited((f) => {
-        f.accounts.west.location = "West US 3";
+        f.accounts.west.location = "westus3";
       }),
     });
     expect(report.summary.quotaImpact.map((r) => [r.region, r.deploymentType, r.delta])).toEqual([

@@ -5,7 +5,7 @@ import { entries } from "./scopes";
 /** Every place a field of an account is written: the account itself and each environment's override. */
 export function accountFieldSettings(
   file: AideployDeploymentsFile,
-  field: "name" | "customSubDomain",
+  field: "name" | "customSubDomain" | "resourceGroup" | "location",
 ): { key: string; value: string; path: DocPath }[] {
   const settings: { key: string; value: string; path: DocPath }[] = [];
   for (const [key, account] of entries(file.accounts)) {

@@ -1,3 +1,5 @@
+import { asciiLookalike, describeCharacter } from "./characters";
+
 /** Azure resource name rules that the names in the file must follow. */
 export interface NameRule {
   /** The whole rule, as Azure states it. */
@@ -56,7 +58,29 @@ export const subdomainRule: NameRule = {
   text: "2-64 lowercase letters, digits or '-', not starting or ending with '-'",
 };
 
-/** Why `name` breaks `rule` ("contains \" \""), or undefined when it follows it. */
+/**
+ * Resource groups. Source: MicrosoftDocs/azure-docs,
+ * articles/azure-resource-manager/management/resource-name-rules.md, section Microsoft.Resources,
+ * `resourcegroups` (page dated 2023-11-20): 1-90 characters; underscores, hyphens, periods, parentheses,
+ * and letters or digits as .NET's Char.IsLetterOrDigit defines them (Unicode categories
+ * UppercaseLetter, LowercaseLetter, TitlecaseLetter, ModifierLetter, OtherLetter, DecimalDigitNumber);
+ * can't end with a period. Lengths count UTF-16 code units, as .NET strings do.
+ */
+export const resourceGroupNameRule: NameRule = {
+  pattern: /^[-\w.()\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nd}]*[-\w()\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nd}]$/u,
+  min: 1,
+  max: 90,
+  chars: /^[-\w.()\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}\p{Nd}]$/u,
+  first: /./u,
+  last: /[^.]/u,
+  lowercase: false,
+  text: "1-90 letters, digits, '_', '-', '.', '(' or ')', not ending with '.'",
+};
+
+/**
+ * Why `name` breaks `rule` ("contains \" \" (U+0020)"), or undefined when it follows it. A character that
+ * is not printable ASCII is named with its code point, so that a look-alike or invisible one can be found.
+ */
 export function nameProblem(name: string, rule: NameRule): string | undefined {
   if (name.length < rule.min)
     return name.length === 0 ? "is empty" : `is shorter than ${rule.min} characters`;
@@ -65,11 +89,11 @@ export function nameProblem(name: string, rule: NameRule): string | undefined {
   const chars = [...name];
   const bad = chars.find((ch) => !rule.chars.test(ch));
   if (bad !== undefined && rule.lowercase && rule.chars.test(bad.toLowerCase())) {
-    return `contains the capital letter ${JSON.stringify(bad)}`;
+    return `contains the capital letter ${describeCharacter(bad)}`;
   }
-  if (bad !== undefined) return `contains ${JSON.stringify(bad)}`;
-  if (!rule.first.test(chars[0] ?? "")) return `starts with ${JSON.stringify(chars[0])}`;
-  if (!rule.last.test(chars[chars.length - 1] ?? "")) return `ends with ${JSON.stringify(chars.at(-1))}`;
+  if (bad !== undefined) return `contains ${describeCharacter(bad)}`;
+  if (!rule.first.test(chars[0] ?? "")) return `starts with ${describeCharacter(chars[0] ?? "")}`;
+  if (!rule.last.test(chars.at(-1) ?? "")) return `ends with ${describeCharacter(chars.at(-1) ?? "")}`;
   return "does not follow the naming rule";
 }
 
@@ -77,7 +101,7 @@ export function nameProblem(name: string, rule: NameRule): string | undefined {
 export function suggestName(name: string, rule: NameRule): string | undefined {
   const source = rule.lowercase ? name.toLowerCase() : name;
   let candidate = "";
-  for (const ch of source) {
+  for (const ch of [...source].flatMap((c) => [...(asciiLookalike(c) ?? c)])) {
     if (rule.chars.test(ch)) candidate += ch;
     else if (!candidate.endsWith("\u0000")) candidate += "\u0000";
   }

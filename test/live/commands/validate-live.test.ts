@@ -174,7 +174,7 @@ describe("validate --live", () => {
   });
 
   it("reports a region Azure lists no models for once per account", async () => {
-    const text = bundledText().replace("    location: swedencentral\n", "    location: swedenmiddle\n");
+    const text = bundledText().replace("    location: swedencentral\n", "    location: norwayeast\n");
     seedCatalogs(h.emulator);
     const result = await run(["validate", "--live"], registrations, {
       cwd: bundledWorkspace(text),
@@ -184,7 +184,7 @@ describe("validate --live", () => {
     const findings = result.out.trimEnd().split("\n");
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatch(
-      /^deployments\.yaml:19:5: error live\/model-unavailable Azure lists no models in swedenmiddle/,
+      /^deployments\.yaml:19:5: error live\/model-unavailable Azure lists no models in norwayeast/,
     );
   });
 
