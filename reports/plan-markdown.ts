@@ -34,5 +34,6 @@ export function formatPlanMarkdown(summary: PlanSummary): string {
     });
     out.push("", "</details>", "");
   }
-  return `${out.join("\n")}`;
+  // A blank line closes the last HTML block, so that what follows (the policies) is read as Markdown.
+  return `${out.join("\n")}\n`;
 }

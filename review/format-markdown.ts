@@ -175,5 +175,6 @@ export function formatDiffMarkdown(report: DiffReport): string {
     out.push("<details><summary>Field-by-field changes</summary>", "", ...lines, ...omittedNote(omitted));
     out.push("</details>", "");
   }
-  return out.join("\n");
+  // A blank line closes the `<details>` HTML block, so that what follows is read as Markdown.
+  return `${out.join("\n")}\n`;
 }
