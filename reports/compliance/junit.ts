@@ -1,24 +1,10 @@
 import type { PolicyResult } from "../../policies/results";
+import { xmlAttribute, xmlText } from "../text/escape";
 import { type ComplianceReport, emptyCounts, type ReportPolicy } from "./model";
 
 export interface ComplianceJunitOptions {
   /** Name of the root `<testsuites>` element. */
   name?: string;
-}
-
-/** Characters XML 1.0 does not allow anywhere, escaped or not (control characters, lone surrogates, U+FFFE/F). */
-const ILLEGAL_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Text as XML character data: markup characters escaped, illegal characters dropped. */
-export function xmlText(text: string): string {
-  return text.replace(ILLEGAL_XML, "").replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Text as an XML attribute value: quotes escaped and whitespace kept through attribute normalisation. */
-export function xmlAttribute(text: string): string {
-  return text.replace(ILLEGAL_XML, "").replace(/[&<>"'\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function attributes(values: Record<string, string | number | undefined>): string {

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { formatComplianceJunit, xmlAttribute, xmlText } from "../../reports/compliance/junit";
+import { formatComplianceJunit } from "../../reports/compliance/junit";
+import { xmlAttribute, xmlText } from "../../reports/text/escape";
 import { bundledReport, hostileYaml, lineOf, reportFor, SCRIPT, violatingYaml } from "./support";
 
 interface Case {
