@@ -30,13 +30,22 @@ export function flattenText(text: string): string {
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
+ * An `@` (followed by a letter or digit) that GitHub would read as a mention, after anything but a word
+ * character, or as an e-mail autolink, before a domain with a dot. `gpt-4o@2024-11-20` is neither.
+ */
+function mentionOrEmail(text: string, at: number): boolean {
+  return !/\w/.test(text[at - 1] ?? "") || /^@[\w-]+\.\w/.test(text.slice(at, at + 256));
+}
+
+/**
  * What Markdown (GitHub Flavored) or GitHub itself could read as markup, a link, a mention, a reference,
  * HTML or a table break; everything else is left as written.
  * - `\` before ASCII punctuation or at the end (it would escape the next character, ours included);
  * - `` ` `` `*` `~` `[` `|`: code spans, emphasis, strikethrough, links and images, table cells;
  * - `_` unless inside a word (`snake_case` is never emphasis);
  * - `<`: HTML and `<…>` autolinks; `&` only where it would start a character reference;
- * - `@name`, `#12`, `GH-12`, `scheme://`, `www.`: mentions, e-mail autolinks, issue references, links.
+ * - `@name` (unless after a word character and not before a domain), `#12`, `GH-12`, `scheme://`, `www.`:
+ *   mentions, e-mail autolinks, issue references, links.
  */
 const MARKDOWN_SPECIAL =
   /\\(?=[!-/:-@[-`{-~]|$)|[`*~[|<_]|&(?=#?[a-z0-9]+;)|@(?=[a-z0-9])|#(?=\d)|\bgh-(?=\d)|:(?=\/\/)|\bwww(?=\.)/gi;
@@ -52,6 +61,7 @@ function escapeMarkdownCharacter(match: string, offset: number, text: string): s
         ? "_"
         : "\\_";
     case "@":
+      return mentionOrEmail(text, offset) ? `@${SPLIT}` : "@";
     case "#":
     case ":":
       return `${match}${SPLIT}`;

@@ -33,6 +33,7 @@ describe("escapeMarkdown", () => {
     "-1 and +2 and 3.5",
     "Microsoft.DefaultV2",
     "contoso.com",
+    "gpt-4o-mini@2024-07-18",
   ])("leaves %j as written", (text) => {
     expect(escapeMarkdown(text)).toBe(text);
   });
