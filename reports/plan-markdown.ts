@@ -1,5 +1,5 @@
-import { escapeMarkdown, markdownCode } from "./escape";
 import { describeCapacity, describeNode, type PlanSummary } from "./plan-model";
+import { escapeMarkdown, markdownCode } from "./text/escape";
 
 /** The plan as Markdown for a pull-request comment or a job summary. User text is made inert. */
 export function formatPlanMarkdown(summary: PlanSummary): string {
@@ -34,5 +34,6 @@ export function formatPlanMarkdown(summary: PlanSummary): string {
     });
     out.push("", "</details>", "");
   }
-  return `${out.join("\n")}`;
+  // A blank line closes the last HTML block, so that what follows (the policies) is read as Markdown.
+  return `${out.join("\n")}\n`;
 }

@@ -1,6 +1,6 @@
 import type { ProjectPolicy } from "../policies/policy";
 import { policySettings } from "../policies/settings";
-import { escapeMarkdown } from "./escape";
+import { escapeMarkdown } from "./text/escape";
 
 export interface PolicyListEntry {
   id: string;
@@ -49,7 +49,7 @@ export function formatPolicyListText(entries: readonly PolicyListEntry[]): strin
 export function formatPolicyListMarkdown(entries: readonly PolicyListEntry[]): string {
   const rows = entries.map(
     (e) =>
-      `| ${e.id} | ${escapeMarkdown(e.name)} | ${escapeMarkdown(e.definition)} | ${e.effect} | ${e.enforcement} | ${escapeMarkdown(e.description, 400)}${e.follows ? ` Follows ${escapeMarkdown(e.follows, 200)}.` : ""} |`,
+      `| ${escapeMarkdown(e.id)} | ${escapeMarkdown(e.name)} | ${escapeMarkdown(e.definition)} | ${escapeMarkdown(e.effect)} | ${escapeMarkdown(e.enforcement)} | ${escapeMarkdown(e.description, 400)}${e.follows ? ` Follows ${escapeMarkdown(e.follows, 200)}.` : ""} |`,
   );
   return `| Id | Name | Definition | Effect | Enforcement | Description |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n`;
 }

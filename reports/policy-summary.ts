@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { formatText } from "../diagnostics/formatters/text";
 import type { Outcome, PolicyResult } from "../policies/results";
-import { escapeMarkdown, markdownCode } from "./escape";
+import { escapeMarkdown, markdownCode } from "./text/escape";
 
 export function countOutcomes(results: readonly PolicyResult[]): Record<Outcome, number> {
   const counts: Record<Outcome, number> = { compliant: 0, "non-compliant": 0, "not-applicable": 0, error: 0 };

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from "../reports/escape";
+import { escapeMarkdown, markdownCode } from "../reports/text/escape";
 import {
   ACTION_LABELS,
   actionCounts,
@@ -45,13 +45,8 @@ function omittedNote(omitted: number): string[] {
   ];
 }
 
-/**
- * User text in a code-like span. Every character Markdown could read as markup is an entity, so neither
- * the span nor the table cell can be left, and no link, mention or HTML can form inside it.
- */
-function code(text: string): string {
-  return `<code>${escapeMarkdown(text)}</code>`;
-}
+/** User text as code: escaped, so that neither the code nor the table cell can be left. */
+const code = (text: string): string => markdownCode(text);
 
 function cell(text: string | null): string {
   return text === null ? "—" : code(text);
@@ -176,5 +171,6 @@ export function formatDiffMarkdown(report: DiffReport): string {
     out.push("<details><summary>Field-by-field changes</summary>", "", ...lines, ...omittedNote(omitted));
     out.push("</details>", "");
   }
-  return out.join("\n");
+  // A blank line closes the `<details>` HTML block, so that what follows is read as Markdown.
+  return `${out.join("\n")}\n`;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { Option } from "commander";
 import { exitCodeFor } from "../../diagnostics/diagnostic";
@@ -8,6 +8,7 @@ import { checkPlanPolicies } from "../../policies/check-plan";
 import { REPORT_FORMATS, type ReportFormat, reportFormatters } from "../../reports/compliance/formats";
 import { plural, reportExitCodes } from "../../reports/compliance/labels";
 import { buildComplianceReport } from "../../reports/compliance/model";
+import { repositoryPath } from "../../reports/compliance/repository-path";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -31,21 +32,6 @@ export interface ReportOptions extends PolicyFlags {
 function toolVersion(): string {
   // Read at call time, not at import; package.json sits at the repository root.
   return (require("../../package.json") as { version: string }).version;
-}
-
-/** The file relative to the enclosing Git repository, where code scanning looks for it. */
-function repositoryPath(io: CommandIO, file: string): string {
-  const absolute = resolvePath(io, file);
-  let dir = path.dirname(absolute);
-  for (;;) {
-    if (existsSync(path.join(dir, ".git"))) return path.relative(dir, absolute).split(path.sep).join("/");
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  const fromCwd = path.relative(io.cwd, absolute);
-  const shown = fromCwd.startsWith("..") || path.isAbsolute(fromCwd) ? file : fromCwd;
-  return shown.split(path.sep).join("/");
 }
 
 function reportTime(io: CommandIO): Date {

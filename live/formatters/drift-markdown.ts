@@ -1,19 +1,14 @@
+import { escapeMarkdown, markdownCodeSpan } from "../../reports/text/escape";
 import type { DriftReport } from "../drift";
 import { formatValue } from "./drift-text";
 
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-
-/** Live versus declared as Markdown (a job summary or a pull-request comment). */
+/** Live versus declared as Markdown (a job summary or a pull-request comment). Live values are user text: made inert. */
 export function formatDriftMarkdown(report: DriftReport): string {
   const { summary } = report;
   const environment =
-    report.environment === null ? "the file as written" : `environment \`${report.environment}\``;
+    report.environment === null
+      ? "the file as written"
+      : `environment ${markdownCodeSpan(report.environment)}`;
   const lines = [
     `## Drift of ${environment}`,
     "",
@@ -24,7 +19,8 @@ export function formatDriftMarkdown(report: DriftReport): string {
   const unread = report.accounts.filter((account) => account.status === "error");
   if (unread.length > 0) {
     lines.push("", "Not compared (could not be read):");
-    for (const account of unread) lines.push(`- ${code(account.key)}: ${cell(account.message ?? "")}`);
+    for (const account of unread)
+      lines.push(`- ${markdownCodeSpan(account.key)}: ${escapeMarkdown(account.message ?? "", 300)}`);
   }
   if (report.drift.length > 0) {
     lines.push("", "| Status | Kind | Resource | Field | Declared | Live |", "|---|---|---|---|---|---|");
@@ -32,7 +28,7 @@ export function formatDriftMarkdown(report: DriftReport): string {
       const rows = entry.fields.length > 0 ? entry.fields : [undefined];
       for (const field of rows) {
         lines.push(
-          `| ${entry.status} | ${entry.kind} | ${code(entry.key)} | ${field ? code(field.path) : cell(entry.note ?? "")} | ${field ? cell(formatValue(field.declared)) : ""} | ${field ? cell(formatValue(field.live)) : ""} |`,
+          `| ${entry.status} | ${entry.kind} | ${markdownCodeSpan(entry.key)} | ${field ? markdownCodeSpan(field.path) : escapeMarkdown(entry.note ?? "", 200)} | ${field ? escapeMarkdown(formatValue(field.declared), 200) : ""} | ${field ? escapeMarkdown(formatValue(field.live), 200) : ""} |`,
         );
       }
     }

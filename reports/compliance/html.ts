@@ -1,5 +1,6 @@
 import type { Outcome, PolicyResult } from "../../policies/results";
-import { escapeHtml } from "../escape";
+import { escapeHtml } from "../text/escape";
+import { truncate } from "../text/truncate";
 import type { CapacityBar, CapacityUnit } from "./capacity";
 import { blockingSentence, enforcementDescriptions, OUTCOMES, outcomeLabels, plural } from "./labels";
 import {
@@ -20,15 +21,9 @@ export const HTML_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsa
 
 const MAX_TOOLTIP = 1000;
 
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
-}
-
 /** User text as element content: escaped, flattened to one line, cut to a length. */
 function t(text: string, max: number): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced with spaces
-  return escapeHtml(truncate(text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " "), max));
+  return escapeHtml(text, max);
 }
 
 /** User text as an attribute value (always double-quoted by the callers). */

@@ -6,13 +6,14 @@ export interface ComplianceJsonOptions {
 }
 
 /**
- * The report as JSON for other programs: `{file, environment, generatedAt?, tool, summary, policies,
- * results, resources, capacity}`. `results` holds every PolicyResult unchanged.
+ * The report as JSON for other programs: `{file, repositoryPath, sourceRoot, environment, generatedAt?, tool,
+ * summary, policies, results, resources, capacity}`. `results` holds every PolicyResult unchanged.
  */
 export function formatComplianceJson(report: ComplianceReport, options: ComplianceJsonOptions = {}): string {
   const document: Record<string, unknown> = {
     file: report.file,
     repositoryPath: report.repositoryPath,
+    sourceRoot: report.sourceRoot,
     environment: report.environment,
   };
   if (report.generatedAt !== undefined) document.generatedAt = report.generatedAt;

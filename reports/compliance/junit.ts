@@ -1,24 +1,10 @@
 import type { PolicyResult } from "../../policies/results";
+import { xmlAttribute, xmlText } from "../text/escape";
 import { type ComplianceReport, emptyCounts, type ReportPolicy } from "./model";
 
 export interface ComplianceJunitOptions {
   /** Name of the root `<testsuites>` element. */
   name?: string;
-}
-
-/** Characters XML 1.0 does not allow anywhere, escaped or not (control characters, lone surrogates, U+FFFE/F). */
-const ILLEGAL_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Text as XML character data: markup characters escaped, illegal characters dropped. */
-export function xmlText(text: string): string {
-  return text.replace(ILLEGAL_XML, "").replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Text as an XML attribute value: quotes escaped and whitespace kept through attribute normalisation. */
-export function xmlAttribute(text: string): string {
-  return text.replace(ILLEGAL_XML, "").replace(/[&<>"'\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function attributes(values: Record<string, string | number | undefined>): string {
@@ -41,6 +27,11 @@ function detailText(report: ComplianceReport, r: PolicyResult): string {
   ].join("\n");
 }
 
+/** A non-compliant result fails its test case only when its policy is mandatory. */
+function fails(r: PolicyResult): boolean {
+  return r.outcome === "non-compliant" && r.enforcement === "mandatory";
+}
+
 function testcase(report: ComplianceReport, r: PolicyResult): string {
   const head = `    <testcase${attributes({
     classname: r.policy.id,
@@ -55,6 +46,12 @@ function testcase(report: ComplianceReport, r: PolicyResult): string {
     case "not-applicable":
       return `${head}>\n      <skipped${attributes({ message: r.message })}/>\n    </testcase>`;
     case "non-compliant":
+      if (!fails(r)) {
+        // Advisory: the check passes, as the pipeline does; the finding is shown as the case's output.
+        return `${head}>\n      <system-out>${xmlText(
+          `Advisory finding (${r.enforcement}: does not fail the run)\n${detailText(report, r)}`,
+        )}</system-out>\n    </testcase>`;
+      }
       return `${head}>\n      <failure${attributes({ message: r.message, type: r.enforcement })}>${xmlText(
         detailText(report, r),
       )}</failure>\n    </testcase>`;
@@ -70,7 +67,7 @@ function counts(results: readonly PolicyResult[]) {
   for (const r of results) c[r.outcome] += 1;
   return {
     tests: results.length,
-    failures: c["non-compliant"],
+    failures: results.filter(fails).length,
     errors: c.error,
     skipped: c["not-applicable"],
   };
@@ -106,8 +103,9 @@ function testsuite(report: ComplianceReport, policy: ReportPolicy, results: read
 
 /**
  * JUnit XML for the test tabs of Azure DevOps and GitLab: one suite per policy, one test case per
- * resource; a failure per non-compliant resource, an error per failed evaluation, skipped when the
- * policy does not apply.
+ * resource. A mandatory policy's non-compliant resource is a failure and a failed evaluation an error:
+ * what fails the run fails the test run. An advisory (or remediated, or disabled) finding is a passing
+ * case whose output says what was found; a policy that does not apply is skipped with the reason.
  */
 export function formatComplianceJunit(
   report: ComplianceReport,

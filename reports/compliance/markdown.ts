@@ -1,5 +1,5 @@
 import type { PolicyResult } from "../../policies/results";
-import { escapeMarkdown, markdownCode } from "../escape";
+import { escapeMarkdown, markdownCode } from "../text/escape";
 import { blockingSentence, ENFORCEMENTS, OUTCOMES, outcomeLabels, plural } from "./labels";
 import { type ComplianceReport, findingsOf, type OutcomeCounts } from "./model";
 
@@ -51,7 +51,7 @@ function verdictLine(report: ComplianceReport): string {
 function findingRows(report: ComplianceReport, findings: readonly PolicyResult[]): string[][] {
   return findings.map((r) => [
     `${outcomeLabels[r.outcome].emoji} ${outcomeLabels[r.outcome].label}`,
-    r.enforcement,
+    escapeMarkdown(r.enforcement),
     `${markdownCode(r.policy.id)} ${escapeMarkdown(r.policy.displayName, 80)}`,
     markdownCode(r.resource.name),
     where(report, r.resource),
@@ -125,7 +125,7 @@ export function formatComplianceMarkdown(
         .map((p) => [
           `${markdownCode(p.id)} ${escapeMarkdown(p.displayName, 80)}`,
           markdownCode(p.follows ?? p.definition),
-          p.enforcement,
+          escapeMarkdown(p.enforcement),
           ...countCells(p.counts),
         ]),
       ["---", "---", "---", ...OUTCOMES.map(() => "---:")],
@@ -164,7 +164,7 @@ export function formatComplianceMarkdown(
         .slice(0, maxRows)
         .map((r) => [
           markdownCode(r.name),
-          r.kind,
+          escapeMarkdown(r.kind),
           where(report, r),
           escapeMarkdown(r.details.map((d) => `${d.label}: ${d.value}`).join("; "), 160) || "·",
           ...countCells(r.counts),
@@ -183,7 +183,7 @@ export function formatComplianceMarkdown(
     lines.push(`<details><summary>How to fix (${plural(toFix.length, "policy", "policies")})</summary>`, "");
     for (const p of toFix.slice(0, maxRows)) {
       lines.push(
-        `- ${markdownCode(p.id)} **${escapeMarkdown(p.displayName, 120)}** (${p.enforcement}): ${escapeMarkdown(
+        `- ${markdownCode(p.id)} **${escapeMarkdown(p.displayName, 120)}** (${escapeMarkdown(p.enforcement)}): ${escapeMarkdown(
           p.remediation,
           400,
         )}`,

@@ -1,4 +1,3 @@
-import * as path from "node:path";
 import type { SourceLocation } from "../../diagnostics/diagnostic";
 import { type ResourceNode, ResourceTypes } from "../../infra/graph";
 import type { Plan } from "../../infra/plan";
@@ -7,6 +6,7 @@ import { projectPolicies } from "../../policies/registry";
 import type { Outcome, PolicyResult } from "../../policies/results";
 import { type CapacityBar, capacityBars, type QuotaEntry } from "./capacity";
 import { ENFORCEMENTS, enforcementRank } from "./labels";
+import { namedRepositoryPath, type RepositoryPath, type SourceRoot } from "./repository-path";
 
 export type OutcomeCounts = Record<Outcome, number>;
 
@@ -70,8 +70,13 @@ export interface ReportSummary {
 export interface ComplianceReport {
   /** The deployments file as the user named it. */
   file: string;
-  /** The file relative to the repository root with `/` separators, for tools that link into the repository. */
+  /**
+   * The file relative to `sourceRoot` with `/` separators (never absolute, never `..`), for tools that
+   * link into the repository.
+   */
   repositoryPath: string;
+  /** What `repositoryPath` is relative to: the Git work tree's top level when there is one. */
+  sourceRoot: SourceRoot;
   environment: string | null;
   /** ISO 8601; absent unless asked for, so that reports are reproducible. */
   generatedAt?: string;
@@ -89,8 +94,8 @@ export interface ReportBuildOptions {
   version: string;
   informationUri?: string;
   generatedAt?: Date | string;
-  /** The file relative to the repository root; defaults to the file as named. */
-  repositoryPath?: string;
+  /** Where the file is in its repository (`repositoryPath()`); defaults to the file as named, made relative. */
+  repositoryPath?: RepositoryPath;
   quotas?: readonly QuotaEntry[];
   /** Policies whose descriptions the report shows; defaults to the project's pack. */
   policyCatalog?: readonly Pick<ProjectPolicy, "id" | "description">[];
@@ -221,10 +226,6 @@ function summarize(
   };
 }
 
-function defaultRepositoryPath(file: string): string {
-  return file.split(path.sep).join("/").replace(/^\.\//, "");
-}
-
 /** Builds the one model every report format is rendered from. */
 export function buildComplianceReport(
   plan: Plan,
@@ -277,9 +278,11 @@ export function buildComplianceReport(
   }
   const policyList = [...policies.values()];
   const resourceList = [...resources.values()];
+  const location = options.repositoryPath ?? namedRepositoryPath(plan.state.file);
   const report: ComplianceReport = {
     file: plan.state.file,
-    repositoryPath: options.repositoryPath ?? defaultRepositoryPath(plan.state.file),
+    repositoryPath: location.path,
+    sourceRoot: location.root,
     environment: plan.state.environment,
     tool: { name: "aideploy", version: options.version },
     summary: summarize(policyList, resourceList, results),

@@ -4,6 +4,7 @@ import { oneLine } from "../../diagnostics/formatters/text";
 import type { Enforcement } from "../../policies/policy";
 import type { PolicyResult } from "../../policies/results";
 import { type ComplianceReport, isFinding, type ReportPolicy } from "./model";
+import { SOURCE_ROOT_DESCRIPTIONS } from "./repository-path";
 
 export const SARIF_SCHEMA_URI =
   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -111,7 +112,11 @@ export function formatComplianceSarif(
   const run: Log["runs"][number] = {
     tool: { driver },
     automationDetails: { id: `aideploy/${report.environment ?? "default"}/` },
-    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the repository." } } },
+    // No absolute URI: the log stays the same on every machine, and code scanning resolves relative
+    // paths against the repository it analyses.
+    originalUriBaseIds: {
+      "%SRCROOT%": { description: { text: SOURCE_ROOT_DESCRIPTIONS[report.sourceRoot] } },
+    },
     artifacts: [{ location: { uri, uriBaseId: "%SRCROOT%" }, mimeType: "application/yaml" }],
     results: report.results
       .filter(isFinding)

@@ -83,6 +83,35 @@ describe("aideploy report", () => {
     });
   });
 
+  it("says the repository's top level is %SRCROOT%, and the file's own directory outside Git and the working directory", async () => {
+    const root = workspace({});
+    mkdirSync(path.join(root, ".git"));
+    writeFileSync(path.join(root, "deployments.yaml"), violatingYaml);
+    const inGit = JSON.parse((await report(["-f", "sarif"], root)).out) as Log;
+    expect(inGit.runs[0]?.originalUriBaseIds?.["%SRCROOT%"]?.description?.text).toBe(
+      "The top level of the Git work tree that holds the deployments file.",
+    );
+
+    const outside = workspace({ "deployments.yaml": violatingYaml });
+    const elsewhere = workspace({});
+    for (const file of [
+      path.join(outside, "deployments.yaml"),
+      path.relative(elsewhere, path.join(outside, "deployments.yaml")),
+    ]) {
+      const { out } = await report([file, "-f", "sarif"], elsewhere);
+      const run = (JSON.parse(out) as Log).runs[0];
+      expect(run?.artifacts?.map((a) => a.location)).toEqual([
+        { uri: "deployments.yaml", uriBaseId: "%SRCROOT%" },
+      ]);
+      for (const result of run?.results ?? [])
+        expect(result.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe("deployments.yaml");
+      expect(run?.originalUriBaseIds?.["%SRCROOT%"]?.description?.text).toMatch(
+        /^The directory of the deployments file/,
+      );
+      expect(out).not.toContain(outside);
+    }
+  });
+
   it("omits the time unless --timestamp, which honours SOURCE_DATE_EPOCH", async () => {
     const dir = workspace({ "deployments.yaml": violatingYaml });
     expect(JSON.parse((await report(["-f", "json"], dir)).out)).not.toHaveProperty("generatedAt");

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { formatComplianceJunit, xmlAttribute, xmlText } from "../../reports/compliance/junit";
+import { formatComplianceJunit } from "../../reports/compliance/junit";
+import { xmlAttribute, xmlText } from "../../reports/text/escape";
 import { bundledReport, hostileYaml, lineOf, reportFor, SCRIPT, violatingYaml } from "./support";
 
 interface Case {
@@ -11,6 +12,7 @@ interface Case {
   failure?: { message: string; type: string; "#text": string };
   error?: { message: string; type: string };
   skipped?: { message: string };
+  "system-out"?: string;
 }
 
 interface Suite {
@@ -85,6 +87,43 @@ describe("JUnit report", () => {
     const skipped = testsuites.testsuite.flatMap((s) => s.testcase.filter((c) => c.skipped !== undefined));
     expect(skipped.length).toBeGreaterThan(0);
     for (const c of skipped) expect(c.skipped?.message).toMatch(/\S/);
+  });
+
+  it("passes advisory findings with the finding as output; only mandatory violations fail", () => {
+    const report = reportFor(violatingYaml, { config: { "deployment-capacity-cap": "advisory" } });
+    const { testsuites } = parse(formatComplianceJunit(report));
+    const cases = testsuites.testsuite.flatMap((s) => s.testcase);
+    const failed = cases.filter((c) => c.failure !== undefined);
+    expect(failed.map((c) => [c.classname, c.name, c.failure?.type])).toEqual([
+      ["AID-ACC-001", "main", "mandatory"],
+    ]);
+    expect(Number(testsuites.failures)).toBe(1);
+    const capSuite = testsuites.testsuite.find((s) => s.name.startsWith("AID-DEP-005 "));
+    expect(Number(capSuite?.failures)).toBe(0);
+    const advisory = capSuite?.testcase.find((c) => c.name === "main/deployment/big");
+    expect(advisory?.failure).toBeUndefined();
+    expect(advisory?.error).toBeUndefined();
+    expect(advisory?.skipped).toBeUndefined();
+    expect(advisory?.line).toBe(String(lineOf(violatingYaml, "- name: big")));
+    expect(advisory?.["system-out"]).toMatch(/^Advisory finding \(advisory: does not fail the run\)\n/);
+    expect(advisory?.["system-out"]).toContain("capacity cap");
+    expect(advisory?.["system-out"]).toContain("Remediation: Lower `capacity`");
+    // The other cases of the suite are as before: passing without output, or skipped.
+    expect(capSuite?.testcase.filter((c) => c["system-out"] !== undefined)).toHaveLength(1);
+  });
+
+  it("reports a failed evaluation as an error, whatever the enforcement", () => {
+    const report = reportFor(violatingYaml, { config: { "deployment-capacity-cap": "advisory" } });
+    const target = report.results.find((r) => r.outcome === "compliant" && r.enforcement === "advisory");
+    if (!target) throw new Error("no compliant advisory result");
+    target.outcome = "error";
+    target.message = "evaluation failed: boom";
+    const { testsuites } = parse(formatComplianceJunit(report));
+    expect(Number(testsuites.errors)).toBe(1);
+    const errored = testsuites.testsuite.flatMap((s) => s.testcase.filter((c) => c.error));
+    expect(errored.map((c) => [c.classname, c.name, c.error?.type])).toEqual([
+      [target.policy.id, target.resource.name, "evaluation-error"],
+    ]);
   });
 
   it("reports a failed evaluation as an error", () => {

@@ -4,6 +4,7 @@ import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import type { Log } from "sarif";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SOURCE_ROOT_DESCRIPTIONS } from "../../reports/compliance/repository-path";
 import { FINGERPRINT_KEY, formatComplianceSarif } from "../../reports/compliance/sarif";
 import { repoRoot } from "../support/paths";
 import { bundledReport, hostileYaml, lineOf, reportFor, TEST_VERSION, violatingYaml } from "./support";
@@ -156,6 +157,40 @@ describe("SARIF report", () => {
     expect(run(log).results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe(
       "config%20dir/deployments%20%231.yaml",
     );
+  });
+
+  it("locates every result relative to %SRCROOT%, never by an absolute or parent path, and says what the root is", () => {
+    for (const file of [
+      "/srv/config/deployments.yaml",
+      "../elsewhere/deployments.yaml",
+      "deployments.yaml",
+    ]) {
+      const log = expectValid(formatComplianceSarif(reportFor(violatingYaml, { file })));
+      const locations = [
+        ...(run(log).artifacts ?? []).map((a) => a.location),
+        ...(run(log).results ?? []).map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation),
+      ];
+      expect(locations.length, file).toBeGreaterThan(1);
+      for (const location of locations)
+        expect(location, file).toEqual({ uri: "deployments.yaml", uriBaseId: "%SRCROOT%" });
+    }
+    const description = (file: string) =>
+      run(expectValid(formatComplianceSarif(reportFor(violatingYaml, { file })))).originalUriBaseIds?.[
+        "%SRCROOT%"
+      ];
+    expect(description("/srv/config/deployments.yaml")).toEqual({
+      description: { text: SOURCE_ROOT_DESCRIPTIONS["file-directory"] },
+    });
+    expect(description("deployments.yaml")).toEqual({
+      description: { text: SOURCE_ROOT_DESCRIPTIONS["working-directory"] },
+    });
+    const inGit = reportFor(violatingYaml);
+    inGit.sourceRoot = "git";
+    expect(run(expectValid(formatComplianceSarif(inGit))).originalUriBaseIds).toEqual({
+      "%SRCROOT%": {
+        description: { text: "The top level of the Git work tree that holds the deployments file." },
+      },
+    });
   });
 
   it("keeps messages on one line", () => {

@@ -160,7 +160,13 @@ export function columnCount(row: string): number {
   return (row.match(/(?<!\\)\|/g) ?? []).length - 1;
 }
 
-/** Numeric character references decoded, to read rendered text whatever escaping reports/escape.ts uses. */
+const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
+
+/** Character references decoded, to read rendered text whatever escaping reports/text/escape.ts uses. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+  return text.replace(
+    /&(?:#(\d+)|(lt|gt|amp|quot));/g,
+    (_, code: string | undefined, name: string | undefined) =>
+      code !== undefined ? String.fromCodePoint(Number(code)) : (NAMED_ENTITIES[name ?? ""] ?? ""),
+  );
 }

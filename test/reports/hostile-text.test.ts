@@ -1,0 +1,478 @@
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DriftReport } from "../../live/drift";
+import { formatDriftMarkdown } from "../../live/formatters/drift-markdown";
+import { checkPlanPolicies, policySetup } from "../../policies/check-plan";
+import { projectPolicies } from "../../policies/registry";
+import type { QuotaEntry } from "../../reports/compliance/capacity";
+import { formatComplianceHtml } from "../../reports/compliance/html";
+import { formatComplianceMarkdown } from "../../reports/compliance/markdown";
+import { formatPlanMarkdown } from "../../reports/plan-markdown";
+import { summarizePlan } from "../../reports/plan-model";
+import { formatPolicyListMarkdown, listPolicies } from "../../reports/policy-list";
+import { formatPolicyMarkdown } from "../../reports/policy-summary";
+import { formatDiffMarkdown } from "../../review/format-markdown";
+import type { DiffReport } from "../../review/model";
+import { repoRoot } from "../support/paths";
+import { planText } from "../support/plan";
+import {
+  elementsOf,
+  type HtmlNode,
+  type Readers,
+  readers,
+  structureOf,
+  textNodesOf,
+  unescapedPipes,
+  visibleText,
+} from "../support/rendering";
+import { reportFor } from "./support";
+
+/**
+ * Every Markdown and HTML formatter, fed user text that tries every way out of plain text. Each model is
+ * a realistic one whose every free-text string is prefixed with the hostile text (`taint`), so that a
+ * field added later is covered without touching this file. Names, tags, descriptions and blocklist items
+ * come from a pull request; live values and messages from Azure: all are user text.
+ */
+
+/** Hostile text, and a part of it a reader must still see once rendered (white space collapsed). */
+const HOSTILE: Record<string, { text: string; shows: string }> = {
+  "a script": { text: "<script>alert(1)</script>", shows: "<script>alert(1)</script>" },
+  "an image": { text: "<img src=x onerror=alert(1)>", shows: "<img src=x onerror=alert(1)>" },
+  "an iframe": { text: '<iframe src="https://evil.example/"></iframe>', shows: "<iframe src=" },
+  "an HTML comment and bold": { text: "<!-- hidden --><b>bold</b>", shows: "<!-- hidden --><b>bold</b>" },
+  "a Markdown link": { text: "[click](https://evil.example/x)", shows: "[click](https://evil.example" },
+  "a Markdown image": { text: "![pixel](https://evil.example/p.png)", shows: "![pixel](https://" },
+  "a reference link": { text: "[click][r] [r]: https://evil.example", shows: "[click][r] [r]:" },
+  "an angle-bracket autolink": { text: "<https://evil.example>", shows: "<https://evil.example>" },
+  "a bare URL": { text: "see https://evil.example/x now", shows: "see https://evil.example/x" },
+  "a www link": { text: "see www.evil.example now", shows: "see www.evil.example now" },
+  "an e-mail address": { text: "mail admin@evil.example", shows: "mail admin@evil.example" },
+  "a user and a team mention": { text: "@user and @org/team approve", shows: "@user and @org/team" },
+  "issue references": { text: "#123 GH-45 org/repo#6", shows: "#123 GH-45 org/repo#6" },
+  "table pipes": { text: "a | b || c |", shows: "a | b || c |" },
+  "a backslash before a pipe": { text: "a \\| b \\\\| c", shows: "a \\| b \\\\| c" },
+  "a trailing backslash": { text: "ends in \\", shows: "ends in \\" },
+  backticks: { text: "x` injected `code ``` fence", shows: "x` injected `code ```" },
+  "emphasis and strikethrough": { text: "**bold** _it_ ~~gone~~ ~x~", shows: "**bold** _it_ ~~gone~~" },
+  entities: { text: "&amp; &lt;b&gt; &#64;user &copy;", shows: "&amp; &lt;b&gt; &#64;user" },
+  "a footnote and a task": { text: "[^1] [ ] task", shows: "[^1] [ ] task" },
+  "newlines opening blocks": {
+    text: "first line\n| injected | row |\n# heading\n\n- item\r\n> quote\u2028second",
+    shows: "first line | injected | row | # heading - item > quote second",
+  },
+  "a heading at the start": { text: "# heading", shows: "# heading" },
+  "a list item at the start": { text: "- item", shows: "- item" },
+  "an ordered list item at the start": { text: "1. item", shows: "1. item" },
+  "a quote at the start": { text: "> quote", shows: "> quote" },
+  "a thematic break": { text: "***", shows: "***" },
+  "indented code": { text: "      code", shows: "code" },
+  "ANSI escape sequences": {
+    text: "\u001b[31mred\u001b[0m \u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007 \u009b1m!",
+    shows: "red link !",
+  },
+  "a 10 KB string": { text: `${"A".repeat(10_240)}TAIL`, shows: "AAAAAAAAAAAA" },
+};
+
+const BENIGN = "plain-";
+
+/**
+ * Every string of `value` prefixed with `payload`, except at the key paths `keep` names (values the
+ * formatters switch on, such as outcomes and kinds). Array indices are not part of a path.
+ */
+function taint<T>(value: T, payload: string, keep: (path: string) => boolean, at = ""): T {
+  if (typeof value === "string") return (keep(at) ? value : `${payload}${value}`) as T;
+  if (Array.isArray(value)) return value.map((item) => taint(item, payload, keep, at)) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        taint(item, payload, keep, at ? `${at}.${key}` : key),
+      ]),
+    ) as T;
+  }
+  return value;
+}
+
+const lastKeyIn =
+  (...keys: string[]) =>
+  (at: string): boolean =>
+    keys.includes(at.slice(at.lastIndexOf(".") + 1));
+
+/** A file with every kind of resource and free text: tags, a blocklist with a description and items. */
+const richYaml = `version: 1
+accounts:
+  main:
+    name: acme-ai
+    resourceGroup: rg-ai
+    location: eastus2
+    create: true
+    customSubDomain: acme-ai
+    publicNetworkAccess: Disabled
+    disableLocalAuth: false
+    identity: SystemAssigned
+    networkAcls: { defaultAction: Deny }
+    tags: { owner: platform-team, cost-center: "4711" }
+defaults:
+  sku: GlobalStandard
+  contentFilter: strict
+  versionUpgradeOption: NoAutoUpgrade
+deployments:
+  - name: gpt-4o
+    account: main
+    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+    rateLimit: { tokensPerMinute: 150000 }
+    tags: { reviewer: data-team }
+  - name: big
+    account: main
+    model: { format: OpenAI, name: gpt-4o-mini, version: "2024-07-18" }
+    capacity: 2000
+contentFilters:
+  strict:
+    base: Microsoft.DefaultV2
+    mode: Blocking
+    prompt: { hate: low, sexual: low, violence: medium, selfHarm: low, jailbreak: block, indirectAttack: block, blocklists: [words] }
+    completion: { hate: low, sexual: low, violence: medium, selfHarm: low, protectedMaterialText: block, protectedMaterialCode: annotate }
+blocklists:
+  words:
+    description: Words the assistant must not repeat
+    items: [secret-project, "code name"]
+`;
+
+const quotas: QuotaEntry[] = [
+  { usageName: "OpenAI.GlobalStandard.gpt-4o", region: "eastus2", limit: 450, usedElsewhere: 100 },
+];
+
+function complianceReport(payload: string) {
+  return taint(
+    reportFor(richYaml, { quotas, generatedAt: "2025-06-01T12:00:00.000Z" }),
+    payload,
+    lastKeyIn("outcome", "enforcement", "verdict", "unit", "origin"),
+  );
+}
+
+function policyResultsAndFindings(payload: string) {
+  const outcome = checkPlanPolicies(planText(richYaml), policySetup({}, undefined));
+  const keep = lastKeyIn("outcome", "enforcement", "severity");
+  return {
+    results: taint(outcome.results, payload, keep),
+    findings: taint(outcome.diagnostics, payload, keep),
+  };
+}
+
+const diffBase: DiffReport = {
+  changes: [
+    {
+      kind: "deployment",
+      key: "east/chat",
+      action: "update",
+      fields: [
+        { path: "sku.capacity", before: 100, after: 40 },
+        { path: "tags.owner", before: "platform", after: "data" },
+        { path: "model.version", before: "2024-08-06", after: "2024-11-20" },
+      ],
+      flags: ["breaking", "capacity-decrease"],
+    },
+    {
+      kind: "blocklist",
+      key: "east/words",
+      action: "update",
+      fields: [
+        { path: "description", before: "old words", after: "new words" },
+        {
+          path: "items",
+          before: [{ pattern: "secret", regex: false }],
+          after: [
+            { pattern: "secret", regex: true },
+            { pattern: "code name", regex: false },
+          ],
+        },
+      ],
+      flags: ["content-filter-weakened"],
+    },
+    { kind: "contentFilter", key: "east/relaxed", action: "add", fields: [], flags: [] },
+    {
+      kind: "account",
+      key: "west",
+      action: "replace",
+      fields: [{ path: "location", before: "westus", after: "westus3" }],
+      flags: ["breaking"],
+    },
+  ],
+  summary: {
+    base: "git:main",
+    head: "deployments.yaml",
+    environment: "dev",
+    counts: { add: 1, remove: 0, update: 2, replace: 1, total: 4 },
+    flags: ["breaking", "capacity-decrease", "content-filter-weakened", "policy-regression"],
+    flagCounts: { breaking: 2, "capacity-decrease": 1, "content-filter-weakened": 1, "policy-regression": 1 },
+    quotaImpact: [
+      {
+        region: "eastus2",
+        model: "gpt-4o",
+        deploymentType: "GlobalStandard",
+        unit: "TPM",
+        before: 100,
+        after: 40,
+        delta: -60,
+      },
+    ],
+    policy: {
+      evaluated: true,
+      outcomes: { compliant: 10, "non-compliant": 1, "not-applicable": 4, error: 0 },
+    },
+    policyRegressions: [
+      {
+        policyId: "AID-CF-002",
+        resourceKey: "east/relaxed",
+        before: "absent",
+        after: "non-compliant",
+        message: "jailbreak filter is off",
+      },
+    ],
+  },
+};
+
+const driftBase: DriftReport = {
+  environment: "prod",
+  accounts: [
+    { key: "east", name: "acct-east", resourceGroup: "rg-ai", location: "eastus2", status: "read" },
+    {
+      key: "west",
+      name: "acct-west",
+      resourceGroup: "rg-ai",
+      status: "error",
+      message: "403 Forbidden: AuthorizationFailed",
+    },
+  ],
+  drift: [
+    {
+      kind: "deployment",
+      key: "east/chat",
+      status: "changed",
+      fields: [
+        { path: "sku.capacity", declared: 100, live: 80 },
+        { path: "tags.owner", declared: "platform", live: "someone else" },
+        { path: "tags.reviewer", declared: null, live: { by: "portal" } },
+      ],
+    },
+    { kind: "deployment", key: "east/old", status: "unmanaged", fields: [], note: "created in the portal" },
+    { kind: "blocklist", key: "east/words", status: "missing", fields: [] },
+    {
+      kind: "contentFilter",
+      key: "east/strict",
+      status: "upgraded",
+      fields: [{ path: "prompt.hate", declared: "low", live: "medium" }],
+    },
+  ],
+  summary: { missing: 1, unmanaged: 1, changed: 1, upgraded: 1, total: 4, unreadAccounts: 1 },
+};
+
+type Medium = "markdown" | "html";
+
+interface Covered {
+  medium: Medium;
+  /** The formatter's output for a realistic model whose every free-text string starts with `payload`. */
+  format(payload: string): string;
+}
+
+/** Keyed `file#export`, as found by scanning the sources (see "covers every formatter"). */
+const FORMATTERS: Record<string, Covered> = {
+  "reports/plan-markdown.ts#formatPlanMarkdown": {
+    medium: "markdown",
+    format: (p) =>
+      formatPlanMarkdown(taint(summarizePlan(planText(richYaml, undefined)), p, lastKeyIn("type"))),
+  },
+  "reports/policy-summary.ts#formatPolicyMarkdown": {
+    medium: "markdown",
+    format: (p) => {
+      const { results, findings } = policyResultsAndFindings(p);
+      return formatPolicyMarkdown(results, findings);
+    },
+  },
+  "reports/policy-list.ts#formatPolicyListMarkdown": {
+    medium: "markdown",
+    format: (p) => formatPolicyListMarkdown(taint(listPolicies(projectPolicies()), p, () => false)),
+  },
+  "reports/compliance/markdown.ts#formatComplianceMarkdown": {
+    medium: "markdown",
+    format: (p) => formatComplianceMarkdown(complianceReport(p)),
+  },
+  "reports/compliance/html.ts#formatComplianceHtml": {
+    medium: "html",
+    format: (p) => formatComplianceHtml(complianceReport(p)),
+  },
+  "review/format-markdown.ts#formatDiffMarkdown": {
+    medium: "markdown",
+    format: (p) =>
+      formatDiffMarkdown(
+        taint(
+          diffBase,
+          p,
+          (at) =>
+            lastKeyIn("kind", "action", "flags", "unit")(at) ||
+            /^summary\.(flags|policyRegressions\.(before|after))$/.test(at),
+        ),
+      ),
+  },
+  "live/formatters/drift-markdown.ts#formatDriftMarkdown": {
+    medium: "markdown",
+    format: (p) => formatDriftMarkdown(taint(driftBase, p, lastKeyIn("kind", "status"))),
+  },
+};
+
+/** Source folders: everything but tests, dependencies and generated output. */
+function sourceFiles(dir = repoRoot, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) {
+      if (["node_modules", "test", "dist", "coverage"].includes(entry.name) || entry.name.startsWith("."))
+        return [];
+      return sourceFiles(path.join(dir, entry.name), `${relative}/`);
+    }
+    return /\.(ts|mts|cts)$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [relative] : [];
+  });
+}
+
+/** `file#export` of every exported function whose name says it writes Markdown or HTML. */
+function markdownAndHtmlFormatters(): string[] {
+  return sourceFiles().flatMap((file) => {
+    const text = readFileSync(path.join(repoRoot, file), "utf8");
+    const names = [
+      ...text.matchAll(/export\s+(?:async\s+)?(?:function\s+|const\s+)(\w*(?:Markdown|Html|Md)\w*)\b/g),
+    ].map((m) => m[1]);
+    return names.filter((name) => name?.startsWith("format")).map((name) => `${file}#${name}`);
+  });
+}
+
+/** Files in the formatter folders whose names say Markdown or HTML. */
+function markdownAndHtmlFormatterFiles(): string[] {
+  const folders = ["reports", "reports/compliance", "review", "live/formatters", "diagnostics/formatters"];
+  return folders.flatMap((folder) =>
+    readdirSync(path.join(repoRoot, folder))
+      .filter((name) => /(markdown|html|md)\b.*\.ts$/i.test(name) || /^format-(markdown|html|md)/i.test(name))
+      .map((name) => `${folder}/${name}`),
+  );
+}
+
+let read: Readers;
+beforeAll(async () => {
+  read = await readers();
+});
+
+function rendered(medium: Medium, output: string): HtmlNode {
+  return medium === "markdown" ? read.parseFragment(read.markdownToHtml(output)) : read.parseDocument(output);
+}
+
+/** Elements no user text may create (the HTML report links to its own sections only). */
+const FORBIDDEN = [
+  "script",
+  "img",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "input",
+  "link",
+  "style",
+  "video",
+  "audio",
+];
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: asserting control characters are absent
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+describe("every Markdown and HTML formatter is covered", () => {
+  it("covers every exported Markdown or HTML formatter of the sources, and only those", () => {
+    expect(markdownAndHtmlFormatters().sort()).toEqual(Object.keys(FORMATTERS).sort());
+  });
+
+  it("covers every Markdown or HTML file of the formatter folders", () => {
+    const covered = new Set(Object.keys(FORMATTERS).map((key) => key.slice(0, key.indexOf("#"))));
+    for (const file of markdownAndHtmlFormatterFiles()) expect(covered, file).toContain(file);
+  });
+
+  it("escapes through the one escaping module", () => {
+    for (const key of Object.keys(FORMATTERS)) {
+      const file = key.slice(0, key.indexOf("#"));
+      const text = readFileSync(path.join(repoRoot, file), "utf8");
+      expect(text, file).toMatch(/from "[./]*(reports\/)?text\/escape"/);
+      // No formatter keeps a helper of its own that makes user text safe.
+      expect(text, file).not.toMatch(/\.replace\([^)]*(\\\||&#|&lt;|`)/);
+    }
+  });
+});
+
+describe.each(Object.entries(FORMATTERS))("%s", (_, formatter) => {
+  const benign = () => formatter.format(BENIGN);
+
+  it.each(Object.entries(HOSTILE))("keeps %s inert and visible", (_name, { text, shows }) => {
+    const output = formatter.format(text);
+    expect(output).not.toMatch(CONTROL);
+    expect(output).not.toContain("TAIL");
+    if (formatter.medium === "markdown")
+      for (const line of output.split("\n")) expect(line.length).toBeLessThan(6000);
+
+    const tree = rendered(formatter.medium, output);
+    const elements = elementsOf(tree);
+    // The HTML report's own style sheet is its one `style` element (the structure check below keeps it one).
+    const forbidden = formatter.medium === "html" ? FORBIDDEN.filter((name) => name !== "style") : FORBIDDEN;
+    for (const name of forbidden)
+      expect(
+        elements.filter((el) => el.tagName === name),
+        name,
+      ).toEqual([]);
+    for (const el of elements) {
+      for (const attribute of el.attrs ?? []) {
+        expect(attribute.name, `${el.tagName} ${attribute.name}`).not.toMatch(/^on/i);
+        if (attribute.name === "href") expect(attribute.value).toMatch(/^#[\w-]+$/);
+      }
+    }
+    if (formatter.medium === "markdown") expect(elements.filter((el) => el.tagName === "a")).toEqual([]);
+    // The same elements, attributes and table cells as with plain text: nothing came from the user's text.
+    // (The HTML report shows the `code spans` of remediation text as code on purpose, each part escaped.)
+    const structure = (root: HtmlNode) =>
+      structureOf(root).filter((el) => formatter.medium === "markdown" || el !== "code");
+    expect(structure(tree)).toEqual(structure(rendered(formatter.medium, benign())));
+
+    // GitHub turns these into mentions, references and links in rendered text outside code; none may
+    // be left. (Inside code GitHub finds none, and an autolink there would be an `a` element.)
+    const githubText = formatter.medium === "markdown" ? textNodesOf(tree, ["code", "pre"]) : [];
+    for (const node of githubText) {
+      expect(node).not.toMatch(/(^|[^\w`])@[a-z0-9]/i);
+      expect(node).not.toMatch(/(^|[^\w])#\d/);
+      expect(node).not.toMatch(/\bGH-\d/i);
+      expect(node).not.toMatch(/\b(https?|ftp):\/\//i);
+      expect(node).not.toMatch(/\bwww\./i);
+    }
+    // A reader still sees what the file or Azure says.
+    expect(visibleText(tree)).toContain(shows);
+  });
+
+  if (formatter.medium === "markdown") {
+    it("keeps every table row as wide as its header", () => {
+      for (const { text } of Object.values(HOSTILE)) {
+        let header: number | undefined;
+        for (const line of formatter.format(text).split("\n")) {
+          if (!line.startsWith("|")) {
+            header = undefined;
+            continue;
+          }
+          header ??= unescapedPipes(line);
+          expect(unescapedPipes(line), line).toBe(header);
+          expect(line.endsWith("|"), line).toBe(true);
+        }
+      }
+    });
+
+    it("ends so that a section written after it is read as Markdown", () => {
+      const html = read.markdownToHtml(`${benign()}## Next section\n`);
+      expect(html).toContain("<h2>Next section</h2>");
+    });
+
+    it("leaves plain names, versions and paths as written", () => {
+      const output = formatter.format("gpt-4o-mini (2024-07-18) rg_ai-east.2 R&D 10:30 a/b ");
+      expect(output).toContain("gpt-4o-mini (2024-07-18) rg_ai-east.2 R&D 10:30 a/b");
+    });
+  }
+});
