@@ -19,6 +19,7 @@ import type {
   PromptFilter,
   RateLimit,
 } from "./file-types.generated";
+import { deploymentLayers, firstSetting, own } from "./layers";
 import type { ParsedDocument } from "./parse";
 
 /** Azure's behaviour when a deployment says nothing: stay on the version until it retires, then move. */
@@ -49,9 +50,9 @@ export function importIdFor(
 }
 
 /** Capacity from the first of: an explicit capacity, a rate limit in tokens per minute. */
-function capacityOf(source: { capacity?: Capacity; rateLimit?: RateLimit } | undefined) {
-  if (source?.capacity !== undefined) return { capacity: source.capacity };
-  if (source?.rateLimit !== undefined) {
+function capacityOf(source: { capacity?: Capacity; rateLimit?: RateLimit }) {
+  if (source.capacity !== undefined) return { capacity: source.capacity };
+  if (source.rateLimit !== undefined) {
     return {
       capacity: Math.ceil(source.rateLimit.tokensPerMinute / 1000),
       tokensPerMinute: source.rateLimit.tokensPerMinute,
@@ -79,7 +80,7 @@ export function resolveDesiredState(
   file.deployments.forEach((deployment, index) => {
     const docPath = ["deployments", index];
     const source = document.locate(docPath);
-    const override: DeploymentOverride = env.deployments?.[deployment.name] ?? {};
+    const override: DeploymentOverride = own(env.deployments, deployment.name) ?? {};
     const targets = deploymentAccountKeys(deployment, file).filter((k) => accountKeys.has(k));
     const enabled = override.enabled ?? deployment.enabled ?? true;
     for (const accountKey of targets) {
@@ -88,18 +89,11 @@ export function resolveDesiredState(
         disabledDeployments.push({ key, accountKey, name: deployment.name, source, docPath });
         continue;
       }
-      const sku = override.sku ?? deployment.sku ?? env.defaults?.sku ?? file.defaults?.sku ?? "Standard";
-      const sized =
-        capacityOf(override) ??
-        capacityOf(deployment) ??
-        capacityOf(env.defaults) ??
-        capacityOf(file.defaults);
+      const layers = deploymentLayers(file.defaults, env, deployment);
+      const sku = firstSetting(layers, (l) => l.sku)?.value ?? "Standard";
+      const sized = firstSetting(layers, capacityOf)?.value;
       const capacity = sized?.capacity ?? 1;
-      const explicitFilter =
-        override.contentFilter ??
-        deployment.contentFilter ??
-        env.defaults?.contentFilter ??
-        file.defaults?.contentFilter;
+      const explicitFilter = firstSetting(layers, (l) => l.contentFilter)?.value;
       const model = { ...deployment.model, version: override.modelVersion ?? deployment.model.version };
       const desired: DesiredDeployment = {
         key,
@@ -111,11 +105,7 @@ export function resolveDesiredState(
         contentFilter: explicitFilter ?? DEFAULT_CONTENT_FILTER,
         contentFilterExplicit: explicitFilter !== undefined,
         versionUpgradeOption:
-          override.versionUpgradeOption ??
-          deployment.versionUpgradeOption ??
-          env.defaults?.versionUpgradeOption ??
-          file.defaults?.versionUpgradeOption ??
-          DEFAULT_VERSION_UPGRADE_OPTION,
+          firstSetting(layers, (l) => l.versionUpgradeOption)?.value ?? DEFAULT_VERSION_UPGRADE_OPTION,
         tags: definedValues(deployment.tags),
         index,
         source,

@@ -1,10 +1,11 @@
-import type { Defaults, Deployment, DeploymentType } from "../../file-types.generated";
+import type { Defaults, Deployment, DeploymentType, Environment } from "../../file-types.generated";
+import { deploymentLayers, firstSetting, type SettingSource } from "../../layers";
 import type { DocPath } from "../../path";
 import { type CheckContext, shared } from "../check";
 import { own, type Scope, scopes } from "./scopes";
 
-/** Where a deployment setting comes from, most specific first (as resolveDesiredState applies them). */
-export type Source = "override" | "deployment" | "environment-defaults" | "defaults";
+/** Where a deployment setting comes from, most specific first (see loader/layers.ts). */
+export type Source = SettingSource;
 
 /** A deployment's settings in one scope and where each was written; undefined: nothing sets it. */
 export interface EffectiveDeployment {
@@ -58,9 +59,7 @@ export function settingPath(
 function computeScopeViews({ file }: CheckContext): ScopeView[] {
   const [asWritten, ...environments] = scopes(file);
   if (!asWritten) return [];
-  const base = file.deployments.map((deployment) =>
-    effectiveIn(file.defaults, undefined, deployment, undefined),
-  );
+  const base = file.deployments.map((deployment) => effectiveIn(file.defaults, undefined, deployment));
   const views: ScopeView[] = [{ scope: asWritten, deployments: base }];
   for (const scope of environments) {
     const { env } = scope;
@@ -73,63 +72,40 @@ function computeScopeViews({ file }: CheckContext): ScopeView[] {
             const override = own(overrides, deployment.name);
             return envDefaults === undefined && override === undefined
               ? (base[index] as EffectiveDeployment)
-              : effectiveIn(file.defaults, envDefaults, deployment, override);
+              : effectiveIn(file.defaults, env, deployment);
           });
     views.push({ scope, deployments });
   }
   return views;
 }
 
-type Layer = Defaults & { enabled?: boolean };
-
 function effectiveIn(
   defaults: Defaults | undefined,
-  envDefaults: Defaults | undefined,
+  env: Environment | undefined,
   deployment: Deployment,
-  override: Layer | undefined,
 ): EffectiveDeployment {
-  const result: EffectiveDeployment = {
-    sku: undefined,
-    skuFrom: undefined,
-    sizing: undefined,
-    sizingFrom: undefined,
-    contentFilter: undefined,
-    contentFilterFrom: undefined,
-    enabled: true,
-    enabledFrom: undefined,
+  const layers = deploymentLayers(defaults, env, deployment);
+  const sku = firstSetting(layers, (l) => l.sku);
+  // Within one layer an explicit capacity wins over a rate limit, as the desired state reads it.
+  const sizing = firstSetting(layers, (l): EffectiveDeployment["sizing"] =>
+    l.capacity !== undefined ? "capacity" : l.rateLimit !== undefined ? "rateLimit" : undefined,
+  );
+  const contentFilter = firstSetting(layers, (l) => l.contentFilter);
+  const override = own(env?.deployments, deployment.name);
+  const enabledFrom =
+    override?.enabled !== undefined
+      ? "override"
+      : deployment.enabled !== undefined
+        ? "deployment"
+        : undefined;
+  return {
+    sku: sku?.value,
+    skuFrom: sku?.from,
+    sizing: sizing?.value,
+    sizingFrom: sizing?.from,
+    contentFilter: contentFilter?.value,
+    contentFilterFrom: contentFilter?.from,
+    enabled: override?.enabled ?? deployment.enabled ?? true,
+    enabledFrom,
   };
-  apply(result, override, "override");
-  apply(result, deployment, "deployment");
-  apply(result, envDefaults, "environment-defaults");
-  apply(result, defaults, "defaults");
-  if (override?.enabled !== undefined) {
-    result.enabled = override.enabled;
-    result.enabledFrom = "override";
-  } else if (deployment.enabled !== undefined) {
-    result.enabled = deployment.enabled;
-    result.enabledFrom = "deployment";
-  }
-  return result;
-}
-
-/** Fills what `layer` sets and nothing more specific has set. */
-function apply(result: EffectiveDeployment, layer: Defaults | undefined, from: Source): void {
-  if (layer === undefined) return;
-  if (result.skuFrom === undefined && layer.sku !== undefined) {
-    result.sku = layer.sku;
-    result.skuFrom = from;
-  }
-  if (result.sizingFrom === undefined) {
-    if (layer.capacity !== undefined) {
-      result.sizing = "capacity";
-      result.sizingFrom = from;
-    } else if (layer.rateLimit !== undefined) {
-      result.sizing = "rateLimit";
-      result.sizingFrom = from;
-    }
-  }
-  if (result.contentFilterFrom === undefined && layer.contentFilter !== undefined) {
-    result.contentFilter = layer.contentFilter;
-    result.contentFilterFrom = from;
-  }
 }

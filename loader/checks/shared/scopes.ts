@@ -3,10 +3,7 @@ import type { AideployDeploymentsFile, Environment } from "../../file-types.gene
 import type { DocPath } from "../../path";
 import { type CheckContext, finding, type SemanticCheck } from "../check";
 
-/** Own-property lookup: keys written in the file may be named like members of Object.prototype. */
-export function own<T>(record: { [k: string]: T | undefined } | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
-}
+export { own } from "../../layers";
 
 /** The own entries of a record whose values are present. */
 export function entries<T>(record: { [k: string]: T | undefined } | undefined): [string, T][] {
