@@ -7,9 +7,16 @@
  * upgrade option (live, else declared) lets Azure upgrade it (anything but NoAutoUpgrade). Any other
  * version difference, or one that comes with other differences, is `changed`.
  */
+
+import { describeHarmSetting } from "../infra/content-filter";
 import type { ResourceGraph } from "../infra/graph";
 import { ResourceTypes } from "../infra/graph";
-import type { DesiredBlocklist, DesiredContentFilter, DesiredState } from "../loader/desired-state";
+import type {
+  DesiredBlocklist,
+  DesiredContentFilter,
+  DesiredState,
+  HarmSetting,
+} from "../loader/desired-state";
 import { compareVersions, sameName } from "./catalog";
 import {
   isBuiltInRaiPolicy,
@@ -189,9 +196,21 @@ function deploymentStatus(
 
 // ── Content filters ─────────────────────────────────────────────────────────
 
-function settingField(path: string, declared: string, live: MappedSetting<string>): DriftField | undefined {
-  if (live.exact && live.value === declared) return undefined;
-  return field(path, declared, live.live);
+/** Settings as words, so that a threshold that blocks and one that only annotates read differently. */
+function settingText(value: HarmSetting | string): string {
+  return typeof value === "string" ? value : describeHarmSetting(value);
+}
+
+/** A category the file leaves out is not declared (not sent, Azure keeps its own): never compared. */
+function settingField(
+  path: string,
+  declared: HarmSetting | string | undefined,
+  live: MappedSetting<HarmSetting | string>,
+): DriftField | undefined {
+  if (declared === undefined) return undefined;
+  const wanted = settingText(declared);
+  if (live.exact && live.value !== undefined && settingText(live.value) === wanted) return undefined;
+  return field(path, wanted, live.live);
 }
 
 function blocklistText(name: string, blocking: boolean): string {
@@ -206,14 +225,10 @@ export function compareContentFilter(declared: DesiredContentFilter, live: RaiPo
     fields.push(field("base", declared.base, live.basePolicyName));
   if (!sameMode(declared.mode, live.mode)) fields.push(field("mode", declared.mode, live.mode));
   for (const side of ["prompt", "completion"] as const satisfies readonly Side[]) {
-    const wanted = declared[side] as unknown as Record<string, string | string[]>;
+    const wanted = declared[side] as unknown as Record<string, HarmSetting | string | undefined>;
     const got = mapped[side];
-    for (const [key, setting] of Object.entries(got.severities)) {
-      const difference = settingField(`${side}.${key}`, String(wanted[key]), setting);
-      if (difference) fields.push(difference);
-    }
-    for (const [key, setting] of Object.entries(got.actions)) {
-      const difference = settingField(`${side}.${key}`, String(wanted[key]), setting);
+    for (const [key, setting] of [...Object.entries(got.severities), ...Object.entries(got.actions)]) {
+      const difference = settingField(`${side}.${key}`, wanted[key], setting);
       if (difference) fields.push(difference);
     }
     const wantedLists = [...(declared[side].blocklists ?? [])].sort();

@@ -4,14 +4,16 @@
  * adopts them. Pure: the command reads Azure and validates the text. Whatever the file cannot express is
  * written as a warning comment at the resource and returned as a note, never dropped silently.
  */
-import { Document, isScalar, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isMap, isScalar, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Severity } from "../diagnostics/diagnostic";
 import { compileContentFilter } from "../infra/content-filter";
 import { blocklistItemName, ResourceTypes } from "../infra/graph";
 import type { Plan } from "../infra/plan";
 import { isMicrosoftBasePolicy, MICROSOFT_BASE_POLICIES } from "../loader/deployment-types";
 import type { DesiredContentFilter } from "../loader/desired-state";
+import type { ContentFilter } from "../loader/file-types.generated";
 import type { DocPath } from "../loader/path";
+import { resolveContentFilterSettings } from "../loader/resolve";
 import { locationKey, sameName } from "./catalog";
 import {
   describeEntry,
@@ -59,14 +61,22 @@ interface ImportedFile {
 
 const severityKeys = ["hate", "sexual", "violence", "selfHarm"] as const;
 
+/** One side of a content filter as the file writes it: only the categories Azure has an entry for. */
 function sideValue(
   mapped: MappedContentFilter["prompt"],
   actionKeys: readonly string[],
   blocklistName: (name: string) => string,
 ): { [key: string]: Json } {
   const side: { [key: string]: Json } = {};
-  for (const key of severityKeys) side[key] = mapped.severities[key].value;
-  for (const key of actionKeys) side[key] = mapped.actions[key]?.value ?? "off";
+  for (const key of severityKeys) {
+    const value = mapped.severities[key].value;
+    if (value === undefined) continue;
+    side[key] = typeof value === "string" ? value : { threshold: value.threshold, action: value.action };
+  }
+  for (const key of actionKeys) {
+    const value = mapped.actions[key]?.value;
+    if (value !== undefined) side[key] = value;
+  }
   if (mapped.blocklists.length > 0) {
     side.blocklists = [...new Set(mapped.blocklists.map((blocklist) => blocklistName(blocklist.name)))];
   }
@@ -117,11 +127,14 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
     const entryKey = key(entry.name, entry.source);
     const got = live.get(entryKey);
     live.delete(entryKey);
+    // A disabled entry filters nothing: its blocking flag and threshold mean nothing to Azure.
+    const bothOff = got !== undefined && got.enabled !== true && !entry.enabled;
     const same =
       got !== undefined &&
-      got.enabled === entry.enabled &&
-      got.blocking === entry.blocking &&
-      sameName(got.severityThreshold, entry.severityThreshold);
+      (bothOff ||
+        (got.enabled === entry.enabled &&
+          got.blocking === entry.blocking &&
+          sameName(got.severityThreshold, entry.severityThreshold)));
     if (same) continue;
     const wanted = describeCompiled(entry);
     const threshold =
@@ -158,35 +171,16 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
   return differences;
 }
 
-function desiredFilter(name: string, mapped: MappedContentFilter, blocklistName: (name: string) => string) {
-  const side = (which: "prompt" | "completion") => ({
-    hate: mapped[which].severities.hate.value,
-    sexual: mapped[which].severities.sexual.value,
-    violence: mapped[which].severities.violence.value,
-    selfHarm: mapped[which].severities.selfHarm.value,
-    profanity: mapped[which].actions.profanity?.value ?? "off",
-    blocklists: [...new Set(mapped[which].blocklists.map((blocklist) => blocklistName(blocklist.name)))],
-  });
-  const filter: DesiredContentFilter = {
+/** The content filter as the imported file declares it, resolved as the loader resolves it. */
+function desiredFilter(name: string, value: { [key: string]: Json }): DesiredContentFilter {
+  return {
     key: name,
     accountKey: "",
     name,
-    base: mapped.base.value,
-    mode: mapped.mode.value,
-    prompt: {
-      ...side("prompt"),
-      jailbreak: mapped.prompt.actions.jailbreak?.value ?? "off",
-      indirectAttack: mapped.prompt.actions.indirectAttack?.value ?? "off",
-    },
-    completion: {
-      ...side("completion"),
-      protectedMaterialText: mapped.completion.actions.protectedMaterialText?.value ?? "off",
-      protectedMaterialCode: mapped.completion.actions.protectedMaterialCode?.value ?? "off",
-    },
+    ...resolveContentFilterSettings(value as ContentFilter),
     source: { file: "", line: 1, column: 1, path: "" },
     docPath: [],
   };
-  return filter;
 }
 
 /** The file for one account, with notes for whatever it cannot say exactly. */
@@ -226,10 +220,7 @@ export function buildImport(source: ImportSource): ImportDraft {
     };
     if (policy.id) value.import = policy.id;
     contentFilters[policy.name] = value;
-    for (const difference of contentFilterDifferences(
-      policy,
-      desiredFilter(policy.name, mapped, blocklistName),
-    )) {
+    for (const difference of contentFilterDifferences(policy, desiredFilter(policy.name, value))) {
       note(["contentFilters", policy.name], `content filter "${policy.name}": ${difference}`);
     }
   }
@@ -407,6 +398,14 @@ export function renderImport(draft: ImportDraft): string {
     const tags = doc.getIn(["deployments", index, "tags"], true) as YAMLMap | undefined;
     if (tags) tags.flow = true;
   });
+  for (const name of Object.keys(draft.value.contentFilters ?? {})) {
+    for (const side of ["prompt", "completion"]) {
+      const categories = doc.getIn(["contentFilters", name, side], true) as YAMLMap | undefined;
+      for (const pair of categories?.items ?? []) {
+        if (isMap(pair.value)) pair.value.flow = true;
+      }
+    }
+  }
   for (const name of Object.keys(draft.value.blocklists ?? {})) {
     const items = doc.getIn(["blocklists", name, "items"], true) as YAMLSeq;
     for (const item of items.items) if (!isScalar(item)) (item as YAMLMap).flow = true;
