@@ -37,5 +37,15 @@ export function formatDriftMarkdown(report: DriftReport): string {
       }
     }
   }
+  if (report.information.length > 0) {
+    lines.push("", "For information (accounts the file does not manage, not drift):", "");
+    for (const entry of report.information) {
+      for (const field of entry.fields) {
+        lines.push(
+          `- ${code(entry.key)} ${code(field.path)}: declared ${cell(formatValue(field.declared))}, live ${cell(formatValue(field.live))}`,
+        );
+      }
+    }
+  }
   return `${lines.join("\n")}\n`;
 }
