@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { Option } from "commander";
 import { exitCodeFor } from "../../diagnostics/diagnostic";
@@ -8,6 +8,7 @@ import { checkPlanPolicies } from "../../policies/check-plan";
 import { REPORT_FORMATS, type ReportFormat, reportFormatters } from "../../reports/compliance/formats";
 import { plural, reportExitCodes } from "../../reports/compliance/labels";
 import { buildComplianceReport } from "../../reports/compliance/model";
+import { writeFileAtomically } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -86,8 +87,8 @@ export async function runReport(options: ReportOptions, io: CommandIO): Promise<
   else {
     const target = resolvePath(io, options.out);
     try {
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, text);
+      // Written whole or not at all: an interrupted run leaves the previous report in place.
+      writeFileAtomically(target, text);
     } catch (error) {
       io.stderr(`aideploy report: cannot write ${options.out}: ${(error as Error).message}\n`);
       return ExitCode.usage;
