@@ -183,10 +183,13 @@ function desiredFilter(name: string, value: { [key: string]: Json }): DesiredCon
   };
 }
 
-/** The file for one account, with notes for whatever it cannot say exactly. */
-export function buildImport(source: ImportSource): ImportDraft {
+/**
+ * The file for one account, with notes for whatever it cannot say exactly. The account's key in the file
+ * is its location (e.g. `eastus2`) unless the caller names another.
+ */
+export function buildImport(source: ImportSource, options: { accountKey?: string } = {}): ImportDraft {
   const { account, snapshot } = source;
-  const accountKey = account.location ? locationKey(account.location) : account.name;
+  const accountKey = options.accountKey ?? (account.location ? locationKey(account.location) : account.name);
   const notes: ImportNote[] = [];
   const note = (docPath: DocPath, message: string, severity: Severity = "warning") =>
     notes.push({ docPath, message, severity });
@@ -336,8 +339,8 @@ function describeField(field: DriftField): string {
 }
 
 /**
- * Notes for deployments whose planned inputs (after the file's defaults) differ from Azure: the check
- * that an imported file changes nothing, or says what it would change.
+ * Notes for the imported account's deployments whose planned inputs (after the file's defaults) differ
+ * from Azure: the check that an imported file changes nothing, or says what it would change.
  */
 export function deploymentNotes(draft: ImportDraft, plan: Plan): ImportNote[] {
   const notes: ImportNote[] = [];
@@ -345,7 +348,7 @@ export function deploymentNotes(draft: ImportDraft, plan: Plan): ImportNote[] {
     draft.source.snapshot.deployments.map((deployment) => [deployment.name.toLowerCase(), deployment]),
   );
   for (const node of plan.graph.nodes) {
-    if (node.type !== ResourceTypes.deployment) continue;
+    if (node.type !== ResourceTypes.deployment || node.account !== draft.accountKey) continue;
     const planned = node.inputs as unknown as PlannedDeployment;
     const record = live.get(planned.deploymentName.toLowerCase());
     if (!record) continue;
@@ -377,13 +380,23 @@ function mapPair(map: YAMLMap, key: string) {
 
 /** The YAML text: flow style for models, quoted versions, notes as comments at their resources. */
 export function renderImport(draft: ImportDraft): string {
-  const doc = new Document(draft.value);
+  return importDocument(draft).toString({ lineWidth: 0 });
+}
+
+/** The header comment of an imported account: where it came from and what `import:` means. */
+export function importHeader(draft: ImportDraft): string {
   const { account, subscriptionId } = draft.source;
-  doc.commentBefore = [
+  return [
     ` Imported by \`aideploy import\` from account ${account.name} (resource group ${account.resourceGroup}, subscription ${subscriptionId}).`,
     " Every resource carries its Azure resource id under `import:`, so the first `pulumi up` adopts it",
     " instead of creating it; once adopted, the `import:` entries may be removed.",
   ].join("\n");
+}
+
+/** The imported file as a YAML document, formatted and commented (see renderImport). */
+export function importDocument(draft: ImportDraft): Document {
+  const doc = new Document(draft.value);
+  doc.commentBefore = importHeader(draft);
   const root = doc.contents as YAMLMap;
   const accountMap = doc.getIn(["accounts", draft.accountKey], true) as YAMLMap;
   const create = mapPair(accountMap, "create");
@@ -431,5 +444,5 @@ export function renderImport(draft: ImportDraft): string {
     const pair = parent ? mapPair(parent, String(item)) : undefined;
     if (pair && isScalar(pair.key)) pair.key.commentBefore = commentText(notes);
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc;
 }
