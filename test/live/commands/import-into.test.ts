@@ -171,6 +171,42 @@ describe("aideploy import --into", () => {
     expect(readFileSync(file, "utf8")).toContain("  - name: chat\n    account: eastus2\n");
   });
 
+  it("adds the sections the file lacks before its environments, and says which overrides now apply to the account", async () => {
+    const eastRef = h.emulator.addAccount(east);
+    h.emulator.addDeployment(eastRef, {
+      name: "chat",
+      skuName: "GlobalStandard",
+      capacity: 10,
+      model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+      properties: { raiPolicyName: "Microsoft.DefaultV2", versionUpgradeOption: "NoAutoUpgrade" },
+    });
+    seedAccount(h.emulator, sweden, { deployments: ["chat"] });
+    const cwd = workspace();
+    await run(importArgs(east, "--out", "deployments.yaml"), registrations, { cwd, emulator: h.emulator });
+    const file = path.join(cwd, "deployments.yaml");
+    writeFileSync(
+      file,
+      `${readFileSync(file, "utf8")}\nenvironments:\n  dev:\n    deployments:\n      chat: { capacity: 1 }\n`,
+    );
+    const merged = await run(importArgs(sweden, "--into", "deployments.yaml"), registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(merged.code).toBe(0);
+    expect(merged.err).toContain(
+      'environment "dev" overrides deployment "chat", which now also exists on account swedencentral: the override applies there too',
+    );
+    const text = readFileSync(file, "utf8");
+    const order = ["\naccounts:", "\ndeployments:", "\ncontentFilters:", "\nblocklists:", "\nenvironments:"];
+    expect(order.map((section) => text.indexOf(section))).toEqual(
+      order.map((section) => text.indexOf(section)).sort((a, b) => a - b),
+    );
+    expect(order.every((section) => text.includes(section))).toBe(true);
+    expect(
+      loadDeploymentsText("deployments.yaml", text).diagnostics.filter((d) => d.severity === "error"),
+    ).toEqual([]);
+  });
+
   const clashes: {
     name: string;
     seed: (emulator: ArmEmulator) => void;
