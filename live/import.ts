@@ -196,6 +196,10 @@ export function buildImport(source: ImportSource, options: { accountKey?: string
 
   const accountValue: { [key: string]: Json } = { name: account.name, resourceGroup: account.resourceGroup };
   if (account.location !== undefined) accountValue.location = account.location;
+  // The file's endpoints use the subdomain, which defaults to the account name.
+  if (account.customSubDomainName !== undefined && !sameName(account.customSubDomainName, account.name)) {
+    accountValue.customSubDomain = account.customSubDomainName;
+  }
   accountValue.create = false;
 
   const blocklistNames = new Map(

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { registerDrift } from "../../../cli/commands/drift";
 import { registerImport } from "../../../cli/commands/import";
 import { blocklistItemName, ResourceTypes } from "../../../infra/graph";
 import { planLoaded } from "../../../infra/plan";
@@ -165,6 +166,32 @@ describe("aideploy import", () => {
     // Paged reads: pageSize 2 means more than one page for deployments and policies.
     expect(h.emulator.requestsMatching({ method: "GET", pathPattern: "/deployments" }).length).toBe(2);
     expect(h.emulator.requests.every((request) => !request.hadAuthorization)).toBe(true);
+  });
+
+  it("keeps an account subdomain that is not its name, so that drift on the imported file says nothing of the account", async () => {
+    const ref = h.emulator.addAccount({ ...account, properties: { customSubDomainName: "contoso-eus2-x7" } });
+    h.emulator.addDeployment(ref, {
+      name: "chat",
+      skuName: "GlobalStandard",
+      capacity: 1,
+      model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+      properties: { raiPolicyName: "Microsoft.DefaultV2", versionUpgradeOption: "NoAutoUpgrade" },
+    });
+    const cwd = workspace();
+    const imported = await run([...importArgs, "--out", "deployments.yaml"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(imported.code).toBe(0);
+    expect(readFileSync(path.join(cwd, "deployments.yaml"), "utf8")).toContain(
+      "customSubDomain: contoso-eus2-x7",
+    );
+    const drift = await run(["drift", "-f", "json"], [withDeps(registerDrift)], {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(drift.code).toBe(0);
+    expect(JSON.parse(drift.out)).toMatchObject({ drift: [], information: [] });
   });
 
   it("prints the file on stdout without --out, and refuses to overwrite a file without --force", async () => {
