@@ -147,7 +147,7 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
   }
   for (const entry of live.values()) {
     differences.push(
-      `Azure has ${entry.name} on ${sourceWord(entry.source)} (${describeEntry(entry, entry.severityThreshold !== undefined)}), which the file cannot express; it would be removed`,
+      `Azure has ${entry.name} on ${sourceWord(entry.source)} (${describeEntry(entry, entry.severityThreshold !== undefined)}), which the file cannot express: the file sends no entry for it, so Azure keeps or applies its own setting`,
     );
   }
   const listKey = (name: string | undefined, source: string | undefined, blocking: boolean | undefined) =>
