@@ -10,7 +10,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`aideploy: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `aideploy: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 3;
   },
 );

@@ -2,8 +2,8 @@ import type { cognitiveservices } from "@pulumi/azure-native/types/input";
 
 type RaiPolicyPropertiesArgs = cognitiveservices.RaiPolicyPropertiesArgs;
 
-import type { DesiredContentFilter } from "../loader/desired-state";
-import type { Action, Severity } from "../loader/file-types.generated";
+import type { DesiredContentFilter, HarmSetting } from "../loader/desired-state";
+import type { Action } from "../loader/file-types.generated";
 
 type AzureFilter = {
   name: string;
@@ -33,31 +33,45 @@ export const COMPLETION_ACTION_FILTERS = [
 
 const thresholds = { low: "Low", medium: "Medium", high: "High" } as const;
 
-function severityFilter(name: string, source: AzureFilter["source"], severity: Severity): AzureFilter {
+function severityFilter(name: string, source: AzureFilter["source"], setting: HarmSetting): AzureFilter {
   // Azure keeps a threshold on a disabled category; High is the value it reports for one that is off.
-  if (severity === "off") return { name, source, enabled: false, blocking: false, severityThreshold: "High" };
-  return { name, source, enabled: true, blocking: true, severityThreshold: thresholds[severity] };
+  if (setting === "off") return { name, source, enabled: false, blocking: false, severityThreshold: "High" };
+  if (typeof setting === "string")
+    return { name, source, enabled: true, blocking: true, severityThreshold: thresholds[setting] };
+  return { name, source, enabled: true, blocking: false, severityThreshold: thresholds[setting.threshold] };
 }
 
 function actionFilter(name: string, source: AzureFilter["source"], action: Action): AzureFilter {
   return { name, source, enabled: action !== "off", blocking: action === "block" };
 }
 
-/** The RaiPolicy `properties` for a content filter: one entry per category and source. */
+/** A harm setting in words, as drift and review show it: `medium`, `off`, `annotate only at medium`. */
+export function describeHarmSetting(setting: HarmSetting): string {
+  return typeof setting === "string" ? setting : `annotate only at ${setting.threshold}`;
+}
+
+/**
+ * The RaiPolicy `properties` for a content filter: one entry per category and source the file declares.
+ * A category the file leaves out is not sent, so Azure keeps or applies its own setting for it.
+ */
 export function compileContentFilter(filter: DesiredContentFilter): RaiPolicyPropertiesArgs & {
   contentFilters: AzureFilter[];
   customBlocklists: { blocklistName: string; source: "Prompt" | "Completion"; blocking: boolean }[];
 } {
   const contentFilters: AzureFilter[] = [];
   for (const [key, azureName] of SEVERITY_FILTERS) {
-    contentFilters.push(severityFilter(azureName, "Prompt", filter.prompt[key]));
-    contentFilters.push(severityFilter(azureName, "Completion", filter.completion[key]));
+    const prompt = filter.prompt[key];
+    const completion = filter.completion[key];
+    if (prompt !== undefined) contentFilters.push(severityFilter(azureName, "Prompt", prompt));
+    if (completion !== undefined) contentFilters.push(severityFilter(azureName, "Completion", completion));
   }
   for (const [key, azureName] of PROMPT_ACTION_FILTERS) {
-    contentFilters.push(actionFilter(azureName, "Prompt", filter.prompt[key]));
+    const action = filter.prompt[key];
+    if (action !== undefined) contentFilters.push(actionFilter(azureName, "Prompt", action));
   }
   for (const [key, azureName] of COMPLETION_ACTION_FILTERS) {
-    contentFilters.push(actionFilter(azureName, "Completion", filter.completion[key]));
+    const action = filter.completion[key];
+    if (action !== undefined) contentFilters.push(actionFilter(azureName, "Completion", action));
   }
   const customBlocklists = [
     ...filter.prompt.blocklists.map((blocklistName) => ({

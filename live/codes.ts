@@ -15,6 +15,7 @@ export type LiveCheckCode =
   | "live/catalog-not-applicable"
   | "live/import-unexpressible"
   | "live/import-invalid"
+  | "live/import-conflict"
   | "live/policy-not-evaluated";
 
 export interface LiveCheckInfo {
@@ -83,6 +84,12 @@ export const liveCheckInfo: Record<LiveCheckCode, LiveCheckInfo> = {
     description:
       "The file `aideploy import` would write does not validate, so it was not written; the other diagnostics say why.",
     hint: "Fix the live resources the other diagnostics name (or import them by hand), then import again.",
+  },
+  "live/import-conflict": {
+    severity: "error",
+    description:
+      "`aideploy import --into` needs a name the existing file already uses differently: the account key, the same Azure account under another key, or a content filter or blocklist of the same name with other settings. The file is not changed.",
+    hint: "Follow the finding's hint (another key with --account-key, or make the two resources the same), then import again.",
   },
   "live/policy-not-evaluated": {
     severity: "warning",

@@ -1,10 +1,12 @@
 /**
- * Reads a live content filter (RAI policy) in the terms of the deployments file: severity thresholds
- * low/medium/high/off per category, actions block/annotate/off, blocklists per side. The inverse of
+ * Reads a live content filter (RAI policy) in the terms of the deployments file: harm categories as
+ * thresholds that block or only annotate, or off; actions block/annotate/off; blocklists per side; a
+ * category Azure has no entry for is left out (undefined), as the file leaves it out. The inverse of
  * infra/content-filter.ts, with every setting the file cannot express reported instead of dropped.
  */
 import { COMPLETION_ACTION_FILTERS, PROMPT_ACTION_FILTERS, SEVERITY_FILTERS } from "../infra/content-filter";
-import type { Action, Severity } from "../loader/file-types.generated";
+import type { HarmSetting } from "../loader/desired-state";
+import type { Action } from "../loader/file-types.generated";
 import { sameName } from "./catalog";
 import type { ContentFilterRecord, RaiPolicyRecord } from "./read";
 
@@ -14,9 +16,10 @@ export type PromptActionKey = (typeof PROMPT_ACTION_FILTERS)[number][0];
 export type CompletionActionKey = (typeof COMPLETION_ACTION_FILTERS)[number][0];
 
 /** One setting of the file read from Azure: the closest file value, and whether it says exactly that. */
-export interface MappedSetting<T extends string> {
-  value: T;
-  /** False when Azure's entry means something the file cannot say (or there is no entry). */
+export interface MappedSetting<T> {
+  /** Undefined when Azure has no entry: the file leaves the category out. */
+  value: T | undefined;
+  /** False when Azure's entry means something the file cannot say. */
   exact: boolean;
   /** Azure's entry in words, e.g. `medium`, `annotate only at medium`, `absent`. */
   live: string;
@@ -29,7 +32,7 @@ export interface MappedBlocklist {
 }
 
 export interface MappedSide {
-  severities: Record<SeverityKey, MappedSetting<Severity>>;
+  severities: Record<SeverityKey, MappedSetting<HarmSetting>>;
   actions: Record<string, MappedSetting<Action>>;
   blocklists: MappedBlocklist[];
 }
@@ -59,20 +62,22 @@ export function describeEntry(entry: ContentFilterRecord | undefined, withThresh
   return entry.blocking === true ? threshold : `annotate only at ${threshold}`;
 }
 
-function mapSeverity(entry: ContentFilterRecord | undefined): MappedSetting<Severity> {
+const THRESHOLDS = ["low", "medium", "high"] as const;
+
+function mapSeverity(entry: ContentFilterRecord | undefined): MappedSetting<HarmSetting> {
   const live = describeEntry(entry, true);
-  if (!entry) return { value: "off", exact: false, live };
+  if (!entry) return { value: undefined, exact: true, live };
   if (entry.enabled !== true) return { value: "off", exact: true, live };
-  const threshold = entry.severityThreshold?.toLowerCase();
-  const known = threshold === "low" || threshold === "medium" || threshold === "high";
-  // Filtering stays on when Azure only annotates: the stricter reading of the two the file could give.
-  const value: Severity = known ? (threshold as Severity) : "medium";
-  return { value, exact: known && entry.blocking === true, live };
+  const known = THRESHOLDS.find((threshold) => sameName(threshold, entry.severityThreshold));
+  // Without a threshold the file cannot say it; medium is the closest reading that keeps the category on.
+  const threshold = known ?? "medium";
+  const value: HarmSetting = entry.blocking === true ? threshold : { threshold, action: "annotate" };
+  return { value, exact: known !== undefined, live };
 }
 
 function mapAction(entry: ContentFilterRecord | undefined): MappedSetting<Action> {
   const live = describeEntry(entry, false);
-  if (!entry) return { value: "off", exact: false, live };
+  if (!entry) return { value: undefined, exact: true, live };
   if (entry.enabled !== true) return { value: "off", exact: true, live };
   return { value: entry.blocking === true ? "block" : "annotate", exact: true, live };
 }
@@ -96,7 +101,7 @@ export function mapContentFilter(policy: RaiPolicyRecord): MappedContentFilter {
     return entries.get(key);
   };
   const sideOf = (side: Side, actionNames: readonly (readonly [string, string])[]): MappedSide => {
-    const severities = {} as Record<SeverityKey, MappedSetting<Severity>>;
+    const severities = {} as Record<SeverityKey, MappedSetting<HarmSetting>>;
     for (const [key, azureName] of SEVERITY_FILTERS) severities[key] = mapSeverity(take(azureName, side));
     const actions: Record<string, MappedSetting<Action>> = {};
     for (const [key, azureName] of actionNames) actions[key] = mapAction(take(azureName, side));

@@ -7,9 +7,17 @@
  * upgrade option (live, else declared) lets Azure upgrade it (anything but NoAutoUpgrade). Any other
  * version difference, or one that comes with other differences, is `changed`.
  */
+
+import { describeHarmSetting } from "../infra/content-filter";
 import type { ResourceGraph } from "../infra/graph";
 import { ResourceTypes } from "../infra/graph";
-import type { DesiredBlocklist, DesiredContentFilter, DesiredState } from "../loader/desired-state";
+import type {
+  DesiredAccount,
+  DesiredBlocklist,
+  DesiredContentFilter,
+  DesiredState,
+  HarmSetting,
+} from "../loader/desired-state";
 import { compareVersions, sameName } from "./catalog";
 import {
   isBuiltInRaiPolicy,
@@ -20,6 +28,7 @@ import {
 } from "./content-filter-map";
 import type { LiveFailure } from "./errors";
 import type {
+  AccountRecord,
   AccountSnapshot,
   DeploymentRecord,
   RaiBlocklistItemRecord,
@@ -27,7 +36,7 @@ import type {
   RaiPolicyRecord,
 } from "./read";
 
-export type DriftKind = "deployment" | "contentFilter" | "blocklist";
+export type DriftKind = "account" | "deployment" | "contentFilter" | "blocklist";
 export type DriftStatus = "missing" | "unmanaged" | "changed" | "upgraded";
 
 export interface DriftField {
@@ -47,7 +56,7 @@ export interface DriftEntry {
 }
 
 export type AccountLiveState =
-  | { status: "read"; snapshot: AccountSnapshot }
+  | { status: "read"; snapshot: AccountSnapshot; account?: AccountRecord }
   | { status: "missing" }
   | { status: "error"; failure: LiveFailure };
 
@@ -76,6 +85,11 @@ export interface DriftReport {
   environment: string | null;
   accounts: DriftAccount[];
   drift: DriftEntry[];
+  /**
+   * Differences of accounts the file does not manage (`create: false`): what the file says of them
+   * differs from Azure, but aideploy never changes them. Not drift: not counted, no exit code.
+   */
+  information: DriftEntry[];
   summary: DriftSummary;
 }
 
@@ -187,11 +201,141 @@ function deploymentStatus(
   return "changed";
 }
 
+// ── Accounts ────────────────────────────────────────────────────────────────
+
+/**
+ * What Azure means when it leaves an account property out, where the comparison relies on it.
+ * `disableLocalAuth`: absent means key access is on; Microsoft's built-in policy "Azure AI Services
+ * resources should have key access disabled" flags accounts whose value is not true (Azure/azure-policy,
+ * built-in-policies/policyDefinitions/Azure Ai Services/DisableLocalAuth_Audit.json, read 2025).
+ * `identity`: an account without an identity block has no managed identity (type None).
+ */
+const ABSENT_ACCOUNT_VALUES = { disableLocalAuth: false, identityType: "None" } as const;
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const normal = (values: readonly string[]) => [...new Set(values.map((v) => v.toLowerCase()))].sort();
+  return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+}
+
+/**
+ * Differences of an account's own settings, for what the file declares of it: key access, public
+ * network access, network rules, identity, custom subdomain, tags (all of them when the file manages the
+ * account, else only when it declares some), encryption and outbound restrictions when declared.
+ */
+export function compareAccount(declared: DesiredAccount, live: AccountRecord): DriftField[] {
+  const fields: DriftField[] = [];
+  if (declared.disableLocalAuth !== undefined) {
+    const got = live.disableLocalAuth ?? ABSENT_ACCOUNT_VALUES.disableLocalAuth;
+    if (got !== declared.disableLocalAuth) {
+      fields.push(field("properties.disableLocalAuth", declared.disableLocalAuth, live.disableLocalAuth));
+    }
+  }
+  if (
+    declared.publicNetworkAccess !== undefined &&
+    textDiffers(declared.publicNetworkAccess, live.publicNetworkAccess)
+  ) {
+    fields.push(
+      field("properties.publicNetworkAccess", declared.publicNetworkAccess, live.publicNetworkAccess),
+    );
+  }
+  if (declared.networkAcls !== undefined) {
+    const acls = declared.networkAcls;
+    const got = live.networkAcls;
+    if (textDiffers(acls.defaultAction, got?.defaultAction)) {
+      fields.push(field("properties.networkAcls.defaultAction", acls.defaultAction, got?.defaultAction));
+    }
+    const ipRules = acls.ipRules ?? [];
+    if (!sameSet(ipRules, got?.ipRules ?? [])) {
+      fields.push(
+        field("properties.networkAcls.ipRules", [...ipRules].sort(), [...(got?.ipRules ?? [])].sort()),
+      );
+    }
+    const subnets = acls.virtualNetworkRules ?? [];
+    if (!sameSet(subnets, got?.virtualNetworkRules ?? [])) {
+      fields.push(
+        field(
+          "properties.networkAcls.virtualNetworkRules",
+          [...subnets].sort(),
+          [...(got?.virtualNetworkRules ?? [])].sort(),
+        ),
+      );
+    }
+  }
+  if (declared.identity !== undefined) {
+    const got = live.identityType ?? ABSENT_ACCOUNT_VALUES.identityType;
+    if (textDiffers(declared.identity, got))
+      fields.push(field("identity.type", declared.identity, live.identityType));
+  }
+  if (textDiffers(declared.customSubDomain, live.customSubDomainName)) {
+    fields.push(field("properties.customSubDomainName", declared.customSubDomain, live.customSubDomainName));
+  }
+  if (declared.encryption !== undefined) {
+    const wanted = declared.encryption;
+    const got = live.encryption ?? {};
+    const path = "properties.encryption";
+    if (textDiffers("Microsoft.KeyVault", got.keySource)) {
+      fields.push(field(`${path}.keySource`, "Microsoft.KeyVault", got.keySource));
+    }
+    const uri = (value: string | undefined) => value?.replace(/\/+$/, "");
+    if (textDiffers(uri(wanted.keyVaultUri), uri(got.keyVaultUri))) {
+      fields.push(field(`${path}.keyVaultProperties.keyVaultUri`, wanted.keyVaultUri, got.keyVaultUri));
+    }
+    if (wanted.keyName !== got.keyName) {
+      fields.push(field(`${path}.keyVaultProperties.keyName`, wanted.keyName, got.keyName));
+    }
+    for (const key of ["keyVersion", "identityClientId"] as const) {
+      if (wanted[key] !== undefined && textDiffers(wanted[key], got[key])) {
+        fields.push(field(`${path}.keyVaultProperties.${key}`, wanted[key], got[key]));
+      }
+    }
+  }
+  if (
+    declared.restrictOutboundNetworkAccess !== undefined &&
+    declared.restrictOutboundNetworkAccess !== (live.restrictOutboundNetworkAccess ?? false)
+  ) {
+    fields.push(
+      field(
+        "properties.restrictOutboundNetworkAccess",
+        declared.restrictOutboundNetworkAccess,
+        live.restrictOutboundNetworkAccess,
+      ),
+    );
+  }
+  if (
+    declared.allowedFqdnList !== undefined &&
+    !sameSet(declared.allowedFqdnList, live.allowedFqdnList ?? [])
+  ) {
+    fields.push(
+      field(
+        "properties.allowedFqdnList",
+        [...declared.allowedFqdnList].sort(),
+        [...(live.allowedFqdnList ?? [])].sort(),
+      ),
+    );
+  }
+  // A managed account gets exactly the file's tags; of an existing one only declared tags are compared.
+  if (declared.create || Object.keys(declared.tags).length > 0)
+    fields.push(...tagFields(declared.tags, live.tags));
+  return fields;
+}
+
 // ── Content filters ─────────────────────────────────────────────────────────
 
-function settingField(path: string, declared: string, live: MappedSetting<string>): DriftField | undefined {
-  if (live.exact && live.value === declared) return undefined;
-  return field(path, declared, live.live);
+/** Settings as words, so that a threshold that blocks and one that only annotates read differently. */
+function settingText(value: HarmSetting | string): string {
+  return typeof value === "string" ? value : describeHarmSetting(value);
+}
+
+/** A category the file leaves out is not declared (not sent, Azure keeps its own): never compared. */
+function settingField(
+  path: string,
+  declared: HarmSetting | string | undefined,
+  live: MappedSetting<HarmSetting | string>,
+): DriftField | undefined {
+  if (declared === undefined) return undefined;
+  const wanted = settingText(declared);
+  if (live.exact && live.value !== undefined && settingText(live.value) === wanted) return undefined;
+  return field(path, wanted, live.live);
 }
 
 function blocklistText(name: string, blocking: boolean): string {
@@ -206,14 +350,10 @@ export function compareContentFilter(declared: DesiredContentFilter, live: RaiPo
     fields.push(field("base", declared.base, live.basePolicyName));
   if (!sameMode(declared.mode, live.mode)) fields.push(field("mode", declared.mode, live.mode));
   for (const side of ["prompt", "completion"] as const satisfies readonly Side[]) {
-    const wanted = declared[side] as unknown as Record<string, string | string[]>;
+    const wanted = declared[side] as unknown as Record<string, HarmSetting | string | undefined>;
     const got = mapped[side];
-    for (const [key, setting] of Object.entries(got.severities)) {
-      const difference = settingField(`${side}.${key}`, String(wanted[key]), setting);
-      if (difference) fields.push(difference);
-    }
-    for (const [key, setting] of Object.entries(got.actions)) {
-      const difference = settingField(`${side}.${key}`, String(wanted[key]), setting);
+    for (const [key, setting] of [...Object.entries(got.severities), ...Object.entries(got.actions)]) {
+      const difference = settingField(`${side}.${key}`, wanted[key], setting);
       if (difference) fields.push(difference);
     }
     const wantedLists = [...(declared[side].blocklists ?? [])].sort();
@@ -382,6 +522,7 @@ function declaredBlocklistValue(blocklist: DesiredBlocklist) {
 export function computeDrift(input: DriftInput): DriftReport {
   const accounts: DriftAccount[] = [];
   const drift: DriftEntry[] = [];
+  const information: DriftEntry[] = [];
   for (const account of input.state.accounts) {
     const live = input.live.get(account.key);
     const summary: DriftAccount = {
@@ -397,6 +538,19 @@ export function computeDrift(input: DriftInput): DriftReport {
     else if (live.status === "error") summary.message = live.failure.message;
     else if (live.status === "missing") summary.message = "the account does not exist in Azure";
     accounts.push(summary);
+    if (live?.status === "read" && live.account !== undefined) {
+      const fields = compareAccount(account, live.account);
+      if (fields.length > 0) {
+        const entry: DriftEntry = {
+          kind: "account",
+          key: `${account.key}/${account.name}`,
+          status: "changed",
+          fields,
+        };
+        if (account.create) drift.push(entry);
+        else information.push({ ...entry, note: "create: false: the file does not manage this account" });
+      }
+    }
     if (live?.status === "read") drift.push(...accountEntries(input, account.key, live.snapshot));
     if (live?.status === "missing") drift.push(...accountEntries(input, account.key, undefined));
   }
@@ -405,6 +559,7 @@ export function computeDrift(input: DriftInput): DriftReport {
     environment: input.state.environment,
     accounts,
     drift,
+    information,
     summary: {
       missing: count("missing"),
       unmanaged: count("unmanaged"),

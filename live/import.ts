@@ -4,14 +4,16 @@
  * adopts them. Pure: the command reads Azure and validates the text. Whatever the file cannot express is
  * written as a warning comment at the resource and returned as a note, never dropped silently.
  */
-import { Document, isScalar, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isMap, isScalar, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Severity } from "../diagnostics/diagnostic";
 import { compileContentFilter } from "../infra/content-filter";
 import { blocklistItemName, ResourceTypes } from "../infra/graph";
 import type { Plan } from "../infra/plan";
 import { isMicrosoftBasePolicy, MICROSOFT_BASE_POLICIES } from "../loader/deployment-types";
 import type { DesiredContentFilter } from "../loader/desired-state";
+import type { ContentFilter } from "../loader/file-types.generated";
 import type { DocPath } from "../loader/path";
+import { resolveContentFilterSettings } from "../loader/resolve";
 import { locationKey, sameName } from "./catalog";
 import {
   describeEntry,
@@ -59,14 +61,22 @@ interface ImportedFile {
 
 const severityKeys = ["hate", "sexual", "violence", "selfHarm"] as const;
 
+/** One side of a content filter as the file writes it: only the categories Azure has an entry for. */
 function sideValue(
   mapped: MappedContentFilter["prompt"],
   actionKeys: readonly string[],
   blocklistName: (name: string) => string,
 ): { [key: string]: Json } {
   const side: { [key: string]: Json } = {};
-  for (const key of severityKeys) side[key] = mapped.severities[key].value;
-  for (const key of actionKeys) side[key] = mapped.actions[key]?.value ?? "off";
+  for (const key of severityKeys) {
+    const value = mapped.severities[key].value;
+    if (value === undefined) continue;
+    side[key] = typeof value === "string" ? value : { threshold: value.threshold, action: value.action };
+  }
+  for (const key of actionKeys) {
+    const value = mapped.actions[key]?.value;
+    if (value !== undefined) side[key] = value;
+  }
   if (mapped.blocklists.length > 0) {
     side.blocklists = [...new Set(mapped.blocklists.map((blocklist) => blocklistName(blocklist.name)))];
   }
@@ -117,11 +127,14 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
     const entryKey = key(entry.name, entry.source);
     const got = live.get(entryKey);
     live.delete(entryKey);
+    // A disabled entry filters nothing: its blocking flag and threshold mean nothing to Azure.
+    const bothOff = got !== undefined && got.enabled !== true && !entry.enabled;
     const same =
       got !== undefined &&
-      got.enabled === entry.enabled &&
-      got.blocking === entry.blocking &&
-      sameName(got.severityThreshold, entry.severityThreshold);
+      (bothOff ||
+        (got.enabled === entry.enabled &&
+          got.blocking === entry.blocking &&
+          sameName(got.severityThreshold, entry.severityThreshold)));
     if (same) continue;
     const wanted = describeCompiled(entry);
     const threshold =
@@ -134,7 +147,7 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
   }
   for (const entry of live.values()) {
     differences.push(
-      `Azure has ${entry.name} on ${sourceWord(entry.source)} (${describeEntry(entry, entry.severityThreshold !== undefined)}), which the file cannot express; it would be removed`,
+      `Azure has ${entry.name} on ${sourceWord(entry.source)} (${describeEntry(entry, entry.severityThreshold !== undefined)}), which the file cannot express: the file sends no entry for it, so Azure keeps or applies its own setting`,
     );
   }
   const listKey = (name: string | undefined, source: string | undefined, blocking: boolean | undefined) =>
@@ -158,47 +171,35 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
   return differences;
 }
 
-function desiredFilter(name: string, mapped: MappedContentFilter, blocklistName: (name: string) => string) {
-  const side = (which: "prompt" | "completion") => ({
-    hate: mapped[which].severities.hate.value,
-    sexual: mapped[which].severities.sexual.value,
-    violence: mapped[which].severities.violence.value,
-    selfHarm: mapped[which].severities.selfHarm.value,
-    profanity: mapped[which].actions.profanity?.value ?? "off",
-    blocklists: [...new Set(mapped[which].blocklists.map((blocklist) => blocklistName(blocklist.name)))],
-  });
-  const filter: DesiredContentFilter = {
+/** The content filter as the imported file declares it, resolved as the loader resolves it. */
+function desiredFilter(name: string, value: { [key: string]: Json }): DesiredContentFilter {
+  return {
     key: name,
     accountKey: "",
     name,
-    base: mapped.base.value,
-    mode: mapped.mode.value,
-    prompt: {
-      ...side("prompt"),
-      jailbreak: mapped.prompt.actions.jailbreak?.value ?? "off",
-      indirectAttack: mapped.prompt.actions.indirectAttack?.value ?? "off",
-    },
-    completion: {
-      ...side("completion"),
-      protectedMaterialText: mapped.completion.actions.protectedMaterialText?.value ?? "off",
-      protectedMaterialCode: mapped.completion.actions.protectedMaterialCode?.value ?? "off",
-    },
+    ...resolveContentFilterSettings(value as ContentFilter),
     source: { file: "", line: 1, column: 1, path: "" },
     docPath: [],
   };
-  return filter;
 }
 
-/** The file for one account, with notes for whatever it cannot say exactly. */
-export function buildImport(source: ImportSource): ImportDraft {
+/**
+ * The file for one account, with notes for whatever it cannot say exactly. The account's key in the file
+ * is its location (e.g. `eastus2`) unless the caller names another.
+ */
+export function buildImport(source: ImportSource, options: { accountKey?: string } = {}): ImportDraft {
   const { account, snapshot } = source;
-  const accountKey = account.location ? locationKey(account.location) : account.name;
+  const accountKey = options.accountKey ?? (account.location ? locationKey(account.location) : account.name);
   const notes: ImportNote[] = [];
   const note = (docPath: DocPath, message: string, severity: Severity = "warning") =>
     notes.push({ docPath, message, severity });
 
   const accountValue: { [key: string]: Json } = { name: account.name, resourceGroup: account.resourceGroup };
   if (account.location !== undefined) accountValue.location = account.location;
+  // The file's endpoints use the subdomain, which defaults to the account name.
+  if (account.customSubDomainName !== undefined && !sameName(account.customSubDomainName, account.name)) {
+    accountValue.customSubDomain = account.customSubDomainName;
+  }
   accountValue.create = false;
 
   const blocklistNames = new Map(
@@ -226,10 +227,7 @@ export function buildImport(source: ImportSource): ImportDraft {
     };
     if (policy.id) value.import = policy.id;
     contentFilters[policy.name] = value;
-    for (const difference of contentFilterDifferences(
-      policy,
-      desiredFilter(policy.name, mapped, blocklistName),
-    )) {
+    for (const difference of contentFilterDifferences(policy, desiredFilter(policy.name, value))) {
       note(["contentFilters", policy.name], `content filter "${policy.name}": ${difference}`);
     }
   }
@@ -345,8 +343,8 @@ function describeField(field: DriftField): string {
 }
 
 /**
- * Notes for deployments whose planned inputs (after the file's defaults) differ from Azure: the check
- * that an imported file changes nothing, or says what it would change.
+ * Notes for the imported account's deployments whose planned inputs (after the file's defaults) differ
+ * from Azure: the check that an imported file changes nothing, or says what it would change.
  */
 export function deploymentNotes(draft: ImportDraft, plan: Plan): ImportNote[] {
   const notes: ImportNote[] = [];
@@ -354,7 +352,7 @@ export function deploymentNotes(draft: ImportDraft, plan: Plan): ImportNote[] {
     draft.source.snapshot.deployments.map((deployment) => [deployment.name.toLowerCase(), deployment]),
   );
   for (const node of plan.graph.nodes) {
-    if (node.type !== ResourceTypes.deployment) continue;
+    if (node.type !== ResourceTypes.deployment || node.account !== draft.accountKey) continue;
     const planned = node.inputs as unknown as PlannedDeployment;
     const record = live.get(planned.deploymentName.toLowerCase());
     if (!record) continue;
@@ -386,13 +384,23 @@ function mapPair(map: YAMLMap, key: string) {
 
 /** The YAML text: flow style for models, quoted versions, notes as comments at their resources. */
 export function renderImport(draft: ImportDraft): string {
-  const doc = new Document(draft.value);
+  return importDocument(draft).toString({ lineWidth: 0 });
+}
+
+/** The header comment of an imported account: where it came from and what `import:` means. */
+export function importHeader(draft: ImportDraft): string {
   const { account, subscriptionId } = draft.source;
-  doc.commentBefore = [
+  return [
     ` Imported by \`aideploy import\` from account ${account.name} (resource group ${account.resourceGroup}, subscription ${subscriptionId}).`,
     " Every resource carries its Azure resource id under `import:`, so the first `pulumi up` adopts it",
     " instead of creating it; once adopted, the `import:` entries may be removed.",
   ].join("\n");
+}
+
+/** The imported file as a YAML document, formatted and commented (see renderImport). */
+export function importDocument(draft: ImportDraft): Document {
+  const doc = new Document(draft.value);
+  doc.commentBefore = importHeader(draft);
   const root = doc.contents as YAMLMap;
   const accountMap = doc.getIn(["accounts", draft.accountKey], true) as YAMLMap;
   const create = mapPair(accountMap, "create");
@@ -407,6 +415,14 @@ export function renderImport(draft: ImportDraft): string {
     const tags = doc.getIn(["deployments", index, "tags"], true) as YAMLMap | undefined;
     if (tags) tags.flow = true;
   });
+  for (const name of Object.keys(draft.value.contentFilters ?? {})) {
+    for (const side of ["prompt", "completion"]) {
+      const categories = doc.getIn(["contentFilters", name, side], true) as YAMLMap | undefined;
+      for (const pair of categories?.items ?? []) {
+        if (isMap(pair.value)) pair.value.flow = true;
+      }
+    }
+  }
   for (const name of Object.keys(draft.value.blocklists ?? {})) {
     const items = doc.getIn(["blocklists", name, "items"], true) as YAMLSeq;
     for (const item of items.items) if (!isScalar(item)) (item as YAMLMap).flow = true;
@@ -432,5 +448,5 @@ export function renderImport(draft: ImportDraft): string {
     const pair = parent ? mapPair(parent, String(item)) : undefined;
     if (pair && isScalar(pair.key)) pair.key.commentBefore = commentText(notes);
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc;
 }

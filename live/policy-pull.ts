@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { PolicyAssignment, PolicyClient } from "@azure/arm-policy";
+import { Document, parse } from "yaml";
 import { LiveConfigError } from "./errors";
 import { collect, getPolicyDefinition, getPolicySetDefinition, type PolicyDefinitionRecord } from "./read";
 
@@ -209,4 +210,138 @@ export async function pullPolicies(
 
 export function serializePolicyDocument(document: PolicyDocument): string {
   return `${JSON.stringify(document.content, null, 2)}\n`;
+}
+
+// ── What a pull may change on disk ──────────────────────────────────────────
+
+/** The file, beside the pulled folders, that lists what the last pull wrote (not read as policy: not .json). */
+export const PULL_MANIFEST = "pull-manifest.yaml";
+
+/** What the last pull wrote: its scope, and each file with the hash of the content it wrote. */
+export interface PullManifest {
+  scope: string;
+  /** Path under the output directory (`definitions/x.json`) → `sha256:<hex>` of the content written. */
+  files: Record<string, string>;
+}
+
+/** A `.json` file found in one of the pulled folders, with its content. */
+export interface LocalPolicyFile {
+  file: string;
+  content: string;
+}
+
+export interface PullConflict {
+  file: string;
+  /** `hand-written`: no pull wrote it; `changed`: a pull wrote it and it was edited since. */
+  reason: "hand-written" | "changed";
+}
+
+/** What writing a pull does to the output directory. */
+export interface PullWritePlan {
+  /** Documents to write: new files, files an earlier pull wrote, files already holding this content. */
+  write: { file: string; text: string }[];
+  /** Files an earlier pull wrote, unchanged since, that this pull did not return. */
+  remove: string[];
+  /** Files no pull wrote: never changed. */
+  kept: string[];
+  /** Files an earlier pull wrote and someone edited since, that this pull did not return: kept. */
+  keptChanged: string[];
+  /** Files this pull would overwrite that are not its own: the pull writes nothing. */
+  conflicts: PullConflict[];
+  manifest: PullManifest;
+}
+
+export function contentHash(text: string): string {
+  return `sha256:${createHash("sha256").update(text).digest("hex")}`;
+}
+
+/**
+ * Decides what a pull may write, replace and remove: only files an earlier pull wrote (listed in the
+ * manifest with the hash of what it wrote) are replaced or removed; every other file is kept. A pulled
+ * document whose file exists and is not the pull's own is a conflict, unless it already holds exactly
+ * the pulled content.
+ */
+export function planPullWrites(
+  pulled: PulledPolicies,
+  scope: string,
+  existing: readonly LocalPolicyFile[],
+  previous: PullManifest | undefined,
+): PullWritePlan {
+  const local = new Map(existing.map((entry) => [entry.file, entry.content]));
+  const written = previous?.files ?? {};
+  const owned = (file: string) => {
+    const content = local.get(file);
+    return content !== undefined && written[file] === contentHash(content);
+  };
+  const plan: PullWritePlan = {
+    write: [],
+    remove: [],
+    kept: [],
+    keptChanged: [],
+    conflicts: [],
+    manifest: { scope, files: {} },
+  };
+  const returned = new Set<string>();
+  for (const document of pulled.documents) {
+    const text = serializePolicyDocument(document);
+    returned.add(document.file);
+    const content = local.get(document.file);
+    if (content !== undefined && content !== text && !owned(document.file)) {
+      plan.conflicts.push({
+        file: document.file,
+        reason: written[document.file] ? "changed" : "hand-written",
+      });
+      continue;
+    }
+    plan.write.push({ file: document.file, text });
+    plan.manifest.files[document.file] = contentHash(text);
+  }
+  for (const file of [...local.keys()].sort()) {
+    if (returned.has(file)) continue;
+    if (owned(file)) plan.remove.push(file);
+    else if (written[file]) plan.keptChanged.push(file);
+    else plan.kept.push(file);
+  }
+  return plan;
+}
+
+const manifestHeader = [
+  " Written by `aideploy policy pull`. The files listed here came from Azure: the next pull replaces them,",
+  " or removes them when Azure no longer has them. Every other file in these folders is yours and is never",
+  " changed; a listed file you edit becomes yours too (the next pull stops and says so rather than",
+  " overwrite it).",
+].join("\n");
+
+export function serializePullManifest(manifest: PullManifest): string {
+  const document = new Document({ scope: manifest.scope, files: sortKeys(manifest.files) });
+  document.commentBefore = manifestHeader;
+  return document.toString({ lineWidth: 0 });
+}
+
+/** Reads a manifest; throws a LiveConfigError naming the file when it is not one. */
+export function parsePullManifest(text: string, shown: string): PullManifest {
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch (error) {
+    throw new LiveConfigError(
+      `${shown} is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+      `Restore it from version control, or delete it: every file is then treated as yours.`,
+    );
+  }
+  const record = (value ?? {}) as { scope?: unknown; files?: unknown };
+  const files = record.files;
+  const valid =
+    typeof record.scope === "string" &&
+    typeof files === "object" &&
+    files !== null &&
+    !Array.isArray(files) &&
+    Object.values(files).every((hash) => typeof hash === "string");
+  if (!valid) {
+    throw new LiveConfigError(
+      `${shown} does not list the files of a pull (scope and files).`,
+      "Restore it from version control, or delete it: every file is then treated as yours.",
+    );
+  }
+  return { scope: record.scope as string, files: { ...(files as Record<string, string>) } };
 }

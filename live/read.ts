@@ -37,6 +37,18 @@ export interface AccountRecord {
   endpoint?: string;
   publicNetworkAccess?: string;
   disableLocalAuth?: boolean;
+  /** `identity.type`, e.g. `SystemAssigned`; absent when the account has no identity block. */
+  identityType?: string;
+  networkAcls?: { defaultAction?: string; ipRules: string[]; virtualNetworkRules: string[] };
+  encryption?: {
+    keySource?: string;
+    keyVaultUri?: string;
+    keyName?: string;
+    keyVersion?: string;
+    identityClientId?: string;
+  };
+  restrictOutboundNetworkAccess?: boolean;
+  allowedFqdnList?: string[];
   provisioningState?: string;
   tags: Record<string, string>;
 }
@@ -171,6 +183,8 @@ export function resourceGroupOf(id: string | undefined): string {
 
 export function toAccountRecord(account: Account): AccountRecord {
   const properties = account.properties;
+  const acls = properties?.networkAcls;
+  const encryption = properties?.encryption;
   return compact({
     id: account.id ?? "",
     name: account.name ?? "",
@@ -182,6 +196,25 @@ export function toAccountRecord(account: Account): AccountRecord {
     endpoint: properties?.endpoint,
     publicNetworkAccess: properties?.publicNetworkAccess,
     disableLocalAuth: properties?.disableLocalAuth,
+    identityType: account.identity?.type,
+    networkAcls: acls
+      ? compact({
+          defaultAction: acls.defaultAction,
+          ipRules: (acls.ipRules ?? []).map((rule) => rule.value),
+          virtualNetworkRules: (acls.virtualNetworkRules ?? []).map((rule) => rule.id),
+        })
+      : undefined,
+    encryption: encryption
+      ? compact({
+          keySource: encryption.keySource,
+          keyVaultUri: encryption.keyVaultProperties?.keyVaultUri,
+          keyName: encryption.keyVaultProperties?.keyName,
+          keyVersion: encryption.keyVaultProperties?.keyVersion,
+          identityClientId: encryption.keyVaultProperties?.identityClientId,
+        })
+      : undefined,
+    restrictOutboundNetworkAccess: properties?.restrictOutboundNetworkAccess,
+    allowedFqdnList: properties?.allowedFqdnList ? [...properties.allowedFqdnList] : undefined,
     provisioningState: properties?.provisioningState,
     tags: { ...account.tags },
   });

@@ -4,7 +4,7 @@ import type {
   Action,
   ContentFilter,
   DeploymentType,
-  Severity,
+  Threshold,
   VersionUpgradeOption,
 } from "./file-types.generated";
 import type { DocPath } from "./path";
@@ -81,13 +81,39 @@ export interface DisabledDeployment extends Declared {
   name: string;
 }
 
+/** A harm category that detects and annotates from a threshold but lets content through. */
+export interface AnnotateOnly {
+  threshold: Threshold;
+  action: "annotate";
+}
+
+/**
+ * A harm category as resolved: a threshold that blocks (`{threshold, action: block}` in the file reads as
+ * the bare threshold), an annotate-only threshold, or off.
+ */
+export type HarmSetting = Threshold | "off" | AnnotateOnly;
+
+/**
+ * The categories of one side. A category the file leaves out is undefined: it is not declared, not sent,
+ * and Azure keeps or applies its own setting for it; nothing downstream reads it as off or as on.
+ */
 export interface FilterSide {
-  hate: Severity;
-  sexual: Severity;
-  violence: Severity;
-  selfHarm: Severity;
-  profanity: Action;
+  hate?: HarmSetting;
+  sexual?: HarmSetting;
+  violence?: HarmSetting;
+  selfHarm?: HarmSetting;
+  profanity?: Action;
   blocklists: string[];
+}
+
+export interface PromptSide extends FilterSide {
+  jailbreak?: Action;
+  indirectAttack?: Action;
+}
+
+export interface CompletionSide extends FilterSide {
+  protectedMaterialText?: Action;
+  protectedMaterialCode?: Action;
 }
 
 export interface DesiredContentFilter extends Declared {
@@ -96,8 +122,8 @@ export interface DesiredContentFilter extends Declared {
   name: string;
   base: NonNullable<ContentFilter["base"]>;
   mode: NonNullable<ContentFilter["mode"]>;
-  prompt: FilterSide & { jailbreak: Action; indirectAttack: Action };
-  completion: FilterSide & { protectedMaterialText: Action; protectedMaterialCode: Action };
+  prompt: PromptSide;
+  completion: CompletionSide;
   import?: string;
 }
 

@@ -27,11 +27,15 @@ export type ImportIds = (ArmId | {
  */
 export type ArmId = string
 /**
- * Severity from which content is blocked: low (strictest: low, medium and high are filtered), medium, high, or off.
+ * A harm category (Azure's severity filter). A threshold blocks content from that severity: low (strictest: low, medium and high are blocked), medium, high; off: not run. The object form sets what happens at the threshold: action block (the same as the bare threshold) or annotate (detected and annotated in the response, but let through). Omitted: not sent; Azure keeps/applies its own setting.
  */
-export type Severity = ("low" | "medium" | "high" | "off")
+export type Severity = (("low" | "medium" | "high" | "off") | SeverityAction)
 /**
- * block: detected content is blocked; annotate: detected and annotated but let through; off: not run.
+ * Severity from which a harm category acts: low (strictest: low, medium and high), medium (medium and high), high (high only).
+ */
+export type Threshold = ("low" | "medium" | "high")
+/**
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. Omitted: not sent; Azure keeps/applies its own setting.
  */
 export type Action = ("block" | "annotate" | "off")
 /**
@@ -276,7 +280,7 @@ version: string
 publisher?: string
 }
 /**
- * A content filter (Azure RAI policy). Created on every account where a deployment uses it. Categories left out are off.
+ * A content filter (Azure RAI policy). Created on every account where a deployment uses it. A category left out is not sent: Azure keeps/applies its own setting for it (write `off` to switch a category off).
  */
 export interface ContentFilter {
 /**
@@ -292,7 +296,7 @@ completion?: CompletionFilter
 import?: ImportIds
 }
 /**
- * Filters applied to prompts (user input).
+ * Filters applied to prompts (user input). Each category is optional: omitted: not sent; Azure keeps/applies its own setting.
  */
 export interface PromptFilter {
 hate?: Severity
@@ -300,18 +304,28 @@ sexual?: Severity
 violence?: Severity
 selfHarm?: Severity
 /**
- * Prompt shield against jailbreak attempts.
+ * Prompt shield against jailbreak attempts. Omitted: not sent; Azure keeps/applies its own setting.
  */
 jailbreak?: ("block" | "annotate" | "off")
 /**
- * Prompt shield against attacks hidden in documents (indirect prompt injection).
+ * Prompt shield against attacks hidden in documents (indirect prompt injection). Omitted: not sent; Azure keeps/applies its own setting.
  */
 indirectAttack?: ("block" | "annotate" | "off")
 profanity?: Action
 blocklists?: BlocklistRefs
 }
 /**
- * Filters applied to completions (model output).
+ * A harm category with an explicit action at its threshold.
+ */
+export interface SeverityAction {
+threshold: Threshold
+/**
+ * block: content at or above the threshold is blocked; annotate: it is detected and annotated but let through.
+ */
+action: ("block" | "annotate")
+}
+/**
+ * Filters applied to completions (model output). Each category is optional: omitted: not sent; Azure keeps/applies its own setting.
  */
 export interface CompletionFilter {
 hate?: Severity
@@ -319,11 +333,11 @@ sexual?: Severity
 violence?: Severity
 selfHarm?: Severity
 /**
- * block: detected content is blocked; annotate: detected and annotated but let through; off: not run.
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. Omitted: not sent; Azure keeps/applies its own setting.
  */
 protectedMaterialText?: ("block" | "annotate" | "off")
 /**
- * block: detected content is blocked; annotate: detected and annotated but let through; off: not run.
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. Omitted: not sent; Azure keeps/applies its own setting.
  */
 protectedMaterialCode?: ("block" | "annotate" | "off")
 profanity?: Action

@@ -7,17 +7,21 @@ import type {
   DesiredState,
   DisabledDeployment,
   FilterSide,
+  HarmSetting,
 } from "./desired-state";
 import type {
+  Action,
   AideployDeploymentsFile,
   Capacity,
   CompletionFilter,
+  ContentFilter,
   Deployment,
   DeploymentOverride,
   Environment,
   ImportIds,
   PromptFilter,
   RateLimit,
+  Severity,
 } from "./file-types.generated";
 import { deploymentLayers, firstSetting, own } from "./layers";
 import type { ParsedDocument } from "./parse";
@@ -174,14 +178,47 @@ function resolveAccounts(
   });
 }
 
-function side<T extends PromptFilter | CompletionFilter>(s: T | undefined): FilterSide {
-  return {
-    hate: s?.hate ?? "off",
-    sexual: s?.sexual ?? "off",
-    violence: s?.violence ?? "off",
-    selfHarm: s?.selfHarm ?? "off",
-    profanity: s?.profanity ?? "off",
+/** A harm category of the file as resolved: `{threshold, action: block}` is the bare threshold. */
+export function harmSetting(value: Severity | undefined): HarmSetting | undefined {
+  if (value === undefined || typeof value === "string") return value;
+  return value.action === "block" ? value.threshold : { threshold: value.threshold, action: "annotate" };
+}
+
+/** Copies the categories a side declares; the ones it leaves out stay undefined (not declared). */
+function side(s: PromptFilter | CompletionFilter | undefined, actionKeys: readonly ActionKey[]): FilterSide {
+  const resolved: FilterSide & Partial<Record<ActionKey, Action>> = {
     blocklists: [...(s?.blocklists ?? [])],
+  };
+  for (const key of HARM_CATEGORIES) {
+    const setting = harmSetting(s?.[key]);
+    if (setting !== undefined) resolved[key] = setting;
+  }
+  const actions = (s ?? {}) as Partial<Record<ActionKey, Action>>;
+  for (const key of ["profanity", ...actionKeys] as const) {
+    const value = actions[key];
+    if (value !== undefined) resolved[key] = value;
+  }
+  return resolved;
+}
+
+type ActionKey =
+  | "profanity"
+  | "jailbreak"
+  | "indirectAttack"
+  | "protectedMaterialText"
+  | "protectedMaterialCode";
+
+const HARM_CATEGORIES = ["hate", "sexual", "violence", "selfHarm"] as const;
+
+/** The settings of a content filter as the file declares it, with the file's defaults for base and mode. */
+export function resolveContentFilterSettings(
+  filter: ContentFilter,
+): Pick<DesiredContentFilter, "base" | "mode" | "prompt" | "completion"> {
+  return {
+    base: filter.base ?? "Microsoft.DefaultV2",
+    mode: filter.mode ?? "Default",
+    prompt: side(filter.prompt, ["jailbreak", "indirectAttack"]),
+    completion: side(filter.completion, ["protectedMaterialText", "protectedMaterialCode"]),
   };
 }
 
@@ -212,18 +249,7 @@ function resolveFilters(
         key: `${account.key}/${name}`,
         accountKey: account.key,
         name,
-        base: filter.base ?? "Microsoft.DefaultV2",
-        mode: filter.mode ?? "Default",
-        prompt: {
-          ...side(filter.prompt),
-          jailbreak: filter.prompt?.jailbreak ?? "off",
-          indirectAttack: filter.prompt?.indirectAttack ?? "off",
-        },
-        completion: {
-          ...side(filter.completion),
-          protectedMaterialText: filter.completion?.protectedMaterialText ?? "off",
-          protectedMaterialCode: filter.completion?.protectedMaterialCode ?? "off",
-        },
+        ...resolveContentFilterSettings(filter),
         source: document.locate(docPath),
         docPath,
       };

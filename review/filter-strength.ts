@@ -1,14 +1,33 @@
 import { isMicrosoftBasePolicy } from "../loader/deployment-types";
-import type { DesiredContentFilter, DesiredState } from "../loader/desired-state";
-import type { Action, Severity } from "../loader/file-types.generated";
+import type { DesiredContentFilter, DesiredState, HarmSetting } from "../loader/desired-state";
+import type { Action, Threshold } from "../loader/file-types.generated";
 
 /** What a content filter lets through: the settings that strength is judged on. */
 export type FilterProfile = Pick<DesiredContentFilter, "mode" | "prompt" | "completion">;
 
-/** Higher is weaker: a threshold of low filters the most, off filters nothing. */
-const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, off: 3 };
+/** Higher is weaker: a threshold of low filters the most. */
+const THRESHOLD_RANK: Record<Threshold, number> = { low: 0, medium: 1, high: 2 };
+
+/** Higher is weaker: blocking at any threshold, then annotating only (blocks nothing), then off. */
+function harmRank(setting: HarmSetting): number {
+  if (setting === "off") return 6;
+  if (typeof setting === "string") return THRESHOLD_RANK[setting];
+  return 3 + THRESHOLD_RANK[setting.threshold];
+}
+
+/**
+ * Whether `after` guarantees less than `before` for one category. A category the file leaves out is not
+ * declared (Azure keeps its own setting): dropping a declared category loses what the file guaranteed, so
+ * it counts as weaker; declaring a category that was left out adds a guarantee and is never weaker.
+ */
+function weaker<T>(before: T | undefined, after: T | undefined, rank: (value: T) => number): boolean {
+  if (before === undefined) return false;
+  if (after === undefined) return true;
+  return rank(after) > rank(before);
+}
 /** Higher is weaker: block stops content, annotate only labels it, off does not run. */
 const ACTION_RANK: Record<Action, number> = { block: 0, annotate: 1, off: 2 };
+const actionRank = (action: Action) => ACTION_RANK[action];
 /** Modes in which content reaches the client before it is filtered. */
 const ASYNCHRONOUS_MODES: ReadonlySet<string> = new Set(["Asynchronous_filter", "Deferred"]);
 
@@ -65,7 +84,7 @@ export function weakenedSettings(before: FilterProfile, after: FilterProfile): s
   if (ASYNCHRONOUS_MODES.has(after.mode) && !ASYNCHRONOUS_MODES.has(before.mode)) weakened.push("mode");
   for (const side of ["prompt", "completion"] as const) {
     for (const category of SEVERITIES) {
-      if (SEVERITY_RANK[after[side][category]] > SEVERITY_RANK[before[side][category]]) {
+      if (weaker(before[side][category], after[side][category], harmRank)) {
         weakened.push(`${side}.${category}`);
       }
     }
@@ -73,11 +92,10 @@ export function weakenedSettings(before: FilterProfile, after: FilterProfile): s
     if (before[side].blocklists.some((b) => !kept.has(b))) weakened.push(`${side}.blocklists`);
   }
   for (const action of PROMPT_ACTIONS) {
-    if (ACTION_RANK[after.prompt[action]] > ACTION_RANK[before.prompt[action]])
-      weakened.push(`prompt.${action}`);
+    if (weaker(before.prompt[action], after.prompt[action], actionRank)) weakened.push(`prompt.${action}`);
   }
   for (const action of COMPLETION_ACTIONS) {
-    if (ACTION_RANK[after.completion[action]] > ACTION_RANK[before.completion[action]]) {
+    if (weaker(before.completion[action], after.completion[action], actionRank)) {
       weakened.push(`completion.${action}`);
     }
   }

@@ -3,8 +3,6 @@
  * (models, versions, lifecycle, retirement dates, deployment types with capacity bounds) to a committed,
  * sorted JSON file (default catalog/models.json) that `validate` reads offline.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import * as path from "node:path";
 import type { Command } from "commander";
 import { diagnosticAt } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
@@ -13,6 +11,7 @@ import { liveCheckInfo } from "../../live/codes";
 import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import { type CatalogModelRecord, listLocationModels } from "../../live/read";
 import type { LiveDeps, LiveSession } from "../../live/session";
+import { writeFileAtomically } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import { commandSession, reportConfigFailure } from "../live-session";
 import { resolvePath } from "../options";
@@ -73,9 +72,15 @@ export async function runCatalogRefresh(
     generatedAt: session.now().toISOString(),
     source: "Azure Resource Manager, GET locations/{location}/models",
   });
-  const target = resolvePath(io, out);
-  mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, serializeCatalog(catalog));
+  try {
+    // Written whole or not at all: an interrupted refresh leaves the previous catalog in place.
+    writeFileAtomically(resolvePath(io, out), serializeCatalog(catalog));
+  } catch (error) {
+    io.stderr(
+      `aideploy catalog refresh: cannot write ${out}: ${(error as Error).message}; it was not changed\n`,
+    );
+    return ExitCode.usage;
+  }
   if (empty.length > 0) {
     io.stderr(
       formatText([

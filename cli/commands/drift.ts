@@ -1,6 +1,6 @@
 /**
  * `aideploy drift [FILE] [--env NAME] [--format text|md|json]`: live versus declared for every account of
- * the file. Exit 0 without drift, 1 with drift or when an account could not be read (its diagnostics say
+ * the file, the account's own settings included (drift for `create: true`, information otherwise). Exit 0 without drift, 1 with drift or when an account could not be read (its diagnostics say
  * so), 2 for configuration problems (file, environment, subscription, endpoint).
  */
 import type { Command } from "commander";
@@ -12,7 +12,7 @@ import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import { formatDriftJson } from "../../live/formatters/drift-json";
 import { formatDriftMarkdown } from "../../live/formatters/drift-markdown";
 import { formatDriftText } from "../../live/formatters/drift-text";
-import { readAccountSnapshot } from "../../live/read";
+import { getAccount, readAccountSnapshot } from "../../live/read";
 import type { LiveDeps, LiveSession } from "../../live/session";
 import { type CommandIO, ExitCode } from "../io";
 import { commandSession, reportConfigFailure } from "../live-session";
@@ -66,13 +66,11 @@ export async function runDrift(options: DriftOptions, io: CommandIO, deps: LiveD
       const client = session.cognitive(connection);
       const locator = { resourceGroup: account.resourceGroup, accountName: account.name };
       try {
-        await session.read(`account ${account.name}`, () =>
-          client.accounts.get(account.resourceGroup, account.name),
-        );
+        const record = await session.read(`account ${account.name}`, () => getAccount(client, locator));
         const snapshot = await session.read(`resources of ${account.name}`, () =>
           readAccountSnapshot(client, locator),
         );
-        live.set(account.key, { status: "read", snapshot });
+        live.set(account.key, { status: "read", snapshot, account: record });
       } catch (error) {
         const failure = describeLiveFailure(error, { action: `Reading account ${account.name}` });
         // 404 for the account (or its resource group): the account does not exist, so nothing it holds does.

@@ -2,10 +2,11 @@
  * `aideploy policy pull --scope <subscription or resource group id> [--out DIR]`: downloads the Azure
  * Policy assignments in force at the scope, with their definitions, initiatives and the initiatives'
  * member definitions, one JSON file each in Azure's shape, into policies/azure/ (default), which
- * `validate`, `plan` and the policy pack enforce. Pull owns `assignments/`, `definitions/` and
- * `initiatives/` under DIR: files there that Azure no longer has are removed.
+ * `validate`, `plan` and the policy pack enforce. A pull replaces or removes only the files an earlier
+ * pull wrote (listed in DIR/pull-manifest.yaml); files written by hand are kept and listed, and a pulled
+ * file whose name is taken by one of them stops the pull (exit 2, nothing written).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { type Diagnostic, diagnosticAt } from "../../diagnostics/diagnostic";
@@ -13,15 +14,23 @@ import { formatText } from "../../diagnostics/formatters/text";
 import { liveCheckInfo } from "../../live/codes";
 import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import {
+  type LocalPolicyFile,
   type PolicyScope,
+  PULL_MANIFEST,
+  type PullConflict,
   type PulledPolicies,
+  type PullManifest,
+  type PullWritePlan,
   parsePolicyScope,
+  parsePullManifest,
+  planPullWrites,
   pulledFolders,
   pullPolicies,
-  serializePolicyDocument,
+  serializePullManifest,
 } from "../../live/policy-pull";
 import type { LiveDeps, LiveSession } from "../../live/session";
 import { AZURE_POLICY_DIR } from "../../policies/check-plan";
+import { writeFileAtomically } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import { commandSession, reportConfigFailure } from "../live-session";
 import { resolvePath } from "../options";
@@ -34,25 +43,34 @@ export interface PolicyPullOptions {
   armEndpoint?: string;
 }
 
-function writePulled(dir: string, pulled: PulledPolicies): { written: number; removed: string[] } {
-  const keep = new Set(pulled.documents.map((document) => document.file));
-  const removed: string[] = [];
+/** The `.json` files in the pulled folders and the manifest of the last pull, as they are on disk. */
+function readLocal(dir: string, shown: string): { files: LocalPolicyFile[]; manifest?: PullManifest } {
+  const files: LocalPolicyFile[] = [];
   for (const folder of Object.values(pulledFolders)) {
     const full = path.join(dir, folder);
     if (!existsSync(full)) continue;
     for (const entry of readdirSync(full).sort()) {
-      const relative = `${folder}/${entry}`;
-      if (!entry.toLowerCase().endsWith(".json") || keep.has(relative)) continue;
-      rmSync(path.join(full, entry));
-      removed.push(relative);
+      if (!entry.toLowerCase().endsWith(".json")) continue;
+      files.push({ file: `${folder}/${entry}`, content: readFileSync(path.join(full, entry), "utf8") });
     }
   }
-  for (const document of pulled.documents) {
-    const target = path.join(dir, ...document.file.split("/"));
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, serializePolicyDocument(document));
-  }
-  return { written: pulled.documents.length, removed };
+  const manifestPath = path.join(dir, PULL_MANIFEST);
+  if (!existsSync(manifestPath)) return { files };
+  const manifest = parsePullManifest(readFileSync(manifestPath, "utf8"), path.join(shown, PULL_MANIFEST));
+  return { files, manifest };
+}
+
+function writePulled(dir: string, plan: PullWritePlan): void {
+  for (const { file, text } of plan.write) writeFileAtomically(path.join(dir, ...file.split("/")), text);
+  for (const file of plan.remove) rmSync(path.join(dir, ...file.split("/")));
+  writeFileAtomically(path.join(dir, PULL_MANIFEST), serializePullManifest(plan.manifest));
+}
+
+function conflictLine(out: string, conflict: PullConflict): string {
+  const file = path.join(out, ...conflict.file.split("/"));
+  return conflict.reason === "changed"
+    ? `  ${file}: written by an earlier pull and edited since`
+    : `  ${file}: not written by \`aideploy policy pull\``;
 }
 
 export async function runPolicyPull(
@@ -73,6 +91,13 @@ export async function runPolicyPull(
   } catch (error) {
     return reportConfigFailure("policy pull", io, error);
   }
+  const dir = resolvePath(io, out);
+  let local: ReturnType<typeof readLocal>;
+  try {
+    local = readLocal(dir, out);
+  } catch (error) {
+    return reportConfigFailure("policy pull", io, error);
+  }
   let pulled: PulledPolicies;
   try {
     pulled = await session.run(`pulling Azure Policy at ${scope.id}`, () =>
@@ -88,7 +113,24 @@ export async function runPolicyPull(
     io.stderr(`aideploy policy pull: nothing was written to ${out}\n`);
     return ExitCode.findings;
   }
-  const { written, removed } = writePulled(resolvePath(io, out), pulled);
+  const plan = planPullWrites(pulled, scope.id, local.files, local.manifest);
+  if (plan.conflicts.length > 0) {
+    const lines = [
+      `aideploy policy pull: nothing was written: ${plan.conflicts.length} file(s) the pull would overwrite are not the pull's own:`,
+      ...plan.conflicts.map((conflict) => conflictLine(out, conflict)),
+      `Rename or move them (a pull never overwrites a file it did not write, listed in ${path.join(out, PULL_MANIFEST)}), then pull again.`,
+    ];
+    io.stderr(`${lines.join("\n")}\n`);
+    return ExitCode.usage;
+  }
+  try {
+    writePulled(dir, plan);
+  } catch (error) {
+    io.stderr(`aideploy policy pull: cannot write ${out}: ${(error as Error).message}\n`);
+    return ExitCode.usage;
+  }
+  const written = plan.write.length;
+  const removed = plan.remove;
   const diagnostics: Diagnostic[] = pulled.warnings.map((warning) =>
     diagnosticAt(
       { file: path.join(out, ...warning.file.split("/")), line: 1, column: 1, path: "" },
@@ -110,6 +152,14 @@ export async function runPolicyPull(
   }
   if (removed.length > 0)
     lines.push(`removed ${removed.length} file(s) Azure no longer has: ${removed.join(", ")}`);
+  if (plan.kept.length > 0) {
+    lines.push(`kept ${plan.kept.length} file(s) no pull wrote: ${plan.kept.join(", ")}`);
+  }
+  if (plan.keptChanged.length > 0) {
+    lines.push(
+      `kept ${plan.keptChanged.length} pulled file(s) edited since the last pull, which Azure no longer has: ${plan.keptChanged.join(", ")}`,
+    );
+  }
   io.stderr(`${lines.join("\n")}\n`);
   return ExitCode.ok;
 }
@@ -123,7 +173,9 @@ export function registerPolicyPull(program: Command, context: CommandContext, de
       .description("evaluate Azure Policy definitions and pull the ones assigned in Azure");
   policy
     .command("pull")
-    .description("download the Azure Policy assignments in force at a scope, with their definitions")
+    .description(
+      "download the Azure Policy assignments in force at a scope, with their definitions; files written by hand are kept",
+    )
     .requiredOption("--scope <id>", "subscription (/subscriptions/<id>) or resource group id")
     .option("-o, --out <dir>", `output directory (default: ${AZURE_POLICY_DIR})`)
     .addOption(armEndpointOption())

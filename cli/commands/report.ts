@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import * as path from "node:path";
 import { Option } from "commander";
 import { exitCodeFor } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
@@ -9,6 +7,7 @@ import { REPORT_FORMATS, type ReportFormat, reportFormatters } from "../../repor
 import { plural, reportExitCodes } from "../../reports/compliance/labels";
 import { buildComplianceReport } from "../../reports/compliance/model";
 import { repositoryPath } from "../../reports/compliance/repository-path";
+import { writeFileAtomically } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -63,8 +62,8 @@ export async function runReport(options: ReportOptions, io: CommandIO): Promise<
   else {
     const target = resolvePath(io, options.out);
     try {
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, text);
+      // Written whole or not at all: an interrupted run leaves the previous report in place.
+      writeFileAtomically(target, text);
     } catch (error) {
       io.stderr(`aideploy report: cannot write ${options.out}: ${(error as Error).message}\n`);
       return ExitCode.usage;

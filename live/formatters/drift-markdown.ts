@@ -33,5 +33,15 @@ export function formatDriftMarkdown(report: DriftReport): string {
       }
     }
   }
+  if (report.information.length > 0) {
+    lines.push("", "For information (accounts the file does not manage, not drift):", "");
+    for (const entry of report.information) {
+      for (const field of entry.fields) {
+        lines.push(
+          `- ${markdownCodeSpan(entry.key)} ${markdownCodeSpan(field.path)}: declared ${escapeMarkdown(formatValue(field.declared), 200)}, live ${escapeMarkdown(formatValue(field.live), 200)}`,
+        );
+      }
+    }
+  }
   return `${lines.join("\n")}\n`;
 }

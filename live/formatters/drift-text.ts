@@ -8,15 +8,16 @@ export function formatValue(value: unknown): string {
 }
 
 const kindLabels: Record<DriftEntry["kind"], string> = {
+  account: "account",
   deployment: "deployment",
   contentFilter: "content filter",
   blocklist: "blocklist",
 };
 
-function entryLines(entry: DriftEntry): string[] {
+function entryLines(entry: DriftEntry, label: string = entry.status): string[] {
   const name = entry.key.slice(entry.key.indexOf("/") + 1);
   const note = entry.note ? ` (${oneLine(entry.note)})` : "";
-  const lines = [`  ${entry.status.padEnd(9)} ${kindLabels[entry.kind]} ${oneLine(name)}${note}`];
+  const lines = [`  ${label.padEnd(9)} ${kindLabels[entry.kind]} ${oneLine(name)}${note}`];
   for (const field of entry.fields) {
     lines.push(
       `      ${oneLine(field.path)}: declared ${oneLine(formatValue(field.declared))}, live ${oneLine(formatValue(field.live))}`,
@@ -40,6 +41,9 @@ export function formatDriftText(report: DriftReport): string {
     const entries = report.drift.filter((entry) => entry.key.startsWith(`${account.key}/`));
     if (account.status === "read" && entries.length === 0) lines.push("  no drift");
     for (const entry of entries) lines.push(...entryLines(entry));
+    for (const entry of report.information.filter((info) => info.key.startsWith(`${account.key}/`))) {
+      lines.push(...entryLines(entry, "info"));
+    }
   }
   const { summary } = report;
   lines.push(

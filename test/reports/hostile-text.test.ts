@@ -265,6 +265,15 @@ const driftBase: DriftReport = {
       fields: [{ path: "prompt.hate", declared: "low", live: "medium" }],
     },
   ],
+  information: [
+    {
+      kind: "account",
+      key: "west",
+      status: "changed",
+      fields: [{ path: "tags.owner", declared: "platform", live: "someone else" }],
+      note: "create: false: the file does not manage this account",
+    },
+  ],
   summary: { missing: 1, unmanaged: 1, changed: 1, upgraded: 1, total: 4, unreadAccounts: 1 },
 };
 

@@ -15,9 +15,7 @@ export function planText(text: string, environment?: string, file = "deployments
   const result = planLoaded(loadDeploymentsText(file, text), environment);
   if (!result.ok) {
     const lines = result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
-    throw new Error(
-      `expected the text to plan, got:\n${lines.join("\n")}`,
-    );
+    throw new Error(`expected the text to plan, got:\n${lines.join("\n")}`);
   }
   return result.plan;
 }

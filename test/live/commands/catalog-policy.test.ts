@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { registerCatalog } from "../../../cli/commands/catalog";
 import { registerPolicyPull } from "../../../cli/commands/policy-pull";
 import { runLiveChecks } from "../../../cli/commands/validate-live";
@@ -299,16 +301,111 @@ describe("aideploy policy pull", () => {
     });
     expect(units.find((unit) => unit.id.startsWith("cmk-audit"))?.enforced).toBe(false);
 
-    // Pulling again gives the same bytes; a file Azure no longer has is removed.
+    // Pulling again gives the same bytes; a pulled file Azure no longer has is removed, a file written by
+    // hand is kept and listed.
     const before = readFileSync(path.join(dir, "initiatives", "ai-baseline.json"), "utf8");
-    writeFileSync(path.join(dir, "definitions", "stale.json"), "{}");
+    writeFileSync(path.join(dir, "definitions", "custom.json"), "{}");
+    const cmkAudit = `${resourceGroup}/providers/Microsoft.Authorization/policyAssignments/cmk-audit`;
+    h.emulator.state.policyAssignments.delete(cmkAudit.toLowerCase());
     const again = await run(["policy", "pull", "--scope", resourceGroup], registrations, {
       cwd,
       emulator: h.emulator,
     });
-    expect(again.err).toContain("removed 1 file(s) Azure no longer has: definitions/stale.json");
-    expect(existsSync(path.join(dir, "definitions", "stale.json"))).toBe(false);
+    expect(again.code).toBe(0);
+    expect(again.err).toContain(
+      "removed 2 file(s) Azure no longer has: assignments/cmk-audit.json, definitions/67121cc7-ff39-4ab8-b7e3-95b84dab487d.json",
+    );
+    expect(again.err).toContain("kept 1 file(s) no pull wrote: definitions/custom.json");
+    expect(readFileSync(path.join(dir, "definitions", "custom.json"), "utf8")).toBe("{}");
+    expect(existsSync(path.join(dir, "assignments", "cmk-audit.json"))).toBe(false);
     expect(readFileSync(path.join(dir, "initiatives", "ai-baseline.json"), "utf8")).toBe(before);
+  });
+
+  describe("files a team wrote by hand are never lost", () => {
+    const dirOf = (cwd: string) => path.join(cwd, "policies", "azure");
+    const pull = (cwd: string) =>
+      run(["policy", "pull", "--scope", resourceGroup], registrations, { cwd, emulator: h.emulator });
+    const handWritten = `${JSON.stringify({ name: "team-rule", properties: { policyRule: {} } })}\n`;
+
+    it("records what it wrote, with the scope and a hash of each file, in pull-manifest.yaml", async () => {
+      seedPolicies();
+      const cwd = workspace();
+      expect((await pull(cwd)).code).toBe(0);
+      const manifest = parse(readFileSync(path.join(dirOf(cwd), "pull-manifest.yaml"), "utf8")) as {
+        scope: string;
+        files: Record<string, string>;
+      };
+      expect(manifest.scope).toBe(resourceGroup);
+      expect(Object.keys(manifest.files)).toHaveLength(7);
+      const text = readFileSync(path.join(dirOf(cwd), "initiatives", "ai-baseline.json"), "utf8");
+      expect(manifest.files["initiatives/ai-baseline.json"]).toBe(
+        `sha256:${createHash("sha256").update(text).digest("hex")}`,
+      );
+      // The manifest is not read as a policy.
+      expect(loadAzurePolicies(dirOf(cwd)).diagnostics).toEqual([]);
+    });
+
+    it("refuses to overwrite a hand-written file whose name a pulled one takes (exit 2, nothing written)", async () => {
+      seedPolicies();
+      const cwd = workspace();
+      mkdirSync(path.join(dirOf(cwd), "assignments"), { recursive: true });
+      writeFileSync(path.join(dirOf(cwd), "assignments", "deny-local-auth.json"), handWritten);
+      const result = await pull(cwd);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain("aideploy policy pull: nothing was written: 1 file(s)");
+      expect(result.err).toContain(
+        `${path.join("policies", "azure", "assignments", "deny-local-auth.json")}: not written by \`aideploy policy pull\``,
+      );
+      expect(readFileSync(path.join(dirOf(cwd), "assignments", "deny-local-auth.json"), "utf8")).toBe(
+        handWritten,
+      );
+      expect(readdirSync(dirOf(cwd))).toEqual(["assignments"]);
+      expect(readdirSync(path.join(dirOf(cwd), "assignments"))).toEqual(["deny-local-auth.json"]);
+    });
+
+    it("treats a pulled file edited since as the team's: not overwritten, not removed", async () => {
+      seedPolicies();
+      const cwd = workspace();
+      await pull(cwd);
+      const edited = path.join(dirOf(cwd), "assignments", "deny-local-auth.json");
+      writeFileSync(edited, handWritten);
+      const refused = await pull(cwd);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(
+        "assignments/deny-local-auth.json: written by an earlier pull and edited since",
+      );
+      expect(readFileSync(edited, "utf8")).toBe(handWritten);
+      // Once Azure no longer has it, the edited file is kept and listed.
+      const id = `${subscription}/providers/Microsoft.Authorization/policyAssignments/deny-local-auth`;
+      h.emulator.state.policyAssignments.delete(id.toLowerCase());
+      const kept = await pull(cwd);
+      expect(kept.code).toBe(0);
+      expect(kept.err).toContain(
+        "kept 1 pulled file(s) edited since the last pull, which Azure no longer has: assignments/deny-local-auth.json",
+      );
+      expect(readFileSync(edited, "utf8")).toBe(handWritten);
+    });
+
+    it("adopts files an older pull wrote without a manifest when they hold the same content", async () => {
+      seedPolicies();
+      const cwd = workspace();
+      await pull(cwd);
+      rmSync(path.join(dirOf(cwd), "pull-manifest.yaml"));
+      const again = await pull(cwd);
+      expect(again.code).toBe(0);
+      expect(again.err).not.toContain("kept");
+      expect(existsSync(path.join(dirOf(cwd), "pull-manifest.yaml"))).toBe(true);
+    });
+
+    it("exits 2 on a manifest that is not one, before reading Azure", async () => {
+      const cwd = workspace();
+      mkdirSync(dirOf(cwd), { recursive: true });
+      writeFileSync(path.join(dirOf(cwd), "pull-manifest.yaml"), "files: [oops\n");
+      const result = await pull(cwd);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain("pull-manifest.yaml is not valid YAML");
+      expect(h.emulator.requests).toHaveLength(0);
+    });
   });
 
   it("pulls at a subscription into --out, retrying a throttled read", async () => {

@@ -242,3 +242,159 @@ describe("aideploy drift", () => {
     expect(h.emulator.requests).toHaveLength(0);
   });
 });
+
+describe("aideploy drift: the accounts' own settings", () => {
+  const h = useEmulator();
+  type Resource = { properties: Record<string, unknown>; tags?: Record<string, string>; identity?: unknown };
+
+  function seedBundled(): Resource {
+    const refs = seedFromPlan(h.emulator, planText(bundledText()));
+    const east = refs.get("eastus2");
+    const resource = east ? h.emulator.account(east)?.resource : undefined;
+    if (!resource) throw new Error("account not seeded");
+    return resource as unknown as Resource;
+  }
+
+  it("reports key access re-enabled in the portal on an account the file creates (exit 1)", async () => {
+    seedBundled().properties.disableLocalAuth = false;
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const json = await run(["drift", "--format", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(json.code).toBe(1);
+    const report = driftOf(json.out);
+    expect(report.drift).toEqual([
+      {
+        kind: "account",
+        key: "eastus2/contoso-ai-eus2",
+        status: "changed",
+        fields: [{ path: "properties.disableLocalAuth", declared: true, live: false }],
+      },
+    ]);
+    expect(report.summary).toMatchObject({ changed: 1, total: 1 });
+    const text = await run(["drift"], registrations, { cwd, emulator: h.emulator });
+    expect(text.code).toBe(1);
+    expect(text.out).toContain(
+      "  changed   account contoso-ai-eus2\n      properties.disableLocalAuth: declared true, live false",
+    );
+  });
+
+  const changes: { name: string; edit: (account: Resource) => void; field: object }[] = [
+    {
+      name: "public network access enabled",
+      edit: (a) => {
+        a.properties.publicNetworkAccess = "Enabled";
+      },
+      field: { path: "properties.publicNetworkAccess", declared: "Disabled", live: "Enabled" },
+    },
+    {
+      name: "network rules opened",
+      edit: (a) => {
+        a.properties.networkAcls = { defaultAction: "Allow", ipRules: [], virtualNetworkRules: [] };
+      },
+      field: { path: "properties.networkAcls.defaultAction", declared: "Deny", live: "Allow" },
+    },
+    {
+      name: "an IP rule added",
+      edit: (a) => {
+        a.properties.networkAcls = { defaultAction: "Deny", ipRules: [{ value: "203.0.113.7" }] };
+      },
+      field: { path: "properties.networkAcls.ipRules", declared: [], live: ["203.0.113.7"] },
+    },
+    {
+      name: "a subnet allowed in",
+      edit: (a) => {
+        a.properties.networkAcls = { defaultAction: "Deny", virtualNetworkRules: [{ id: "/subnets/x" }] };
+      },
+      field: { path: "properties.networkAcls.virtualNetworkRules", declared: [], live: ["/subnets/x"] },
+    },
+    {
+      name: "the managed identity removed",
+      edit: (a) => {
+        a.identity = undefined;
+      },
+      field: { path: "identity.type", declared: "SystemAssigned", live: null },
+    },
+    {
+      name: "another custom subdomain",
+      edit: (a) => {
+        a.properties.customSubDomainName = "elsewhere";
+      },
+      field: { path: "properties.customSubDomainName", declared: "contoso-ai-eus2", live: "elsewhere" },
+    },
+    {
+      name: "a tag added",
+      edit: (a) => {
+        a.tags = { ...a.tags, temp: "yes" };
+      },
+      field: { path: "tags.temp", declared: null, live: "yes" },
+    },
+    {
+      name: "key access left out by Azure (absent means on)",
+      edit: (a) => {
+        delete a.properties.disableLocalAuth;
+      },
+      field: { path: "properties.disableLocalAuth", declared: true, live: null },
+    },
+  ];
+  it.each(changes)("$name", async ({ edit, field }) => {
+    edit(seedBundled());
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const result = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(result.code).toBe(1);
+    const report = driftOf(result.out);
+    expect(report.drift.map((entry) => [entry.kind, entry.key, entry.status])).toEqual([
+      ["account", "eastus2/contoso-ai-eus2", "changed"],
+    ]);
+    expect(report.drift[0]?.fields).toEqual([field]);
+  });
+
+  it("compares encryption when the file declares it", async () => {
+    const text = bundledText().replace(
+      '    tags: { costCenter: "1234", owner: platform-ai }\n  swedencentral:',
+      '    tags: { costCenter: "1234", owner: platform-ai }\n    encryption: { keyVaultUri: "https://kv.vault.azure.net/", keyName: cmk }\n  swedencentral:',
+    );
+    expect(text).toContain("keyName: cmk");
+    const refs = seedFromPlan(h.emulator, planText(text));
+    const east = refs.get("eastus2");
+    const account = east ? h.emulator.account(east)?.resource : undefined;
+    const cwd = workspace({ "deployments.yaml": text });
+    const clean = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(driftOf(clean.out).drift).toEqual([]);
+    (account?.properties as Record<string, unknown>).encryption = {
+      keySource: "Microsoft.CognitiveServices",
+    };
+    const changed = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(driftOf(changed.out).drift[0]?.fields.map((field) => field.path)).toEqual([
+      "properties.encryption.keySource",
+      "properties.encryption.keyVaultProperties.keyVaultUri",
+      "properties.encryption.keyVaultProperties.keyName",
+    ]);
+  });
+
+  it("reports an existing account's settings (create: false) as information, not drift (exit 0)", async () => {
+    const declared = small.replace(
+      "main: { name: ai-main, resourceGroup: rg-ai, location: eastus2 }",
+      "main: { name: ai-main, resourceGroup: rg-ai, location: eastus2, disableLocalAuth: true }",
+    );
+    seedFromPlan(h.emulator, planText(declared));
+    const cwd = workspace({ "deployments.yaml": declared });
+    const json = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(json.code).toBe(0);
+    const report = driftOf(json.out);
+    expect(report.drift).toEqual([]);
+    expect(report.summary.total).toBe(0);
+    expect(report.information).toEqual([
+      {
+        kind: "account",
+        key: "main/ai-main",
+        status: "changed",
+        fields: [{ path: "properties.disableLocalAuth", declared: true, live: false }],
+        note: "create: false: the file does not manage this account",
+      },
+    ]);
+    const text = await run(["drift"], registrations, { cwd, emulator: h.emulator });
+    expect(text.code).toBe(0);
+    expect(text.out).toContain("  no drift\n  info      account ai-main (create: false");
+    const md = await run(["drift", "-f", "md"], registrations, { cwd, emulator: h.emulator });
+    expect(md.out).toContain("- `main/ai-main` `properties.disableLocalAuth`: declared true, live false");
+  });
+});

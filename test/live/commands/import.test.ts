@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { registerDrift } from "../../../cli/commands/drift";
 import { registerImport } from "../../../cli/commands/import";
 import { blocklistItemName, ResourceTypes } from "../../../infra/graph";
 import { planLoaded } from "../../../infra/plan";
@@ -167,6 +168,32 @@ describe("aideploy import", () => {
     expect(h.emulator.requests.every((request) => !request.hadAuthorization)).toBe(true);
   });
 
+  it("keeps an account subdomain that is not its name, so that drift on the imported file says nothing of the account", async () => {
+    const ref = h.emulator.addAccount({ ...account, properties: { customSubDomainName: "contoso-eus2-x7" } });
+    h.emulator.addDeployment(ref, {
+      name: "chat",
+      skuName: "GlobalStandard",
+      capacity: 1,
+      model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+      properties: { raiPolicyName: "Microsoft.DefaultV2", versionUpgradeOption: "NoAutoUpgrade" },
+    });
+    const cwd = workspace();
+    const imported = await run([...importArgs, "--out", "deployments.yaml"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(imported.code).toBe(0);
+    expect(readFileSync(path.join(cwd, "deployments.yaml"), "utf8")).toContain(
+      "customSubDomain: contoso-eus2-x7",
+    );
+    const drift = await run(["drift", "-f", "json"], [withDeps(registerDrift)], {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(drift.code).toBe(0);
+    expect(JSON.parse(drift.out)).toMatchObject({ drift: [], information: [] });
+  });
+
   it("prints the file on stdout without --out, and refuses to overwrite a file without --force", async () => {
     seedAccount();
     const cwd = workspace({ "deployments.yaml": "# mine\n" });
@@ -214,8 +241,10 @@ describe("aideploy import", () => {
     expect(result.code).toBe(0);
     const warnings = result.err.split("\n").filter((line) => line.includes("live/import-unexpressible"));
     const text = warnings.join("\n");
-    expect(text).toContain("Hate on prompts: Azure has annotate only at medium");
-    expect(text).toContain("Azure has no Profanity entry on completions");
+    // Annotate-only harm categories and categories Azure has no entry for are expressible: no note.
+    expect(text).not.toContain("Hate on prompts");
+    expect(text).not.toContain("Profanity");
+    expect(result.out).toContain("hate: { threshold: medium, action: annotate }");
     expect(text).toContain("Azure has Ungrounded Material on completions");
     expect(text).toContain("blocklist words on prompts only annotates in Azure");
     expect(text).toContain(
@@ -226,7 +255,7 @@ describe("aideploy import", () => {
     const lines = result.out.split("\n");
     const filterLine = lines.findIndex((line) => line.startsWith("  loose:")) + 1;
     expect(warnings.some((line) => line.startsWith(`<stdout>:${filterLine}:`))).toBe(true);
-    expect(result.out).toContain('# WARNING: content filter "loose": Hate on prompts');
+    expect(result.out).toContain('# WARNING: content filter "loose": Azure has Ungrounded Material');
   });
 
   it("does not write a file that would not validate (exit 1, with the reasons)", async () => {

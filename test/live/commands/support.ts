@@ -102,6 +102,13 @@ export const subscriptionId = "00000000-0000-0000-0000-000000000000";
 export function seedFromPlan(emulator: ArmEmulator, plan: Plan): Map<string, AccountRef> {
   const refs = new Map<string, AccountRef>();
   for (const account of plan.state.accounts) {
+    // An account the plan creates holds exactly its inputs; others keep the emulator's defaults.
+    const node = plan.graph.nodes.find(
+      (candidate) => candidate.type === ResourceTypes.account && candidate.account === account.key,
+    );
+    const inputs = node?.inputs as
+      | { properties?: Record<string, unknown>; tags?: Record<string, string>; identity?: { type: string } }
+      | undefined;
     refs.set(
       account.key,
       emulator.addAccount({
@@ -109,6 +116,9 @@ export function seedFromPlan(emulator: ArmEmulator, plan: Plan): Map<string, Acc
         name: account.name,
         location: account.location ?? "eastus2",
         ...(account.subscription ? { subscriptionId: account.subscription } : {}),
+        ...(inputs?.properties ? { properties: structuredClone(inputs.properties) } : {}),
+        ...(inputs?.tags ? { tags: { ...inputs.tags } } : {}),
+        ...(inputs?.identity ? { identity: { ...inputs.identity } } : {}),
       }),
     );
   }

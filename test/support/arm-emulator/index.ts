@@ -1,4 +1,12 @@
 /** A local ARM emulator for tests: see emulator.ts for the API and seed.ts for the reference data. */
+
+export type { ContentFilterVariant } from "./content-filters";
+export {
+  actionStates,
+  contentFilterVariants,
+  harmStates,
+  seedContentFilterVariants,
+} from "./content-filters";
 export type {
   AccountSeed,
   ArmEmulatorOptions,
