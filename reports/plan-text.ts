@@ -1,5 +1,5 @@
-import { oneLine } from "../diagnostics/formatters/text";
 import { describeCapacity, describeNode, type PlanSummary } from "./plan-model";
+import { oneLine } from "./text/escape";
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];

@@ -1,4 +1,4 @@
-import { oneLine } from "../diagnostics/formatters/text";
+import { oneLine } from "../reports/text/escape";
 import {
   actionCounts,
   displayRows,

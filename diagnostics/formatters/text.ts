@@ -1,10 +1,5 @@
+import { oneLine } from "../../reports/text/escape";
 import { type Diagnostic, environmentSuffix } from "../diagnostic";
-
-/** Control characters (newlines included) would split one finding over several lines. */
-export function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
-}
 
 /** `FILE:LINE:COLUMN: severity code message (hint)`, one line per finding. */
 export function formatText(diagnostics: readonly Diagnostic[]): string {
