@@ -1,4 +1,5 @@
 import { oneLine } from "../../reports/text/escape";
+import { plural } from "../../reports/text/plural";
 import { type Diagnostic, environmentSuffix } from "../diagnostic";
 
 /** `FILE:LINE:COLUMN: severity code message (hint)`, one line per finding. */
@@ -15,13 +16,9 @@ export function formatText(diagnostics: readonly Diagnostic[]): string {
 export function summarize(diagnostics: readonly Diagnostic[]): string {
   const count = (severity: Diagnostic["severity"]) =>
     diagnostics.filter((d) => d.severity === severity).length;
-  const parts = [
-    [count("error"), "error"],
-    [count("warning"), "warning"],
-    [count("info"), "info"],
-  ] as const;
-  const shown = parts
+  const shown = (["error", "warning", "info"] as const)
+    .map((severity) => [count(severity), severity] as const)
     .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}${n === 1 || word === "info" ? "" : "s"}`);
+    .map(([n, severity]) => plural(n, severity, severity === "info" ? { plural: "info" } : {}));
   return shown.length === 0 ? "no problems" : shown.join(", ");
 }
