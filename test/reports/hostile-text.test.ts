@@ -8,10 +8,9 @@ import { projectPolicies } from "../../policies/registry";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { formatComplianceHtml } from "../../reports/compliance/html";
 import { formatComplianceMarkdown } from "../../reports/compliance/markdown";
-import { formatPlanMarkdown } from "../../reports/plan-markdown";
-import { summarizePlan } from "../../reports/plan-model";
+import { formatPlanMarkdown } from "../../reports/plan/markdown";
+import { buildPlanReport } from "../../reports/plan/model";
 import { formatPolicyListMarkdown, listPolicies } from "../../reports/policy-list";
-import { formatPolicyMarkdown } from "../../reports/policy-summary";
 import { formatDiffMarkdown } from "../../review/format-markdown";
 import type { DiffReport } from "../../review/model";
 import { repoRoot } from "../support/paths";
@@ -151,12 +150,17 @@ function complianceReport(payload: string) {
   );
 }
 
-function policyResultsAndFindings(payload: string) {
-  const outcome = checkPlanPolicies(planText(richYaml), policySetup({}, undefined));
+/** The plan report: its summary and its policy results and findings tainted (the JSON format alone reads the plan). */
+function planReport(payload: string) {
+  const plan = planText(richYaml, undefined);
+  const outcome = checkPlanPolicies(plan, policySetup({}, undefined));
   const keep = lastKeyIn("outcome", "enforcement", "severity");
+  const report = buildPlanReport(plan, outcome);
   return {
-    results: taint(outcome.results, payload, keep),
-    findings: taint(outcome.diagnostics, payload, keep),
+    ...report,
+    summary: taint(report.summary, payload, lastKeyIn("type")),
+    policyResults: taint(report.policyResults, payload, keep),
+    policyFindings: taint(report.policyFindings, payload, keep),
   };
 }
 
@@ -278,17 +282,9 @@ interface Covered {
 
 /** Keyed `file#export`, as found by scanning the sources (see "covers every formatter"). */
 const FORMATTERS: Record<string, Covered> = {
-  "reports/plan-markdown.ts#formatPlanMarkdown": {
+  "reports/plan/markdown.ts#formatPlanMarkdown": {
     medium: "markdown",
-    format: (p) =>
-      formatPlanMarkdown(taint(summarizePlan(planText(richYaml, undefined)), p, lastKeyIn("type"))),
-  },
-  "reports/policy-summary.ts#formatPolicyMarkdown": {
-    medium: "markdown",
-    format: (p) => {
-      const { results, findings } = policyResultsAndFindings(p);
-      return formatPolicyMarkdown(results, findings);
-    },
+    format: (p) => formatPlanMarkdown(planReport(p)),
   },
   "reports/policy-list.ts#formatPolicyListMarkdown": {
     medium: "markdown",
@@ -347,7 +343,14 @@ function markdownAndHtmlFormatters(): string[] {
 
 /** Files in the formatter folders whose names say Markdown or HTML. */
 function markdownAndHtmlFormatterFiles(): string[] {
-  const folders = ["reports", "reports/compliance", "review", "live/formatters", "diagnostics/formatters"];
+  const folders = [
+    "reports",
+    "reports/plan",
+    "reports/compliance",
+    "review",
+    "live/formatters",
+    "diagnostics/formatters",
+  ];
   return folders.flatMap((folder) =>
     readdirSync(path.join(repoRoot, folder))
       .filter((name) => /(markdown|html|md)\b.*\.ts$/i.test(name) || /^format-(markdown|html|md)/i.test(name))
