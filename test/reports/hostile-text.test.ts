@@ -8,10 +8,10 @@ import { projectPolicies } from "../../policies/registry";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { formatComplianceHtml } from "../../reports/compliance/html";
 import { formatComplianceMarkdown } from "../../reports/compliance/markdown";
+import { formatDiffMarkdown } from "../../reports/diff/markdown";
 import { formatPlanMarkdown } from "../../reports/plan/markdown";
 import { buildPlanReport } from "../../reports/plan/model";
 import { formatPolicyListMarkdown, listPolicies } from "../../reports/policy-list";
-import { formatDiffMarkdown } from "../../review/format-markdown";
 import type { DiffReport } from "../../review/model";
 import { repoRoot } from "../support/paths";
 import { planText } from "../support/plan";
@@ -298,7 +298,7 @@ const FORMATTERS: Record<string, Covered> = {
     medium: "html",
     format: (p) => formatComplianceHtml(complianceReport(p)),
   },
-  "review/format-markdown.ts#formatDiffMarkdown": {
+  "reports/diff/markdown.ts#formatDiffMarkdown": {
     medium: "markdown",
     format: (p) =>
       formatDiffMarkdown(
@@ -347,7 +347,7 @@ function markdownAndHtmlFormatterFiles(): string[] {
     "reports",
     "reports/plan",
     "reports/compliance",
-    "review",
+    "reports/diff",
     "live/formatters",
     "diagnostics/formatters",
   ];
