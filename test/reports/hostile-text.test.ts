@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../live/drift";
-import { formatDriftMarkdown } from "../../live/formatters/drift-markdown";
 import { checkPlanPolicies, policySetup } from "../../policies/check-plan";
 import { projectPolicies } from "../../policies/registry";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { formatComplianceHtml } from "../../reports/compliance/html";
 import { formatComplianceMarkdown } from "../../reports/compliance/markdown";
 import { formatDiffMarkdown } from "../../reports/diff/markdown";
+import { formatDriftMarkdown } from "../../reports/drift/markdown";
 import { formatPlanMarkdown } from "../../reports/plan/markdown";
 import { buildPlanReport } from "../../reports/plan/model";
 import { formatPolicyListMarkdown, listPolicies } from "../../reports/policy-list";
@@ -311,7 +311,7 @@ const FORMATTERS: Record<string, Covered> = {
         ),
       ),
   },
-  "live/formatters/drift-markdown.ts#formatDriftMarkdown": {
+  "reports/drift/markdown.ts#formatDriftMarkdown": {
     medium: "markdown",
     format: (p) => formatDriftMarkdown(taint(driftBase, p, lastKeyIn("kind", "status"))),
   },
@@ -348,7 +348,7 @@ function markdownAndHtmlFormatterFiles(): string[] {
     "reports/plan",
     "reports/compliance",
     "reports/diff",
-    "live/formatters",
+    "reports/drift",
     "diagnostics/formatters",
   ];
   return folders.flatMap((folder) =>
