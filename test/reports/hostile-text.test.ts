@@ -11,7 +11,8 @@ import { formatDiffMarkdown } from "../../reports/diff/markdown";
 import { formatDriftMarkdown } from "../../reports/drift/markdown";
 import { formatPlanMarkdown } from "../../reports/plan/markdown";
 import { buildPlanReport } from "../../reports/plan/model";
-import { formatPolicyListMarkdown, listPolicies } from "../../reports/policy-list";
+import { formatPolicyListMarkdown } from "../../reports/policy-list/markdown";
+import { listPolicies } from "../../reports/policy-list/model";
 import type { DiffReport } from "../../review/model";
 import { repoRoot } from "../support/paths";
 import { planText } from "../support/plan";
@@ -286,7 +287,7 @@ const FORMATTERS: Record<string, Covered> = {
     medium: "markdown",
     format: (p) => formatPlanMarkdown(planReport(p)),
   },
-  "reports/policy-list.ts#formatPolicyListMarkdown": {
+  "reports/policy-list/markdown.ts#formatPolicyListMarkdown": {
     medium: "markdown",
     format: (p) => formatPolicyListMarkdown(taint(listPolicies(projectPolicies()), p, () => false)),
   },
@@ -349,6 +350,7 @@ function markdownAndHtmlFormatterFiles(): string[] {
     "reports/compliance",
     "reports/diff",
     "reports/drift",
+    "reports/policy-list",
     "diagnostics/formatters",
   ];
   return folders.flatMap((folder) =>
