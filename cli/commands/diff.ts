@@ -3,18 +3,11 @@ import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { type Plan, planLoaded } from "../../infra/plan";
 import { checkPlanPolicies, type PolicySetup } from "../../policies/check-plan";
+import { type DiffFormat, diffFormatters } from "../../reports/diff";
+import { formatNames } from "../../reports/formatter";
 import { type DiffOptions as DiffPlansOptions, diffPlans } from "../../review/diff";
-import { formatDiffJson } from "../../review/format-json";
-import { formatDiffMarkdown } from "../../review/format-markdown";
-import { formatDiffText } from "../../review/format-text";
 import { readInput } from "../../review/input";
-import {
-  DIFF_FLAGS,
-  type DiffFlag,
-  type DiffReport,
-  type EvaluatePolicies,
-  isDiffFlag,
-} from "../../review/model";
+import { DIFF_FLAGS, type DiffFlag, type EvaluatePolicies, isDiffFlag } from "../../review/model";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption } from "../options";
 import {
@@ -24,9 +17,6 @@ import {
   readPolicySetup,
 } from "../policy-options";
 import type { CommandRegistration } from "../program";
-
-export const DIFF_FORMATS = ["text", "md", "json"] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffCommandOptions extends PolicyFlags {
   /** A file, or `git:<ref>:<path>`. */
@@ -42,12 +32,6 @@ export interface DiffDependencies {
   /** The policy engine; without it, policy-regression is never raised. */
   evaluatePolicies?: EvaluatePolicies;
 }
-
-const formatters: Record<DiffFormat, (report: DiffReport) => string> = {
-  text: formatDiffText,
-  md: formatDiffMarkdown,
-  json: formatDiffJson,
-};
 
 type Side = { ok: true; plan: Plan } | { ok: false; code: number };
 
@@ -96,7 +80,7 @@ export async function runDiff(
     diffOptions.evaluatePolicies = projectPolicyEvaluator(setup);
   }
   const report = diffPlans(base.plan, head.plan, diffOptions);
-  io.stdout(formatters[options.format](report));
+  io.stdout(diffFormatters[options.format](report));
   return report.summary.flags.some((flag) => failOn.has(flag)) ? ExitCode.findings : ExitCode.ok;
 }
 
@@ -135,7 +119,7 @@ export function diffCommand(deps: DiffDependencies = {}): CommandRegistration {
       )
       .argument("[head]", "the file after: a path, or git:<ref>:<path>", DEFAULT_FILE)
       .addOption(envOption())
-      .addOption(formatOption(DIFF_FORMATS, "text"))
+      .addOption(formatOption(formatNames(diffFormatters), "text"))
       .addOption(
         new Option(
           "--fail-on <flags>",

@@ -9,19 +9,15 @@ import { formatText } from "../../diagnostics/formatters/text";
 import { planFile } from "../../infra/plan";
 import { type AccountLiveState, computeDrift } from "../../live/drift";
 import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
-import { formatDriftJson } from "../../live/formatters/drift-json";
-import { formatDriftMarkdown } from "../../live/formatters/drift-markdown";
-import { formatDriftText } from "../../live/formatters/drift-text";
 import { getAccount, readAccountSnapshot } from "../../live/read";
 import type { LiveDeps, LiveSession } from "../../live/session";
+import { type DriftFormat, driftFormatters } from "../../reports/drift";
+import { formatNames } from "../../reports/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { commandSession, reportConfigFailure } from "../live-session";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import type { CommandContext } from "../program";
 import { armEndpointOption, subscriptionOption } from "./validate-live";
-
-export const DRIFT_FORMATS = ["text", "md", "json"] as const;
-export type DriftFormat = (typeof DRIFT_FORMATS)[number];
 
 export interface DriftOptions {
   file: string;
@@ -30,8 +26,6 @@ export interface DriftOptions {
   subscription?: string;
   armEndpoint?: string;
 }
-
-const formatters = { text: formatDriftText, md: formatDriftMarkdown, json: formatDriftJson } as const;
 
 export async function runDrift(options: DriftOptions, io: CommandIO, deps: LiveDeps = {}): Promise<number> {
   const planned = planFile(resolvePath(io, options.file), options.file, options.env);
@@ -89,7 +83,7 @@ export async function runDrift(options: DriftOptions, io: CommandIO, deps: LiveD
     }
   });
   const report = computeDrift({ state: plan.state, graph: plan.graph, live, subscriptions });
-  io.stdout(formatters[options.format](report));
+  io.stdout(driftFormatters[options.format](report));
   if (diagnostics.length > 0) io.stderr(formatText(diagnostics));
   return report.summary.total > 0 || diagnostics.length > 0 ? ExitCode.findings : ExitCode.ok;
 }
@@ -100,7 +94,7 @@ export function registerDrift(program: Command, context: CommandContext, deps: L
     .description("compare live Azure with the file: missing, unmanaged, changed and upgraded resources")
     .argument("[file]", "deployments file", DEFAULT_FILE)
     .addOption(envOption())
-    .addOption(formatOption(DRIFT_FORMATS, "text"))
+    .addOption(formatOption(formatNames(driftFormatters), "text"))
     .addOption(subscriptionOption())
     .addOption(armEndpointOption())
     .action(

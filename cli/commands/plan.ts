@@ -1,13 +1,11 @@
 import type { Command } from "commander";
-import { type Diagnostic, exitCodeFor } from "../../diagnostics/diagnostic";
+import { exitCodeFor } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { planFile } from "../../infra/plan";
 import { checkPlanPolicies } from "../../policies/check-plan";
-import { formatPlanJson } from "../../reports/plan-json";
-import { formatPlanMarkdown } from "../../reports/plan-markdown";
-import { summarizePlan } from "../../reports/plan-model";
-import { formatPlanText } from "../../reports/plan-text";
-import { formatPolicyMarkdown, formatPolicyText } from "../../reports/policy-summary";
+import { formatNames } from "../../reports/formatter";
+import { type PlanFormat, planFormatters } from "../../reports/plan";
+import { buildPlanReport } from "../../reports/plan/model";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -17,9 +15,6 @@ import {
   readPolicySetup,
 } from "../policy-options";
 import type { CommandContext } from "../program";
-
-export const PLAN_FORMATS = ["text", "json", "md"] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export interface PlanOptions extends PolicyFlags {
   file: string;
@@ -36,16 +31,8 @@ export async function runPlan(options: PlanOptions, io: CommandIO): Promise<numb
   const { plan } = result;
   const setup = readPolicySetup(io, options, options.file);
   const policies = checkPlanPolicies(plan, setup);
-  const findings: Diagnostic[] = policies.diagnostics;
-  if (options.format === "json") io.stdout(formatPlanJson(plan, findings));
-  else if (options.format === "md") {
-    io.stdout(formatPlanMarkdown(summarizePlan(plan)));
-    io.stdout(formatPolicyMarkdown(policies.results, findings));
-  } else {
-    io.stdout(formatPlanText(summarizePlan(plan)));
-    io.stdout(formatPolicyText(policies.results, findings));
-  }
-  return exitCodeFor([...result.diagnostics, ...findings]);
+  io.stdout(planFormatters[options.format](buildPlanReport(plan, policies)));
+  return exitCodeFor([...result.diagnostics, ...policies.diagnostics]);
 }
 
 export function registerPlan(program: Command, context: CommandContext): void {
@@ -54,7 +41,7 @@ export function registerPlan(program: Command, context: CommandContext): void {
     .description("show the resources a deployment would create, in write order, without Azure or Pulumi")
     .argument("[file]", "deployments file", DEFAULT_FILE)
     .addOption(envOption())
-    .addOption(formatOption(PLAN_FORMATS, "text"))
+    .addOption(formatOption(formatNames(planFormatters), "text"))
     .addOption(policyConfigOption())
     .addOption(azurePoliciesOption())
     .action((file: string, opts: { env?: string; format: PlanFormat } & PolicyFlags) => {

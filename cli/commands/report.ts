@@ -3,10 +3,12 @@ import { exitCodeFor } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { planFile } from "../../infra/plan";
 import { checkPlanPolicies } from "../../policies/check-plan";
-import { REPORT_FORMATS, type ReportFormat, reportFormatters } from "../../reports/compliance/formats";
-import { plural, reportExitCodes } from "../../reports/compliance/labels";
+import { type ComplianceFormat, complianceFormatters } from "../../reports/compliance";
+import { reportExitCodes } from "../../reports/compliance/labels";
 import { buildComplianceReport } from "../../reports/compliance/model";
 import { repositoryPath } from "../../reports/compliance/repository-path";
+import { formatNames } from "../../reports/formatter";
+import { plural } from "../../reports/text/plural";
 import { writeFileAtomically } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
@@ -21,7 +23,7 @@ import type { CommandContext, CommandRegistration } from "../program";
 export interface ReportOptions extends PolicyFlags {
   file: string;
   env?: string;
-  format: ReportFormat;
+  format: ComplianceFormat;
   /** Write the report here (parent directories created) instead of to stdout. */
   out?: string;
   /** Stamp the report with the time it was made (SOURCE_DATE_EPOCH when set, for reproducible builds). */
@@ -56,7 +58,7 @@ export async function runReport(options: ReportOptions, io: CommandIO): Promise<
   };
   if (options.timestamp) buildOptions.generatedAt = reportTime(io);
   const report = buildComplianceReport(result.plan, results, buildOptions);
-  const text = reportFormatters[options.format](report);
+  const text = complianceFormatters[options.format](report);
 
   if (options.out === undefined) io.stdout(text);
   else {
@@ -71,8 +73,8 @@ export async function runReport(options: ReportOptions, io: CommandIO): Promise<
     const { summary } = report;
     const verdict =
       summary.verdict === "fail"
-        ? `fails: ${plural(summary.blocking, "mandatory finding")}`
-        : `passes: ${plural(summary.advisory, "advisory finding")}`;
+        ? `fails: ${plural(summary.blocking, "mandatory finding", { grouped: true })}`
+        : `passes: ${plural(summary.advisory, "advisory finding", { grouped: true })}`;
     io.stderr(`aideploy report: wrote ${options.out} (${options.format}); ${verdict}\n`);
   }
   const blocked = report.summary.verdict === "fail" || exitCodeFor(setup.diagnostics) === 1;
@@ -93,7 +95,7 @@ export const registerReport: CommandRegistration = (program, context: CommandCon
     )
     .argument("[file]", "deployments file", DEFAULT_FILE)
     .addOption(envOption())
-    .addOption(formatOption(REPORT_FORMATS, "md"))
+    .addOption(formatOption(formatNames(complianceFormatters), "md"))
     .addOption(
       new Option("-o, --out <path>", "write the report to this file (directories created) instead of stdout"),
     )

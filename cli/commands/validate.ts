@@ -7,14 +7,14 @@ import {
   sortDiagnostics,
 } from "../../diagnostics/diagnostic";
 import { UsageError } from "../../diagnostics/failure";
-import { formatGithub } from "../../diagnostics/formatters/github";
-import { formatJson } from "../../diagnostics/formatters/json";
-import { formatText, summarize } from "../../diagnostics/formatters/text";
+import { type DiagnosticFormat, diagnosticFormatters } from "../../diagnostics/formatters";
+import { summarize } from "../../diagnostics/formatters/text";
 import { planLoaded } from "../../infra/plan";
 import type { LiveDeps } from "../../live/session";
 import { chooseEnvironment } from "../../loader/environment";
 import { type LoadedFile, loadDeploymentsFile } from "../../loader/load";
 import { checkPlanPolicies, type PolicySetup } from "../../policies/check-plan";
+import { formatNames } from "../../reports/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -26,20 +26,11 @@ import {
 import type { CommandContext, CommandRegistration } from "../program";
 import { type LiveValidateOptions, liveReads, liveValidateOptions, runLiveChecks } from "./validate-live";
 
-export const VALIDATE_FORMATS = ["text", "json", "github"] as const;
-export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
-
 export interface ValidateOptions extends PolicyFlags, LiveValidateOptions {
   files: string[];
   env?: string;
-  format: ValidateFormat;
+  format: DiagnosticFormat;
 }
-
-const formatters: Record<ValidateFormat, (diagnostics: readonly Diagnostic[]) => string> = {
-  text: formatText,
-  json: formatJson,
-  github: formatGithub,
-};
 
 /**
  * What to check of a file: the environment asked for, or else the file as written and every
@@ -95,7 +86,7 @@ export async function runValidate(options: ValidateOptions, io: CommandIO): Prom
     diagnostics.push(...sortDiagnostics(checked.findings));
     if (checked.ioError) unreadable = true;
   }
-  io.stdout(formatters[options.format](diagnostics));
+  io.stdout(diagnosticFormatters[options.format](diagnostics));
   if (options.format === "text") io.stderr(`${summarize(diagnostics)} in ${files.length} file(s)\n`);
   return unreadable ? ExitCode.usage : exitCodeFor(diagnostics);
 }
@@ -112,14 +103,14 @@ export function validateCommand(deps: LiveDeps = {}): CommandRegistration {
       .addOption(
         envOption("check only this environment (default: the file as written and every environment)"),
       )
-      .addOption(formatOption(VALIDATE_FORMATS, "text"))
+      .addOption(formatOption(formatNames(diagnosticFormatters), "text"))
       .addOption(policyConfigOption())
       .addOption(azurePoliciesOption());
     for (const option of liveValidateOptions()) command.addOption(option);
     command.action(
       (
         files: string[],
-        opts: { env?: string; format: ValidateFormat } & PolicyFlags & LiveValidateOptions,
+        opts: { env?: string; format: DiagnosticFormat } & PolicyFlags & LiveValidateOptions,
       ) => {
         const options: ValidateOptions = { ...opts, ...deps, files };
         context.run((io) => runValidate(options, io));

@@ -1,6 +1,7 @@
+import { jsonDocument } from "../../reports/text/json";
 import type { Diagnostic } from "../diagnostic";
 
 /** The diagnostics as a JSON array, one object per finding with every field of the Diagnostic type. */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return `${JSON.stringify(diagnostics, null, 2)}\n`;
+  return jsonDocument(diagnostics);
 }

@@ -1,10 +1,6 @@
+import { oneLine } from "../../reports/text/escape";
+import { plural } from "../../reports/text/plural";
 import { type Diagnostic, environmentSuffix } from "../diagnostic";
-
-/** Control characters (newlines included) would split one finding over several lines. */
-export function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
-}
 
 /** `FILE:LINE:COLUMN: severity code message (hint)`, one line per finding. */
 export function formatText(diagnostics: readonly Diagnostic[]): string {
@@ -20,13 +16,9 @@ export function formatText(diagnostics: readonly Diagnostic[]): string {
 export function summarize(diagnostics: readonly Diagnostic[]): string {
   const count = (severity: Diagnostic["severity"]) =>
     diagnostics.filter((d) => d.severity === severity).length;
-  const parts = [
-    [count("error"), "error"],
-    [count("warning"), "warning"],
-    [count("info"), "info"],
-  ] as const;
-  const shown = parts
+  const shown = (["error", "warning", "info"] as const)
+    .map((severity) => [count(severity), severity] as const)
     .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}${n === 1 || word === "info" ? "" : "s"}`);
+    .map(([n, severity]) => plural(n, severity, severity === "info" ? { plural: "info" } : {}));
   return shown.length === 0 ? "no problems" : shown.join(", ");
 }

@@ -1,8 +1,10 @@
 import type { Outcome, PolicyResult } from "../../policies/results";
 import { escapeHtml } from "../text/escape";
+import { formatNumber } from "../text/number";
+import { plural } from "../text/plural";
 import { truncate } from "../text/truncate";
 import type { CapacityBar, CapacityUnit } from "./capacity";
-import { blockingSentence, enforcementDescriptions, OUTCOMES, outcomeLabels, plural } from "./labels";
+import { blockingSentence, enforcementDescriptions, OUTCOMES, outcomeLabels } from "./labels";
 import {
   type ComplianceReport,
   findingsOf,
@@ -29,10 +31,6 @@ function t(text: string, max: number): string {
 /** User text as an attribute value (always double-quoted by the callers). */
 function attr(text: string): string {
   return t(text, MAX_TOOLTIP);
-}
-
-function numberText(n: number): string {
-  return n.toLocaleString("en-US");
 }
 
 /** The word in a matrix cell: an outcome, with non-compliance split by whether it blocks. */
@@ -130,7 +128,7 @@ function header(report: ComplianceReport): string {
   const environment =
     report.environment === null ? "" : ` <span class="chip">${t(report.environment, 60)}</span>`;
   const meta = [
-    `${plural(summary.policies, "policy", "policies")} × ${plural(summary.resources, "resource")} = ${plural(summary.checks, "check")}`,
+    `${plural(summary.policies, "policy", { plural: "policies", grouped: true })} × ${plural(summary.resources, "resource", { grouped: true })} = ${plural(summary.checks, "check", { grouped: true })}`,
     report.generatedAt === undefined ? undefined : `generated ${t(report.generatedAt, 40)}`,
     `${t(report.tool.name, 40)} ${t(report.tool.version, 40)}`,
   ].filter((part) => part !== undefined);
@@ -146,10 +144,12 @@ function verdict(report: ComplianceReport): string {
   const text =
     summary.verdict === "fail"
       ? `${blockingSentence(summary.blocking)}${
-          summary.advisory > 0 ? `; ${plural(summary.advisory, "advisory finding")} to review` : ""
+          summary.advisory > 0
+            ? `; ${plural(summary.advisory, "advisory finding", { grouped: true })} to review`
+            : ""
         }.`
       : summary.advisory > 0
-        ? `No mandatory policy is violated; ${plural(summary.advisory, "advisory finding")} to review.`
+        ? `No mandatory policy is violated; ${plural(summary.advisory, "advisory finding", { grouped: true })} to review.`
         : "Every applicable policy is met.";
   const word = summary.verdict === "fail" ? "Fails" : "Passes";
   return `<section class="verdict ${summary.verdict}" role="status" aria-label="verdict"><span class="word">${word}</span><span>${text}</span></section>`;
@@ -158,7 +158,7 @@ function verdict(report: ComplianceReport): string {
 function tiles(report: ComplianceReport): string {
   return `<div class="tiles">${OUTCOMES.map(
     (o) =>
-      `<div class="tile o-${o}"><div class="n">${numberText(report.summary.outcomes[o])}</div><div class="l">${outcomeLabels[o].label}</div></div>`,
+      `<div class="tile o-${o}"><div class="n">${formatNumber(report.summary.outcomes[o])}</div><div class="l">${outcomeLabels[o].label}</div></div>`,
   ).join("")}</div>`;
 }
 
@@ -189,7 +189,7 @@ function countChips(counts: OutcomeCounts): string {
   ];
   return chips
     .filter(([o]) => counts[o] > 0)
-    .map(([o, css, word]) => `<span class="cnt ${css}">${numberText(counts[o])} ${word}</span>`)
+    .map(([o, css, word]) => `<span class="cnt ${css}">${formatNumber(counts[o])} ${word}</span>`)
     .join("");
 }
 
@@ -256,10 +256,10 @@ function barLabel(bar: CapacityBar): string {
 }
 
 function valueText(bar: CapacityBar): string {
-  if (bar.quota === null) return `${numberText(bar.value)} ${bar.unit} · quota unknown`;
+  if (bar.quota === null) return `${formatNumber(bar.value)} ${bar.unit} · quota unknown`;
   const total = bar.value + bar.quota.usedElsewhere;
   const share = bar.quota.limit > 0 ? Math.round((total / bar.quota.limit) * 100) : 0;
-  return `${numberText(bar.value)} / ${numberText(bar.quota.limit)} ${bar.unit} · ${share}% of quota`;
+  return `${formatNumber(bar.value)} / ${formatNumber(bar.quota.limit)} ${bar.unit} · ${share}% of quota`;
 }
 
 /** A round axis maximum at or above `value` whose quarters are round too. */
@@ -297,7 +297,7 @@ function chart(bars: readonly CapacityBar[], unit: CapacityUnit, max: number): s
       );
       if (used > 0) {
         parts.push(
-          `<rect class="elsewhere" x="${CHART.label}" y="${barY}" width="${(x(used) - CHART.label).toFixed(1)}" height="${CHART.barHeight}"><title>${t(`${numberText(used)} ${bar.unit} used by deployments outside this file`, 200)}</title></rect>`,
+          `<rect class="elsewhere" x="${CHART.label}" y="${barY}" width="${(x(used) - CHART.label).toFixed(1)}" height="${CHART.barHeight}"><title>${t(`${formatNumber(used)} ${bar.unit} used by deployments outside this file`, 200)}</title></rect>`,
         );
       }
     }
@@ -320,7 +320,7 @@ function chart(bars: readonly CapacityBar[], unit: CapacityUnit, max: number): s
   const height = y + 8;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
     const tx = (CHART.label + f * CHART.bar).toFixed(1);
-    return `<line class="grid" x1="${tx}" x2="${tx}" y1="${CHART.top - 6}" y2="${height - 4}"/><text class="axis" x="${tx}" y="${CHART.top - 10}" text-anchor="middle">${numberText(Math.round(f * scaleMax))}</text>`;
+    return `<line class="grid" x1="${tx}" x2="${tx}" y1="${CHART.top - 6}" y2="${height - 4}"/><text class="axis" x="${tx}" y="${CHART.top - 10}" text-anchor="middle">${formatNumber(Math.round(f * scaleMax))}</text>`;
   });
   const title =
     unit === "TPM" ? "Tokens per minute (token-based deployments)" : "PTUs (provisioned deployments)";

@@ -1,3 +1,4 @@
+import { jsonDocument } from "../text/json";
 import type { ComplianceReport } from "./model";
 
 export interface ComplianceJsonOptions {
@@ -25,5 +26,5 @@ export function formatComplianceJson(report: ComplianceReport, options: Complian
     resources: report.resources,
     capacity: report.capacity,
   });
-  return `${JSON.stringify(document, null, options.indent ?? 2)}\n`;
+  return jsonDocument(document, options.indent);
 }

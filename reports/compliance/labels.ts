@@ -1,5 +1,6 @@
 import type { Enforcement } from "../../policies/policy";
 import type { Outcome } from "../../policies/results";
+import { plural } from "../text/plural";
 
 /** Outcomes in the order reports list them: what needs attention first. */
 export const OUTCOMES: readonly Outcome[] = ["non-compliant", "error", "compliant", "not-applicable"];
@@ -55,9 +56,5 @@ export const reportExitCodes: readonly { code: number; meaning: string }[] = [
 export function blockingSentence(count: number): string {
   return count === 1
     ? "1 finding of a mandatory policy blocks the deployment"
-    : `${plural(count, "finding")} of mandatory policies block the deployment`;
-}
-
-export function plural(count: number, word: string, pluralWord = `${word}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? word : pluralWord}`;
+    : `${plural(count, "finding", { grouped: true })} of mandatory policies block the deployment`;
 }

@@ -1,6 +1,8 @@
 import type { PolicyResult } from "../../policies/results";
 import { escapeMarkdown, markdownCode } from "../text/escape";
-import { blockingSentence, ENFORCEMENTS, OUTCOMES, outcomeLabels, plural } from "./labels";
+import { plural } from "../text/plural";
+import { type ColumnAlign, markdownTable } from "../text/table";
+import { blockingSentence, ENFORCEMENTS, OUTCOMES, outcomeLabels } from "./labels";
 import { type ComplianceReport, findingsOf, type OutcomeCounts } from "./model";
 
 export interface ComplianceMarkdownOptions {
@@ -12,19 +14,12 @@ export interface ComplianceMarkdownOptions {
 
 const DEFAULT_MAX_ROWS = 50;
 
-function row(cells: readonly string[]): string {
-  return `| ${cells.join(" | ")} |`;
-}
-
-function table(headers: readonly string[], rows: readonly string[][], align?: readonly string[]): string[] {
-  return [row(headers), row(align ?? headers.map(() => "---")), ...rows.map(row)];
-}
-
 function leftOut(total: number, shown: number, what: string, whatPlural?: string): string[] {
+  const options = whatPlural === undefined ? { grouped: true } : { plural: whatPlural, grouped: true };
   return total > shown
     ? [
         "",
-        `_${plural(total - shown, what, whatPlural)} more not shown; the JSON, SARIF or HTML report lists them all._`,
+        `_${plural(total - shown, what, options)} more not shown; the JSON, SARIF or HTML report lists them all._`,
       ]
     : [];
 }
@@ -43,7 +38,7 @@ function verdictLine(report: ComplianceReport): string {
     return `❌ **Fails**: ${blockingSentence(summary.blocking)} (exit code 1).`;
   }
   if (summary.advisory > 0) {
-    return `✅ **Passes** with ${plural(summary.advisory, "advisory finding")}: nothing mandatory is violated.`;
+    return `✅ **Passes** with ${plural(summary.advisory, "advisory finding", { grouped: true })}: nothing mandatory is violated.`;
   }
   return "✅ **Passes**: every applicable policy is met.";
 }
@@ -77,12 +72,9 @@ export function formatComplianceMarkdown(
     "",
     verdictLine(report),
     "",
-    `${markdownCode(report.file)}${environment} · ${plural(summary.policies, "policy", "policies")} × ${plural(
-      summary.resources,
-      "resource",
-    )} = ${plural(summary.checks, "check")}${generated}`,
+    `${markdownCode(report.file)}${environment} · ${plural(summary.policies, "policy", { plural: "policies", grouped: true })} × ${plural(summary.resources, "resource", { grouped: true })} = ${plural(summary.checks, "check", { grouped: true })}${generated}`,
     "",
-    ...table(
+    ...markdownTable(
       ["Enforcement", ...OUTCOMES.map((o) => `${outcomeLabels[o].emoji} ${outcomeLabels[o].label}`)],
       [
         ...ENFORCEMENTS.filter((e) => OUTCOMES.some((o) => summary.byEnforcement[e][o] > 0)).map((e) => [
@@ -91,7 +83,7 @@ export function formatComplianceMarkdown(
         ]),
         ["**total**", ...OUTCOMES.map((o) => `**${summary.outcomes[o]}**`)],
       ],
-      ["---", ...OUTCOMES.map(() => "---:")],
+      { align: ["left", ...OUTCOMES.map((): ColumnAlign => "right")], spacedDelimiter: true },
     ),
     "",
   ];
@@ -102,9 +94,10 @@ export function formatComplianceMarkdown(
     lines.push("No resource is non-compliant and every policy could be evaluated.", "");
   else {
     lines.push(
-      ...table(
+      ...markdownTable(
         ["Outcome", "Enforcement", "Policy", "Resource", "Declared at", "Message"],
         findingRows(report, findings.slice(0, maxRows)),
+        { spacedDelimiter: true },
       ),
       ...leftOut(findings.length, maxRows, "finding"),
       "",
@@ -113,7 +106,7 @@ export function formatComplianceMarkdown(
 
   lines.push(`${h}# Policies`, "");
   lines.push(
-    ...table(
+    ...markdownTable(
       [
         "Policy",
         "Azure Policy definition followed",
@@ -128,7 +121,7 @@ export function formatComplianceMarkdown(
           escapeMarkdown(p.enforcement),
           ...countCells(p.counts),
         ]),
-      ["---", "---", "---", ...OUTCOMES.map(() => "---:")],
+      { align: ["left", "left", "left", ...OUTCOMES.map((): ColumnAlign => "right")], spacedDelimiter: true },
     ),
     ...leftOut(report.policies.length, maxRows, "policy", "policies"),
     "",
@@ -149,9 +142,9 @@ export function formatComplianceMarkdown(
   }
   const failing = (name: string) => (findingsByResource.get(name) ?? []).join(" ");
   lines.push(
-    `<details><summary>Compliance by resource (${plural(report.resources.length, "resource")})</summary>`,
+    `<details><summary>Compliance by resource (${plural(report.resources.length, "resource", { grouped: true })})</summary>`,
     "",
-    ...table(
+    ...markdownTable(
       [
         "Resource",
         "Kind",
@@ -170,7 +163,10 @@ export function formatComplianceMarkdown(
           ...countCells(r.counts),
           failing(r.name) || "·",
         ]),
-      ["---", "---", "---", "---", ...OUTCOMES.map(() => "---:"), "---"],
+      {
+        align: ["left", "left", "left", "left", ...OUTCOMES.map((): ColumnAlign => "right"), "left"],
+        spacedDelimiter: true,
+      },
     ),
     ...leftOut(report.resources.length, maxRows, "resource"),
     "",
@@ -180,7 +176,10 @@ export function formatComplianceMarkdown(
 
   const toFix = report.policies.filter((p) => p.counts["non-compliant"] + p.counts.error > 0);
   if (toFix.length > 0) {
-    lines.push(`<details><summary>How to fix (${plural(toFix.length, "policy", "policies")})</summary>`, "");
+    lines.push(
+      `<details><summary>How to fix (${plural(toFix.length, "policy", { plural: "policies", grouped: true })})</summary>`,
+      "",
+    );
     for (const p of toFix.slice(0, maxRows)) {
       lines.push(
         `- ${markdownCode(p.id)} **${escapeMarkdown(p.displayName, 120)}** (${escapeMarkdown(p.enforcement)}): ${escapeMarkdown(

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import { oneLine } from "../../diagnostics/formatters/text";
 import type { Enforcement } from "../../policies/policy";
 import type { PolicyResult } from "../../policies/results";
+import { oneLine } from "../text/escape";
+import { jsonDocument } from "../text/json";
 import { type ComplianceReport, isFinding, type ReportPolicy } from "./model";
 import { SOURCE_ROOT_DESCRIPTIONS } from "./repository-path";
 
@@ -132,5 +133,5 @@ export function formatComplianceSarif(
     run.invocations = [{ executionSuccessful: true, endTimeUtc: report.generatedAt }];
   }
   const log: Log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
-  return `${JSON.stringify(log, null, options.indent ?? 2)}\n`;
+  return jsonDocument(log, options.indent);
 }

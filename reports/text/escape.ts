@@ -3,8 +3,8 @@ import { truncate } from "./truncate";
 
 /**
  * The one place where user text (names, tags, descriptions, blocklist items, live values, messages) is
- * made inert for the medium it is shown in: Markdown for pull-request comments and job summaries, HTML,
- * XML. Every formatter that writes one of these media escapes through here.
+ * made inert for the medium it is shown in: a terminal or log line, Markdown for pull-request comments and
+ * job summaries, HTML, XML, GitHub Actions workflow commands. Every formatter escapes through here.
  */
 
 /** Longest user string shown in a table cell; the rest is cut with an ellipsis. */
@@ -25,6 +25,15 @@ const SPLIT = "&#8203;";
 export function flattenText(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
   return stripVTControlCharacters(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+}
+
+/**
+ * One line of a terminal or a log: C0 control characters (newlines and ESC included), DEL and the Unicode
+ * line and paragraph separators made a space, so that a value cannot split a finding over several lines.
+ */
+export function oneLine(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -147,4 +156,14 @@ export function xmlText(text: string): string {
 /** Text as an XML attribute value: quotes escaped and whitespace kept through attribute normalisation. */
 export function xmlAttribute(text: string): string {
   return text.replace(ILLEGAL_XML, "").replace(/[&<>"'\t\n\r]/g, htmlCharacter);
+}
+
+/** Text as the message of a GitHub Actions workflow command (`::error …::message`), on one line. */
+export function githubCommandData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Text as a property value of a GitHub Actions workflow command (`file=…,title=…`). */
+export function githubCommandProperty(text: string): string {
+  return githubCommandData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

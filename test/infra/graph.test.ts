@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blocklistItemName, type ResourceNode } from "../../infra/graph";
-import { longestChain } from "../../reports/plan-model";
+import { longestChain } from "../../reports/plan/model";
 import { bundledText, planText } from "../support/plan";
 
 const twoAccounts = (deployments: string, extra = "") => `

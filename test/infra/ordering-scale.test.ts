@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateDeploymentsYaml } from "../../bench/generate";
 import type { ResourceNode } from "../../infra/graph";
-import { longestChain } from "../../reports/plan-model";
+import { longestChain } from "../../reports/plan/model";
 import { planText } from "../support/plan";
 
 /** For every node, the set of nodes that must be written before it (transitively). */

@@ -7,7 +7,7 @@ import { memoryIO } from "../../cli/io";
 import { main } from "../../cli/main";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { projectPolicies } from "../../policies/registry";
-import type { PolicyListEntry } from "../../reports/policy-list";
+import type { PolicyListEntry } from "../../reports/policy-list/model";
 import { BASELINE, edit, locate } from "./rules/harness";
 
 const made: string[] = [];

@@ -1,18 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { diagnosticFormatters } from "../../diagnostics/formatters";
 import type { DriftReport } from "../../live/drift";
-import { formatDriftMarkdown } from "../../live/formatters/drift-markdown";
 import { checkPlanPolicies, policySetup } from "../../policies/check-plan";
 import { projectPolicies } from "../../policies/registry";
+import { complianceFormatters } from "../../reports/compliance";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { formatComplianceHtml } from "../../reports/compliance/html";
 import { formatComplianceMarkdown } from "../../reports/compliance/markdown";
-import { formatPlanMarkdown } from "../../reports/plan-markdown";
-import { summarizePlan } from "../../reports/plan-model";
-import { formatPolicyListMarkdown, listPolicies } from "../../reports/policy-list";
-import { formatPolicyMarkdown } from "../../reports/policy-summary";
-import { formatDiffMarkdown } from "../../review/format-markdown";
+import { diffFormatters } from "../../reports/diff";
+import { formatDiffMarkdown } from "../../reports/diff/markdown";
+import { driftFormatters } from "../../reports/drift";
+import { formatDriftMarkdown } from "../../reports/drift/markdown";
+import { planFormatters } from "../../reports/plan";
+import { formatPlanMarkdown } from "../../reports/plan/markdown";
+import { buildPlanReport } from "../../reports/plan/model";
+import { policyListFormatters } from "../../reports/policy-list";
+import { formatPolicyListMarkdown } from "../../reports/policy-list/markdown";
+import { listPolicies } from "../../reports/policy-list/model";
 import type { DiffReport } from "../../review/model";
 import { repoRoot } from "../support/paths";
 import { planText } from "../support/plan";
@@ -151,12 +157,17 @@ function complianceReport(payload: string) {
   );
 }
 
-function policyResultsAndFindings(payload: string) {
-  const outcome = checkPlanPolicies(planText(richYaml), policySetup({}, undefined));
+/** The plan report: its summary and its policy results and findings tainted (the JSON format alone reads the plan). */
+function planReport(payload: string) {
+  const plan = planText(richYaml, undefined);
+  const outcome = checkPlanPolicies(plan, policySetup({}, undefined));
   const keep = lastKeyIn("outcome", "enforcement", "severity");
+  const report = buildPlanReport(plan, outcome);
   return {
-    results: taint(outcome.results, payload, keep),
-    findings: taint(outcome.diagnostics, payload, keep),
+    ...report,
+    summary: taint(report.summary, payload, lastKeyIn("type")),
+    policyResults: taint(report.policyResults, payload, keep),
+    policyFindings: taint(report.policyFindings, payload, keep),
   };
 }
 
@@ -281,38 +292,37 @@ type Medium = "markdown" | "html";
 
 interface Covered {
   medium: Medium;
+  /** The formatter itself, as the formatter records hold it. */
+  formatter: unknown;
   /** The formatter's output for a realistic model whose every free-text string starts with `payload`. */
   format(payload: string): string;
 }
 
 /** Keyed `file#export`, as found by scanning the sources (see "covers every formatter"). */
 const FORMATTERS: Record<string, Covered> = {
-  "reports/plan-markdown.ts#formatPlanMarkdown": {
+  "reports/plan/markdown.ts#formatPlanMarkdown": {
     medium: "markdown",
-    format: (p) =>
-      formatPlanMarkdown(taint(summarizePlan(planText(richYaml, undefined)), p, lastKeyIn("type"))),
+    formatter: formatPlanMarkdown,
+    format: (p) => formatPlanMarkdown(planReport(p)),
   },
-  "reports/policy-summary.ts#formatPolicyMarkdown": {
+  "reports/policy-list/markdown.ts#formatPolicyListMarkdown": {
     medium: "markdown",
-    format: (p) => {
-      const { results, findings } = policyResultsAndFindings(p);
-      return formatPolicyMarkdown(results, findings);
-    },
-  },
-  "reports/policy-list.ts#formatPolicyListMarkdown": {
-    medium: "markdown",
+    formatter: formatPolicyListMarkdown,
     format: (p) => formatPolicyListMarkdown(taint(listPolicies(projectPolicies()), p, () => false)),
   },
   "reports/compliance/markdown.ts#formatComplianceMarkdown": {
     medium: "markdown",
+    formatter: formatComplianceMarkdown,
     format: (p) => formatComplianceMarkdown(complianceReport(p)),
   },
   "reports/compliance/html.ts#formatComplianceHtml": {
     medium: "html",
+    formatter: formatComplianceHtml,
     format: (p) => formatComplianceHtml(complianceReport(p)),
   },
-  "review/format-markdown.ts#formatDiffMarkdown": {
+  "reports/diff/markdown.ts#formatDiffMarkdown": {
     medium: "markdown",
+    formatter: formatDiffMarkdown,
     format: (p) =>
       formatDiffMarkdown(
         taint(
@@ -324,8 +334,9 @@ const FORMATTERS: Record<string, Covered> = {
         ),
       ),
   },
-  "live/formatters/drift-markdown.ts#formatDriftMarkdown": {
+  "reports/drift/markdown.ts#formatDriftMarkdown": {
     medium: "markdown",
+    formatter: formatDriftMarkdown,
     format: (p) => formatDriftMarkdown(taint(driftBase, p, lastKeyIn("kind", "status"))),
   },
 };
@@ -354,14 +365,29 @@ function markdownAndHtmlFormatters(): string[] {
   });
 }
 
-/** Files in the formatter folders whose names say Markdown or HTML. */
+/** Source files, wherever they are, whose names say Markdown or HTML (`markdown.ts`, `drift-html.ts`…). */
 function markdownAndHtmlFormatterFiles(): string[] {
-  const folders = ["reports", "reports/compliance", "review", "live/formatters", "diagnostics/formatters"];
-  return folders.flatMap((folder) =>
-    readdirSync(path.join(repoRoot, folder))
-      .filter((name) => /(markdown|html|md)\b.*\.ts$/i.test(name) || /^format-(markdown|html|md)/i.test(name))
-      .map((name) => `${folder}/${name}`),
+  return sourceFiles().filter((file) =>
+    /(^|[-_.])(markdown|html|md)([-_.]|$)/i.test(path.basename(file, ".ts")),
   );
+}
+
+/** Every formatter record a command picks from (one per report kind), keyed `file#export` as scanned. */
+const RECORDS: Record<string, Readonly<Record<string, unknown>>> = {
+  "reports/plan/index.ts#planFormatters": planFormatters,
+  "reports/diff/index.ts#diffFormatters": diffFormatters,
+  "reports/compliance/index.ts#complianceFormatters": complianceFormatters,
+  "reports/drift/index.ts#driftFormatters": driftFormatters,
+  "reports/policy-list/index.ts#policyListFormatters": policyListFormatters,
+  "diagnostics/formatters/index.ts#diagnosticFormatters": diagnosticFormatters,
+};
+
+/** `file#export` of every exported formatter record of the sources (`export const …Formatters`). */
+function formatterRecords(): string[] {
+  return sourceFiles().flatMap((file) => {
+    const text = readFileSync(path.join(repoRoot, file), "utf8");
+    return [...text.matchAll(/export\s+const\s+(\w+Formatters)\b/g)].map((m) => `${file}#${m[1]}`);
+  });
 }
 
 let read: Readers;
@@ -396,9 +422,22 @@ describe("every Markdown and HTML formatter is covered", () => {
     expect(markdownAndHtmlFormatters().sort()).toEqual(Object.keys(FORMATTERS).sort());
   });
 
-  it("covers every Markdown or HTML file of the formatter folders", () => {
+  it("covers every Markdown or HTML file of the sources", () => {
     const covered = new Set(Object.keys(FORMATTERS).map((key) => key.slice(0, key.indexOf("#"))));
-    for (const file of markdownAndHtmlFormatterFiles()) expect(covered, file).toContain(file);
+    const files = markdownAndHtmlFormatterFiles();
+    expect(files.length).toBeGreaterThanOrEqual(covered.size);
+    for (const file of files) expect(covered, file).toContain(file);
+  });
+
+  it("covers the Markdown and HTML formats of every formatter record", () => {
+    expect(formatterRecords().sort()).toEqual(Object.keys(RECORDS).sort());
+    const covered = new Set(Object.values(FORMATTERS).map((entry) => entry.formatter));
+    for (const [kind, record] of Object.entries(RECORDS)) {
+      for (const [format, formatter] of Object.entries(record)) {
+        if (/^(md|markdown|html)$/i.test(format))
+          expect(covered.has(formatter), `${kind} --format ${format}`).toBe(true);
+      }
+    }
   });
 
   it("escapes through the one escaping module", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDiffJson } from "../../review/format-json";
-import { formatDiffMarkdown } from "../../review/format-markdown";
-import { formatDiffText } from "../../review/format-text";
+import { formatDiffJson } from "../../reports/diff/json";
+import { formatDiffMarkdown } from "../../reports/diff/markdown";
+import { formatDiffText } from "../../reports/diff/text";
 import type { DiffReport } from "../../review/model";
 import { unescapedPipes } from "../support/rendering";
 import { deployment, diffOf, edited } from "./support";

@@ -1,18 +1,9 @@
-import { oneLine } from "../diagnostics/formatters/text";
-import { describeCapacity, describeNode, type PlanSummary } from "./plan-model";
+import { formatText } from "../../diagnostics/formatters/text";
+import { oneLine } from "../text/escape";
+import { textTable } from "../text/table";
+import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows.map((r) =>
-    r
-      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd(),
-  );
-}
-
-/** The plan for a terminal: per account, what will exist and the write order. */
-export function formatPlanText(summary: PlanSummary): string {
+function planLines(summary: PlanSummary): string[] {
   const lines: string[] = [];
   const env = summary.environment === null ? "the file as written" : `environment ${summary.environment}`;
   lines.push(`Plan for ${oneLine(summary.file)} (${oneLine(env)})`, "");
@@ -33,7 +24,7 @@ export function formatPlanText(summary: PlanSummary): string {
           oneLine(d.contentFilter),
         ]),
       ];
-      for (const line of table(rows)) lines.push(`  ${line}`);
+      for (const line of textTable(rows)) lines.push(`  ${line}`);
     }
     lines.push(`  write order (${account.writeOrder.length}, one at a time):`);
     account.writeOrder.forEach((node, i) => {
@@ -44,5 +35,19 @@ export function formatPlanText(summary: PlanSummary): string {
   lines.push(
     `${summary.resourceCount} resources on ${summary.accounts.length} accounts; longest write chain ${summary.longestChain} (accounts are written in parallel)`,
   );
-  return `${lines.join("\n")}\n`;
+  return lines;
+}
+
+/** The policy results after the plan, each finding as `validate` prints it, indented. */
+function policyLines(report: PlanReport): string[] {
+  const findings = formatText(report.policyFindings)
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => `  ${l}`);
+  return ["", "Policies", `  ${policyHeadline(report)}`, ...findings];
+}
+
+/** The plan for a terminal: per account, what will exist and the write order; then the policy results. */
+export function formatPlanText(report: PlanReport): string {
+  return `${[...planLines(report.summary), ...policyLines(report)].join("\n")}\n`;
 }

@@ -1,23 +1,12 @@
-import { oneLine } from "../../diagnostics/formatters/text";
-import type { DriftEntry, DriftReport } from "../drift";
-
-export function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return "(none)";
-  if (typeof value === "string") return value === "" ? '""' : value;
-  return JSON.stringify(value);
-}
-
-const kindLabels: Record<DriftEntry["kind"], string> = {
-  account: "account",
-  deployment: "deployment",
-  contentFilter: "content filter",
-  blocklist: "blocklist",
-};
+import type { DriftEntry, DriftReport } from "../../live/drift";
+import { oneLine } from "../text/escape";
+import { plural } from "../text/plural";
+import { formatValue, KIND_LABELS } from "./display";
 
 function entryLines(entry: DriftEntry, label: string = entry.status): string[] {
   const name = entry.key.slice(entry.key.indexOf("/") + 1);
   const note = entry.note ? ` (${oneLine(entry.note)})` : "";
-  const lines = [`  ${label.padEnd(9)} ${kindLabels[entry.kind]} ${oneLine(name)}${note}`];
+  const lines = [`  ${label.padEnd(9)} ${KIND_LABELS[entry.kind]} ${oneLine(name)}${note}`];
   for (const field of entry.fields) {
     lines.push(
       `      ${oneLine(field.path)}: declared ${oneLine(formatValue(field.declared))}, live ${oneLine(formatValue(field.live))}`,
@@ -48,7 +37,7 @@ export function formatDriftText(report: DriftReport): string {
   const { summary } = report;
   lines.push(
     "",
-    `${summary.total === 0 ? (summary.unreadAccounts > 0 ? "no drift found in the accounts read" : "no drift") : `${summary.total} difference${summary.total === 1 ? "" : "s"}`}: ${summary.missing} missing, ${summary.unmanaged} unmanaged, ${summary.changed} changed, ${summary.upgraded} upgraded${summary.unreadAccounts > 0 ? `; ${summary.unreadAccounts} account(s) not read` : ""}`,
+    `${summary.total === 0 ? (summary.unreadAccounts > 0 ? "no drift found in the accounts read" : "no drift") : plural(summary.total, "difference")}: ${summary.missing} missing, ${summary.unmanaged} unmanaged, ${summary.changed} changed, ${summary.upgraded} upgraded${summary.unreadAccounts > 0 ? `; ${summary.unreadAccounts} account(s) not read` : ""}`,
   );
   return `${lines.join("\n")}\n`;
 }

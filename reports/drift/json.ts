@@ -1,6 +1,7 @@
-import type { DriftReport } from "../drift";
+import type { DriftReport } from "../../live/drift";
+import { jsonDocument } from "../text/json";
 
 /** The drift report as JSON: `{environment, accounts, drift: [{kind, key, status, fields}], summary}`. */
 export function formatDriftJson(report: DriftReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonDocument(report);
 }

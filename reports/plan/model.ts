@@ -1,6 +1,9 @@
-import type { ResourceNode } from "../infra/graph";
-import type { Plan } from "../infra/plan";
-import { REQUESTS_PER_THOUSAND_TOKENS } from "../loader/deployment-types";
+import type { Diagnostic } from "../../diagnostics/diagnostic";
+import type { ResourceNode } from "../../infra/graph";
+import type { Plan } from "../../infra/plan";
+import { REQUESTS_PER_THOUSAND_TOKENS } from "../../loader/deployment-types";
+import type { Outcome, PolicyResult } from "../../policies/results";
+import { formatNumber } from "../text/number";
 
 export interface PlannedDeploymentRow {
   name: string;
@@ -32,6 +35,17 @@ export interface PlanSummary {
   resourceCount: number;
   /** Length of the longest chain of writes that must happen one after another. */
   longestChain: number;
+}
+
+/** What `plan` shows, in every format: the plan, what a person reads of it, and its policy results. */
+export interface PlanReport {
+  /** As planned: the JSON format writes the graph's nodes and the outputs as they are. */
+  plan: Plan;
+  summary: PlanSummary;
+  /** Every resource against every policy. */
+  policyResults: readonly PolicyResult[];
+  /** What the policies found (and problems of their configuration), as diagnostics. */
+  policyFindings: readonly Diagnostic[];
 }
 
 /** Longest dependency chain in a graph (nodes are in write order, so one pass suffices). */
@@ -89,8 +103,8 @@ export function summarizePlan(plan: Plan): PlanSummary {
 
 export function describeCapacity(row: PlannedDeploymentRow): string {
   if (row.tokensPerMinute === undefined) return `${row.capacity} PTU`;
-  const tpm = row.tokensPerMinute.toLocaleString("en-US");
-  const rpm = (row.requestsPerMinute ?? 0).toLocaleString("en-US");
+  const tpm = formatNumber(row.tokensPerMinute);
+  const rpm = formatNumber(row.requestsPerMinute ?? 0);
   return `${row.capacity} (${tpm} TPM, ${rpm} RPM)`;
 }
 
@@ -112,4 +126,35 @@ export function describeNode(node: ResourceNode): string {
       ? `${String(inputs.raiBlocklistName)}: ${String((inputs.properties as { pattern?: string } | undefined)?.pattern)}`
       : (inputs.raiBlocklistName ?? inputs.accountName));
   return `${shortType[node.type] ?? node.type} ${String(label)}`;
+}
+
+/** The plan report: the plan summarised once, with the policy results and findings on it. */
+export function buildPlanReport(
+  plan: Plan,
+  policies: { results: readonly PolicyResult[]; diagnostics: readonly Diagnostic[] },
+): PlanReport {
+  return {
+    plan,
+    summary: summarizePlan(plan),
+    policyResults: policies.results,
+    policyFindings: policies.diagnostics,
+  };
+}
+
+function policyCount(results: readonly PolicyResult[]): number {
+  return new Set(results.map((r) => r.policy.id)).size;
+}
+
+/** "17 policies: 15 compliant, …; 1 mandatory and 2 advisory findings", for the text and Markdown formats. */
+export function policyHeadline(report: PlanReport): string {
+  const counts = countOutcomes(report.policyResults);
+  const blocking = report.policyFindings.filter((f) => f.severity === "error").length;
+  const advisory = report.policyFindings.length - blocking;
+  return `${policyCount(report.policyResults)} policies: ${counts.compliant} compliant, ${counts["non-compliant"]} non-compliant, ${counts.error} errors, ${counts["not-applicable"]} not applicable; ${blocking} mandatory and ${advisory} advisory findings`;
+}
+
+export function countOutcomes(results: readonly PolicyResult[]): Record<Outcome, number> {
+  const counts: Record<Outcome, number> = { compliant: 0, "non-compliant": 0, "not-applicable": 0, error: 0 };
+  for (const r of results) counts[r.outcome] += 1;
+  return counts;
 }

@@ -1,6 +1,8 @@
-import { escapeMarkdown, markdownCodeSpan } from "../../reports/text/escape";
-import type { DriftReport } from "../drift";
-import { formatValue } from "./drift-text";
+import type { DriftReport } from "../../live/drift";
+import { escapeMarkdown, markdownCodeSpan } from "../text/escape";
+import { plural } from "../text/plural";
+import { markdownTable } from "../text/table";
+import { formatValue } from "./display";
 
 /** Live versus declared as Markdown (a job summary or a pull-request comment). Live values are user text: made inert. */
 export function formatDriftMarkdown(report: DriftReport): string {
@@ -14,7 +16,7 @@ export function formatDriftMarkdown(report: DriftReport): string {
     "",
     summary.total === 0
       ? "No drift: Azure matches the file."
-      : `${summary.total} difference${summary.total === 1 ? "" : "s"}: ${summary.missing} missing, ${summary.unmanaged} unmanaged, ${summary.changed} changed, ${summary.upgraded} upgraded.`,
+      : `${plural(summary.total, "difference")}: ${summary.missing} missing, ${summary.unmanaged} unmanaged, ${summary.changed} changed, ${summary.upgraded} upgraded.`,
   ];
   const unread = report.accounts.filter((account) => account.status === "error");
   if (unread.length > 0) {
@@ -23,15 +25,17 @@ export function formatDriftMarkdown(report: DriftReport): string {
       lines.push(`- ${markdownCodeSpan(account.key)}: ${escapeMarkdown(account.message ?? "", 300)}`);
   }
   if (report.drift.length > 0) {
-    lines.push("", "| Status | Kind | Resource | Field | Declared | Live |", "|---|---|---|---|---|---|");
-    for (const entry of report.drift) {
-      const rows = entry.fields.length > 0 ? entry.fields : [undefined];
-      for (const field of rows) {
-        lines.push(
-          `| ${entry.status} | ${entry.kind} | ${markdownCodeSpan(entry.key)} | ${field ? markdownCodeSpan(field.path) : escapeMarkdown(entry.note ?? "", 200)} | ${field ? escapeMarkdown(formatValue(field.declared), 200) : ""} | ${field ? escapeMarkdown(formatValue(field.live), 200) : ""} |`,
-        );
-      }
-    }
+    const rows = report.drift.flatMap((entry) =>
+      (entry.fields.length > 0 ? entry.fields : [undefined]).map((field) => [
+        entry.status,
+        entry.kind,
+        markdownCodeSpan(entry.key),
+        field ? markdownCodeSpan(field.path) : escapeMarkdown(entry.note ?? "", 200),
+        field ? escapeMarkdown(formatValue(field.declared), 200) : "",
+        field ? escapeMarkdown(formatValue(field.live), 200) : "",
+      ]),
+    );
+    lines.push("", ...markdownTable(["Status", "Kind", "Resource", "Field", "Declared", "Live"], rows));
   }
   if (report.information.length > 0) {
     lines.push("", "For information (accounts the file does not manage, not drift):", "");

@@ -2,7 +2,16 @@
  * Shared by the text and Markdown formatters: how values read, before each medium makes them safe.
  * Nothing here escapes; every formatter escapes what it prints.
  */
-import type { Change, ChangeAction, ChangeKind, DiffFlag, FieldChange, FieldValue, QuotaRow } from "./model";
+import type {
+  Change,
+  ChangeAction,
+  ChangeKind,
+  DiffFlag,
+  FieldChange,
+  FieldValue,
+  QuotaRow,
+} from "../../review/model";
+import { formatNumber } from "../text/number";
 
 export const KIND_LABELS: Record<ChangeKind, string> = {
   account: "account",
@@ -71,7 +80,7 @@ export function changedPaths(change: Change): string[] {
 }
 
 export function formatAmount(amount: number, unit: QuotaRow["unit"]): string {
-  return `${amount.toLocaleString("en-US")} ${unit}`;
+  return `${formatNumber(amount)} ${unit}`;
 }
 
 export function formatDelta(row: QuotaRow): string {
@@ -83,8 +92,16 @@ export function regionLabel(row: QuotaRow): string {
   return row.region ?? "(no location)";
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+/** A quota row's cells: region, model, deployment type, before, after, change; `safe` makes user text safe. */
+export function quotaCells(row: QuotaRow, safe: (text: string) => string): string[] {
+  return [
+    safe(regionLabel(row)),
+    safe(row.model),
+    safe(row.deploymentType),
+    formatAmount(row.before, row.unit),
+    formatAmount(row.after, row.unit),
+    formatDelta(row),
+  ];
 }
 
 /** "1 add, 2 update, 1 replace" (actions with no change left out). */

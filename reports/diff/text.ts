@@ -1,27 +1,10 @@
-import { oneLine } from "../diagnostics/formatters/text";
-import {
-  actionCounts,
-  displayRows,
-  flagList,
-  formatAmount,
-  formatDelta,
-  KIND_LABELS,
-  plural,
-  regionLabel,
-} from "./display";
-import type { Change, ChangeAction, DiffReport, DiffSummary } from "./model";
+import type { Change, ChangeAction, DiffReport, DiffSummary } from "../../review/model";
+import { oneLine } from "../text/escape";
+import { plural } from "../text/plural";
+import { textTable } from "../text/table";
+import { actionCounts, displayRows, flagList, KIND_LABELS, quotaCells } from "./display";
 
 const SYMBOLS: Record<ChangeAction, string> = { add: "+", remove: "-", update: "~", replace: "+-" };
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows.map((r) =>
-    r
-      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd(),
-  );
-}
 
 function changeLines(change: Change): string[] {
   const flags = change.flags.length > 0 ? `  [${change.flags.join(", ")}]` : "";
@@ -47,16 +30,9 @@ function quotaLines(summary: DiffSummary): string[] {
   if (summary.quotaImpact.length === 0) return ["Quota impact: none"];
   const rows = [
     ["region", "model", "deployment type", "before", "after", "change"],
-    ...summary.quotaImpact.map((row) => [
-      oneLine(regionLabel(row)),
-      oneLine(row.model),
-      oneLine(row.deploymentType),
-      formatAmount(row.before, row.unit),
-      formatAmount(row.after, row.unit),
-      formatDelta(row),
-    ]),
+    ...summary.quotaImpact.map((row) => quotaCells(row, oneLine)),
   ];
-  return ["Quota impact (per region, model and deployment type):", ...table(rows).map((l) => `  ${l}`)];
+  return ["Quota impact (per region, model and deployment type):", ...textTable(rows).map((l) => `  ${l}`)];
 }
 
 function policyLines(summary: DiffSummary): string[] {

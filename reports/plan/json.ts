@@ -1,8 +1,9 @@
-import type { Diagnostic } from "../diagnostics/diagnostic";
-import type { Plan } from "../infra/plan";
+import { jsonDocument } from "../text/json";
+import type { PlanReport } from "./model";
 
 /** The plan as JSON (a contract): environment, resources with their exact azure-native inputs, outputs. */
-export function formatPlanJson(plan: Plan, policyFindings: readonly Diagnostic[] = []): string {
+export function formatPlanJson(report: PlanReport): string {
+  const { plan } = report;
   const resources = plan.graph.nodes.map((node) => {
     const resource: Record<string, unknown> = {
       name: node.name,
@@ -14,6 +15,10 @@ export function formatPlanJson(plan: Plan, policyFindings: readonly Diagnostic[]
     if (Object.keys(node.options).length > 0) resource.options = node.options;
     return resource;
   });
-  const document = { environment: plan.state.environment, resources, outputs: plan.outputs, policyFindings };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonDocument({
+    environment: plan.state.environment,
+    resources,
+    outputs: plan.outputs,
+    policyFindings: report.policyFindings,
+  });
 }

@@ -1,16 +1,8 @@
-import { escapeMarkdown, markdownCode } from "../reports/text/escape";
-import {
-  ACTION_LABELS,
-  actionCounts,
-  changedPaths,
-  displayRows,
-  formatAmount,
-  formatDelta,
-  KIND_LABELS,
-  plural,
-  regionLabel,
-} from "./display";
-import type { Change, DiffReport, DiffSummary } from "./model";
+import type { Change, DiffReport, DiffSummary } from "../../review/model";
+import { escapeMarkdown, markdownCode } from "../text/escape";
+import { plural } from "../text/plural";
+import { markdownRow, markdownTable } from "../text/table";
+import { ACTION_LABELS, actionCounts, changedPaths, displayRows, KIND_LABELS, quotaCells } from "./display";
 
 /** Paths listed in the changes table before the rest is counted. */
 const MAX_PATHS_IN_TABLE = 5;
@@ -85,12 +77,11 @@ function fieldsCell(change: Change): string {
 
 function changesTable(changes: readonly Change[]): string[] {
   const rows = changes.map((c) => [
-    `| ${c.action} | ${KIND_LABELS[c.kind]} | ${code(c.key)} | ${fieldsCell(c)} | ${flagsCell(c)} |`,
+    markdownRow([c.action, KIND_LABELS[c.kind], code(c.key), fieldsCell(c), flagsCell(c)]),
   ]);
   const { lines, omitted } = withinBudget(rows, TABLE_BUDGET);
   return [
-    "| Action | Kind | Resource | Changed fields | Flags |",
-    "|---|---|---|---|---|",
+    ...markdownTable(["Action", "Kind", "Resource", "Changed fields", "Flags"], []),
     ...lines,
     "",
     ...omittedNote(omitted),
@@ -102,11 +93,10 @@ function quotaSection(summary: DiffSummary): string[] {
   return [
     "#### Quota impact",
     "",
-    "| Region | Model | Deployment type | Before | After | Change |",
-    "|---|---|---|---:|---:|---:|",
-    ...summary.quotaImpact.map(
-      (row) =>
-        `| ${code(regionLabel(row))} | ${code(row.model)} | ${code(row.deploymentType)} | ${formatAmount(row.before, row.unit)} | ${formatAmount(row.after, row.unit)} | ${formatDelta(row)} |`,
+    ...markdownTable(
+      ["Region", "Model", "Deployment type", "Before", "After", "Change"],
+      summary.quotaImpact.map((row) => quotaCells(row, code)),
+      { align: ["left", "left", "left", "right", "right", "right"] },
     ),
     "",
   ];
@@ -119,15 +109,20 @@ function policySection(summary: DiffSummary): string[] {
   const onHead = `On HEAD: ${o.compliant} compliant, ${o["non-compliant"]} non-compliant, ${o["not-applicable"]} not applicable, ${plural(o.error, "error")}.`;
   if (summary.policyRegressions.length === 0) return [...out, `✅ No policy regressions. ${onHead}`, ""];
   const rows = summary.policyRegressions.map((r) => [
-    `| ${code(r.policyId)} | ${code(r.resourceKey)} | ${r.before} | ${r.after} | ${r.message === undefined ? "" : escapeMarkdown(r.message)} |`,
+    markdownRow([
+      code(r.policyId),
+      code(r.resourceKey),
+      r.before,
+      r.after,
+      r.message === undefined ? "" : escapeMarkdown(r.message),
+    ]),
   ]);
   const { lines, omitted } = withinBudget(rows, POLICY_BUDGET);
   return [
     ...out,
     `⚠️ ${plural(summary.policyRegressions.length, "policy regression")}. ${onHead}`,
     "",
-    "| Policy | Resource | Before | After | Message |",
-    "|---|---|---|---|---|",
+    ...markdownTable(["Policy", "Resource", "Before", "After", "Message"], []),
     ...lines,
     "",
     ...(omitted === 0 ? [] : [`${plural(omitted, "more regression")} not shown here.`, ""]),
@@ -139,10 +134,11 @@ function detailLines(change: Change): string[] {
   return [
     `**${ACTION_LABELS[change.action]}** ${KIND_LABELS[change.kind]} ${code(change.key)}${flags}`,
     "",
-    "| Field | Before | After |",
-    "|---|---|---|",
-    ...change.fields.flatMap((field) =>
-      displayRows(field).map((row) => `| ${code(row.path)} | ${cell(row.before)} | ${cell(row.after)} |`),
+    ...markdownTable(
+      ["Field", "Before", "After"],
+      change.fields.flatMap((field) =>
+        displayRows(field).map((row) => [code(row.path), cell(row.before), cell(row.after)]),
+      ),
     ),
     "",
   ];

@@ -1,0 +1,72 @@
+import { escapeMarkdown, markdownCode } from "../text/escape";
+import { markdownTable } from "../text/table";
+import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
+
+function planLines(summary: PlanSummary): string[] {
+  const out: string[] = [];
+  const env =
+    summary.environment === null ? "file as written" : `environment ${markdownCode(summary.environment)}`;
+  out.push(`## Deployment plan: ${markdownCode(summary.file)} (${env})`, "");
+  out.push(
+    `${summary.resourceCount} resources on ${summary.accounts.length} accounts; longest write chain ${summary.longestChain}.`,
+    "",
+  );
+  for (const account of summary.accounts) {
+    const where = [account.resourceGroup, account.location].filter((x): x is string => Boolean(x));
+    out.push(
+      `### Account ${markdownCode(account.key)}: ${markdownCode(account.name)} (${where.map((w) => escapeMarkdown(w)).join(", ")})`,
+      "",
+    );
+    out.push(account.managed ? "Created and managed by this stack." : "Existing account: not changed.", "");
+    out.push(`Endpoint: ${markdownCode(account.endpoint)}`, "");
+    if (account.deployments.length > 0) {
+      out.push(
+        ...markdownTable(
+          ["Deployment", "Model@version", "Type", "Capacity", "Content filter"],
+          account.deployments.map((d) => [
+            markdownCode(d.name),
+            markdownCode(`${d.model}@${d.version}`),
+            escapeMarkdown(d.deploymentType),
+            escapeMarkdown(describeCapacity(d)),
+            markdownCode(d.contentFilter),
+          ]),
+        ),
+        "",
+      );
+    }
+    out.push("<details><summary>Write order</summary>", "");
+    account.writeOrder.forEach((node, i) => {
+      out.push(`${i + 1}. ${escapeMarkdown(describeNode(node))}`);
+    });
+    // A blank line closes the HTML block, so that what follows (the policies) is read as Markdown.
+    out.push("", "</details>", "");
+  }
+  return out;
+}
+
+function policyLines(report: PlanReport): string[] {
+  const lines = ["## Policies", "", escapeMarkdown(policyHeadline(report), 400), ""];
+  if (report.policyFindings.length > 0) {
+    lines.push(
+      ...markdownTable(
+        ["Severity", "Policy", "Where", "Finding"],
+        report.policyFindings.map((f) => [
+          f.severity,
+          markdownCode(f.code),
+          markdownCode(`${f.file}:${f.line}`),
+          escapeMarkdown(f.message, 300),
+        ]),
+      ),
+      "",
+    );
+  }
+  return lines;
+}
+
+/**
+ * The plan as Markdown for a pull-request comment or a job summary: per account, what will exist and
+ * the write order; then the policy results. User text is made inert.
+ */
+export function formatPlanMarkdown(report: PlanReport): string {
+  return `${[...planLines(report.summary), ...policyLines(report)].join("\n")}\n`;
+}
