@@ -8,7 +8,7 @@ import {
 } from "../../reports/policy-list";
 import { type CommandIO, ExitCode } from "../io";
 import { formatOption } from "../options";
-import { type PolicyFlags, policyConfigOption, readPolicySetup } from "../policy-options";
+import { type PolicyFlags, policyConfigOption, readPolicyInputs } from "../policy-options";
 import type { CommandContext } from "../program";
 
 export const POLICIES_FORMATS = ["text", "md", "json"] as const;
@@ -19,7 +19,7 @@ export async function runPolicies(
   options: { format: PoliciesFormat } & PolicyFlags,
   io: CommandIO,
 ): Promise<number> {
-  const setup = readPolicySetup(io, { ...options, azurePolicies: undefined }, "deployments.yaml");
+  const setup = readPolicyInputs(io, { ...options, azurePolicies: undefined }, "deployments.yaml");
   const entries = listPolicies(projectPolicies(), setup.config);
   const format = { text: formatPolicyListText, md: formatPolicyListMarkdown, json: formatPolicyListJson }[
     options.format

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../../live/drift";
 import { formatDriftMarkdown } from "../../live/formatters/drift-markdown";
-import { checkPlanPolicies, policySetup } from "../../policies/check-plan";
+import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
 import { projectPolicies } from "../../policies/registry";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { formatComplianceHtml } from "../../reports/compliance/html";
@@ -152,7 +152,7 @@ function complianceReport(payload: string) {
 }
 
 function policyResultsAndFindings(payload: string) {
-  const outcome = checkPlanPolicies(planText(richYaml), policySetup({}, undefined));
+  const outcome = checkPlanPolicies(planText(richYaml), loadPolicyInputs({}, undefined));
   const keep = lastKeyIn("outcome", "enforcement", "severity");
   return {
     results: taint(outcome.results, payload, keep),
