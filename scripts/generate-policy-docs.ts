@@ -145,6 +145,9 @@ export function generatePolicyDocs(policies: readonly ProjectPolicy[] = projectP
     "}",
     "```",
     "",
+    "`aideploy policy list [--format text|md|json] [--policy-config FILE]` prints this list with the effect and",
+    "enforcement each policy has under a configuration (`aideploy policies` is an alias of it).",
+    "",
     ...markdownTable(
       ["Id", "Name", "Default effect", "Severity"],
       policies.map((p) => [

@@ -13,14 +13,15 @@ import type { CommandContext } from "../program";
 
 export const POLICIES_FORMATS = ["text", "md", "json"] as const;
 type PoliciesFormat = (typeof POLICIES_FORMATS)[number];
+type PolicyListOptions = { format: PoliciesFormat } & PolicyFlags;
+
+const LIST_DESCRIPTION =
+  "list the policy pack: id, Azure Policy definition, effect, enforcement and description";
 
 /** Lists the pack: id, definition, effect, enforcement (with the configuration, if given), description. */
-export async function runPolicies(
-  options: { format: PoliciesFormat } & PolicyFlags,
-  io: CommandIO,
-): Promise<number> {
-  const setup = readPolicyInputs(io, { ...options, azurePolicies: undefined }, "deployments.yaml");
-  const entries = listPolicies(projectPolicies(), setup.config);
+export async function runPolicies(options: PolicyListOptions, io: CommandIO): Promise<number> {
+  const inputs = readPolicyInputs(io, { ...options, azurePolicies: undefined }, "deployments.yaml");
+  const entries = listPolicies(projectPolicies(), inputs.config);
   const format = { text: formatPolicyListText, md: formatPolicyListMarkdown, json: formatPolicyListJson }[
     options.format
   ];
@@ -28,13 +29,35 @@ export async function runPolicies(
   return ExitCode.ok;
 }
 
-export function registerPolicies(program: Command, context: CommandContext): void {
-  program
-    .command("policies")
-    .description("list the policy pack: id, Azure Policy definition, effect, enforcement and description")
+/** The `policy` command that groups `list`, `eval` and `pull`: whichever registers first creates it. */
+export function policyCommand(program: Command): Command {
+  return (
+    program.commands.find((command) => command.name() === "policy") ??
+    program
+      .command("policy")
+      .description(
+        "list the policy pack, evaluate Azure Policy definitions and pull the ones assigned in Azure",
+      )
+  );
+}
+
+function listOptions(command: Command, context: CommandContext): Command {
+  return command
     .addOption(formatOption(POLICIES_FORMATS, "text"))
     .addOption(policyConfigOption())
-    .action((opts: { format: PoliciesFormat } & PolicyFlags) => {
+    .action((opts: PolicyListOptions) => {
       context.run((io) => runPolicies(opts, io));
     });
+}
+
+/**
+ * `aideploy policy list`, and `aideploy policies`, the name it had first, kept as an alias so that
+ * pipelines calling it keep working: same options, same output.
+ */
+export function registerPolicies(program: Command, context: CommandContext): void {
+  listOptions(policyCommand(program).command("list").description(LIST_DESCRIPTION), context);
+  listOptions(
+    program.command("policies").description("alias of `policy list`, kept for existing pipelines"),
+    context,
+  );
 }
