@@ -3,11 +3,10 @@ import * as path from "node:path";
 import { Option } from "commander";
 import { UsageError } from "../diagnostics/failure";
 import { FileReadError, readRegularText } from "../loader/source";
-import { AZURE_POLICY_DIR, type PolicySetup, policySetup } from "../policies/check-plan";
-import { PolicyConfigError, parsePolicyConfig } from "../policies/config";
+import { AZURE_POLICY_DIR, loadPolicyInputs, type PolicyInputs } from "../policies/check-plan";
+import { PolicyConfigError, type PolicyConfigFile, parsePolicyConfig } from "../policies/config";
 import { parseJsonText } from "../policies/evaluator";
 import { projectPolicies } from "../policies/registry";
-import type { PolicyConfig } from "../policies/settings";
 import type { CommandIO } from "./io";
 import { resolvePath } from "./options";
 
@@ -31,7 +30,7 @@ export function azurePoliciesOption(): Option {
 }
 
 /** Reads `--policy-config`; an unreadable, malformed or mistyped configuration is a usage error. */
-export function readPolicyConfig(io: CommandIO, file: string | undefined): PolicyConfig {
+export function readPolicyConfig(io: CommandIO, file: string | undefined): PolicyConfigFile {
   if (file === undefined) return {};
   try {
     return parsePolicyConfig(parseJsonText(readRegularText(resolvePath(io, file))), projectPolicies());
@@ -48,11 +47,11 @@ export function readPolicyConfig(io: CommandIO, file: string | undefined): Polic
  * Reads the policy options for a deployments file: the configuration and the users' Azure Policy folder
  * (`--azure-policies`, else `policies/azure/` beside the file). Problems are usage errors.
  */
-export function readPolicySetup(io: CommandIO, flags: PolicyFlags, deploymentsFile: string): PolicySetup {
+export function readPolicyInputs(io: CommandIO, flags: PolicyFlags, deploymentsFile: string): PolicyInputs {
   const config = readPolicyConfig(io, flags.policyConfig);
   const explicit = flags.azurePolicies !== undefined;
   const shown = flags.azurePolicies ?? path.join(path.dirname(deploymentsFile), AZURE_POLICY_DIR);
   const dir = resolvePath(io, shown);
   if (explicit && !existsSync(dir)) throw new UsageError(`${flags.azurePolicies}: no such directory`);
-  return policySetup(config, dir, shown);
+  return loadPolicyInputs(config, dir, shown);
 }

@@ -1,14 +1,17 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { type CompiledDefinition, compileDefinition } from "./compiled";
 import {
   definitionLookup,
   expandAssignment,
+  getProperty,
+  isJsonObject,
   type JsonValue,
   type PolicyAssignment,
-  type PolicyDefinition,
   parseAssignment,
   parseJsonText,
+  unwrapProperties,
 } from "./evaluator";
 
 /** One definition to enforce, from an assignment (or an initiative member) found in policies/azure/. */
@@ -18,8 +21,9 @@ export interface AzurePolicyUnit {
   name: string;
   displayName: string;
   definitionId: string;
-  definition: PolicyDefinition;
-  raw: unknown;
+  /** Compiled once per document, however many assignments and initiatives name it. */
+  definition: CompiledDefinition;
+  /** Resolved for this assignment (or initiative member). */
   parameters: Record<string, JsonValue>;
   /** False for an assignment with enforcementMode DoNotEnforce: findings are reported, never block. */
   enforced: boolean;
@@ -27,17 +31,16 @@ export interface AzurePolicyUnit {
 
 type DocumentKind = "definition" | "initiative" | "assignment" | "unknown";
 
-function bodyOf(document: unknown): Record<string, unknown> {
-  const d = document as Record<string, unknown>;
-  return (d.properties && typeof d.properties === "object" ? d.properties : d) as Record<string, unknown>;
+/** A document's part named `key`, in its `properties` or at its top, as the evaluator reads documents. */
+function partOf(document: unknown, key: string): unknown {
+  if (!isJsonObject(document)) return undefined;
+  return getProperty(unwrapProperties(document, key).body, key);
 }
 
 function kindOf(document: unknown): DocumentKind {
-  if (!document || typeof document !== "object" || Array.isArray(document)) return "unknown";
-  const body = bodyOf(document);
-  if ("policyRule" in body) return "definition";
-  if ("policyDefinitions" in body) return "initiative";
-  if ("policyDefinitionId" in body) return "assignment";
+  if (partOf(document, "policyRule") !== undefined) return "definition";
+  if (partOf(document, "policyDefinitions") !== undefined) return "initiative";
+  if (partOf(document, "policyDefinitionId") !== undefined) return "assignment";
   return "unknown";
 }
 
@@ -134,7 +137,7 @@ export function loadAzurePolicies(
     const isMember = documents.some(
       (o) =>
         o.kind === "initiative" &&
-        JSON.stringify(bodyOf(o.json).policyDefinitions ?? [])
+        JSON.stringify(partOf(o.json, "policyDefinitions") ?? [])
           .toLowerCase()
           .includes(key.toLowerCase()),
     );
@@ -154,7 +157,10 @@ export function loadAzurePolicies(
   const units: AzurePolicyUnit[] = [];
   for (const { file, assignment } of assignments) {
     try {
-      for (const unit of expandAssignment(assignment, lookup)) {
+      const expanded = expandAssignment(assignment, lookup, {
+        parseDefinition: (document) => compileDefinition(document).parsed,
+      });
+      for (const unit of expanded) {
         const definitionName = unit.definition.displayName ?? unit.definition.name ?? unit.definitionId;
         const label = [assignment.name ?? assignment.displayName, unit.referenceId ?? unit.definition.name]
           .filter((x): x is string => Boolean(x))
@@ -166,8 +172,7 @@ export function loadAzurePolicies(
           ),
           displayName: definitionName,
           definitionId: unit.definitionId,
-          definition: unit.definition,
-          raw: lookup(unit.definitionId),
+          definition: compileDefinition(lookup(unit.definitionId)),
           parameters: unit.parameters,
           enforced: unit.enforcementMode === "Default",
         });

@@ -2,26 +2,27 @@ import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { Plan } from "../infra/plan";
 import { type AzurePolicyUnit, loadAzurePolicies } from "./azure-policies";
+import type { PolicyConfigFile } from "./config";
 import { evaluateGraphPolicies, policyDiagnostics } from "./evaluate-plan";
 import type { PolicyResult } from "./results";
-import type { PolicyConfig } from "./settings";
 
 /** Where users keep Azure Policy exported from Azure, next to their deployments file. */
 export const AZURE_POLICY_DIR = path.join("policies", "azure");
 
-export interface PolicySetup {
-  config: PolicyConfig;
+/** What a policy check runs with: the configuration and the users' Azure Policy loaded from a folder. */
+export interface PolicyInputs {
+  config: PolicyConfigFile;
   azureUnits: AzurePolicyUnit[];
   /** Problems reading policies/azure/. */
   diagnostics: Diagnostic[];
 }
 
-/** Loads users' Azure Policy from a directory (missing directory: none). */
-export function policySetup(
-  config: PolicyConfig,
+/** Loads users' Azure Policy from a directory (missing directory: none) next to the configuration. */
+export function loadPolicyInputs(
+  config: PolicyConfigFile,
   azureDir: string | undefined,
   displayDir?: string,
-): PolicySetup {
+): PolicyInputs {
   if (azureDir === undefined) return { config, azureUnits: [], diagnostics: [] };
   const { units, diagnostics } = loadAzurePolicies(azureDir, displayDir ?? azureDir);
   return { config, azureUnits: units, diagnostics };
@@ -30,14 +31,14 @@ export function policySetup(
 /** Every policy on every planned resource, and the findings to show. */
 export function checkPlanPolicies(
   plan: Plan,
-  setup: PolicySetup,
+  inputs: PolicyInputs,
 ): { results: PolicyResult[]; diagnostics: Diagnostic[] } {
   const options: Parameters<typeof evaluateGraphPolicies>[1] = {
-    config: setup.config,
+    config: inputs.config,
     context: { protect: plan.state.protect },
-    azureUnits: setup.azureUnits,
+    azureUnits: inputs.azureUnits,
   };
   if (plan.state.subscription !== undefined) options.subscription = plan.state.subscription;
   const results = evaluateGraphPolicies(plan.graph, options);
-  return { results, diagnostics: [...setup.diagnostics, ...policyDiagnostics(results)] };
+  return { results, diagnostics: [...inputs.diagnostics, ...policyDiagnostics(results)] };
 }

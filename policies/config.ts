@@ -3,12 +3,22 @@
  * `--policy-pack-config`): per policy name an enforcement level, or an object of `enforcementLevel` and
  * parameter values; `all` sets every policy's level. Parsed once, checked against the pack: a policy or
  * parameter name that does not exist is refused with the closest real one, because a typo would
- * otherwise silently leave the intended setting out.
+ * otherwise silently leave the intended setting out. One policy's part is read by `readPolicyEntry`,
+ * the same way for the offline check and for the CrossGuard pack (which Pulumi hands that part alone).
  */
 import { didYouMean } from "../diagnostics/suggest";
+import { compilePolicy } from "./compiled";
 import { isJsonObject, type JsonValue } from "./evaluator";
-import { enforcementLevels, type ProjectPolicy } from "./policy";
-import type { PolicyConfig } from "./settings";
+import { type Enforcement, enforcementLevels, type ProjectPolicy } from "./policy";
+
+/** The configuration as the user wrote it: policy names (and `all`) to a level or an entry object. */
+export type PolicyConfigFile = Readonly<Record<string, JsonValue>>;
+
+/** One policy's part of the configuration, read: its enforcement level, if set, and its parameter values. */
+export interface PolicyConfigEntry {
+  enforcementLevel?: Enforcement;
+  parameters: Record<string, JsonValue>;
+}
 
 /** A configuration that Pulumi would refuse, or that names what the pack does not have. */
 export class PolicyConfigError extends Error {
@@ -18,15 +28,30 @@ export class PolicyConfigError extends Error {
 const ALL = "all";
 const LEVEL = "enforcementLevel";
 
+function isEnforcement(value: unknown): value is Enforcement {
+  return typeof value === "string" && (enforcementLevels as readonly string[]).includes(value);
+}
+
+/** Reads one policy's entry: a level alone, or `{enforcementLevel?, ...parameters}`; anything else is empty. */
+export function readPolicyEntry(entry: unknown): PolicyConfigEntry {
+  if (isEnforcement(entry)) return { enforcementLevel: entry, parameters: {} };
+  if (!isJsonObject(entry)) return { parameters: {} };
+  const { [LEVEL]: level, ...parameters } = entry;
+  return isEnforcement(level) ? { enforcementLevel: level, parameters } : { parameters };
+}
+
+/** The level `all` sets, if any. */
+export function levelForAll(config: PolicyConfigFile): Enforcement | undefined {
+  return readPolicyEntry(config[ALL]).enforcementLevel;
+}
+
 /** The parameters a policy takes: its definition's, or a stack policy's own. */
-export function policyParameterNames(policy: ProjectPolicy): string[] {
-  if (policy.kind === "stack") return Object.keys(policy.parameters);
-  const definition = policy.definition as { properties?: { parameters?: object }; parameters?: object };
-  return Object.keys(definition.properties?.parameters ?? definition.parameters ?? {});
+export function policyParameterNames(policy: ProjectPolicy): readonly string[] {
+  return compilePolicy(policy).parameterNames;
 }
 
 function checkLevel(where: string, level: unknown): void {
-  if (typeof level === "string" && (enforcementLevels as readonly string[]).includes(level)) return;
+  if (isEnforcement(level)) return;
   const shown = JSON.stringify(level) ?? String(level);
   const hint = typeof level === "string" ? didYouMean(level, enforcementLevels) : undefined;
   throw new PolicyConfigError(
@@ -60,7 +85,7 @@ function checkEntry(name: string, entry: JsonValue | undefined, parameters: read
 }
 
 /** Checks a parsed configuration against the pack's policies and returns it typed. */
-export function parsePolicyConfig(json: JsonValue, policies: readonly ProjectPolicy[]): PolicyConfig {
+export function parsePolicyConfig(json: JsonValue, policies: readonly ProjectPolicy[]): PolicyConfigFile {
   if (!isJsonObject(json)) throw new PolicyConfigError("must be a JSON object of policy names");
   const byName = new Map(policies.map((policy) => [policy.name, policy]));
   for (const [name, entry] of Object.entries(json)) {
@@ -77,7 +102,7 @@ export function parsePolicyConfig(json: JsonValue, policies: readonly ProjectPol
     if (!policy) {
       const suggestion = didYouMean(name, [ALL, ...byName.keys()]);
       throw new PolicyConfigError(
-        `no policy named "${name}" (${suggestion ?? "run `aideploy policies` for the names"})`,
+        `no policy named "${name}" (${suggestion ?? "run `aideploy policy list` for the names"})`,
       );
     }
     checkEntry(name, entry, policyParameterNames(policy));

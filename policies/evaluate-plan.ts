@@ -3,20 +3,26 @@ import type { ResourceGraph, ResourceNode } from "../infra/graph";
 import { ArmTypes, type ArmView, describeView, graphArmViews } from "./arm-view";
 import type { AzurePolicyUnit } from "./azure-policies";
 import {
+  type CompiledDefinition,
+  type CompiledDefinitionPolicy,
+  type CompiledStackPolicy,
+  compilePolicy,
+} from "./compiled";
+import type { PolicyConfigFile } from "./config";
+import {
+  type BoundParameters,
+  bindParameters,
   type EvaluationOptions,
-  evaluatePolicy,
-  type PolicyDefinition,
+  evaluateBound,
   type PolicyEvaluation,
-  parseDefinition,
 } from "./evaluator";
-import type { DefinitionPolicy, PolicyContext, ProjectPolicy, StackPolicy, StackResource } from "./policy";
+import type { PolicyContext, ProjectPolicy, StackResource } from "./policy";
 import { projectPolicies } from "./registry";
 import type { Outcome, PolicyResult } from "./results";
-import { enforcementForEffect, type PolicyConfig, policySettings } from "./settings";
-import { targetTypes } from "./target-types";
+import { enforcementForEffect, resolvePolicySettings } from "./settings";
 
 export interface PolicyRunOptions {
-  config?: PolicyConfig;
+  config?: PolicyConfigFile;
   context: PolicyContext;
   subscription?: string;
   /** Users' own Azure Policy assignments, expanded (policies/azure/). */
@@ -30,8 +36,6 @@ interface Viewed {
   control: ArmView;
   dataPlane?: ArmView;
 }
-
-const DATA_PLANE_MODE = "microsoft.cognitiveservices.data";
 
 function resourceOf(node: ResourceNode): PolicyResult["resource"] {
   return { name: node.name, type: node.type, account: node.account, source: node.source };
@@ -61,18 +65,20 @@ function evaluationOutcome(evaluation: PolicyEvaluation): { outcome: Outcome; de
   }
 }
 
-/** Evaluates one parsed definition on every resource; types it is not written for are not applicable. */
+/**
+ * Evaluates one compiled definition, its parameters bound once, on every resource; types it is not
+ * written for are not applicable.
+ */
 function evaluateDefinitionOnAll(
-  definition: PolicyDefinition,
-  raw: unknown,
+  definition: CompiledDefinition,
+  parameters: BoundParameters,
   viewed: readonly Viewed[],
-  parameters: Record<string, unknown>,
   now: Date | undefined,
 ): { viewed: Viewed; outcome: Outcome; effect: string | null; detail: string; subject: string }[] {
-  const types = targetTypes(raw);
-  const dataPlaneMode = String(definition.mode).toLowerCase() === DATA_PLANE_MODE;
+  const types = definition.targetTypes;
+  const options: Omit<EvaluationOptions, "parameters"> = now ? { now } : {};
   return viewed.map((v) => {
-    const view = dataPlaneMode ? v.dataPlane : v.control;
+    const view = definition.dataPlane ? v.dataPlane : v.control;
     if (!view || (types && !types.includes(view.type.toLowerCase()))) {
       const what = types ? types.join(", ") : "other resources";
       return {
@@ -83,22 +89,20 @@ function evaluateDefinitionOnAll(
         subject: describeView(v.control),
       };
     }
-    const options: EvaluationOptions = { parameters: parameters as EvaluationOptions["parameters"] };
-    if (now) options.now = now;
-    const evaluation = evaluatePolicy(definition, view, options);
+    const evaluation = evaluateBound(definition.parsed, parameters, view, options);
     const { outcome, detail } = evaluationOutcome(evaluation);
     return { viewed: v, outcome, effect: evaluation.effect ?? null, detail, subject: describeView(view) };
   });
 }
 
 function definitionResults(
-  policy: DefinitionPolicy,
+  compiled: CompiledDefinitionPolicy,
   viewed: readonly Viewed[],
   options: PolicyRunOptions,
 ): PolicyResult[] {
-  const settings = policySettings(policy, options.config ?? {}, options.context);
-  const definition = parseDefinition(policy.definition);
-  const displayName = definition.displayName ?? policy.name;
+  const { policy, definition } = compiled;
+  const settings = resolvePolicySettings(compiled, options.config ?? {}, options.context);
+  const displayName = definition.parsed.displayName ?? policy.name;
   const meta: PolicyResult["policy"] = {
     id: policy.id,
     name: policy.name,
@@ -109,24 +113,24 @@ function definitionResults(
     origin: "project",
   };
   if (policy.follows) meta.follows = policy.follows;
-  return evaluateDefinitionOnAll(definition, policy.definition, viewed, settings.parameters, options.now).map(
-    (r) => ({
-      policy: meta,
-      resource: resourceOf(r.viewed.node),
-      outcome: r.outcome,
-      effect: r.effect ?? settings.effect,
-      enforcement: settings.enforcement,
-      message: r.outcome === "non-compliant" ? `${displayName}: ${r.subject} does not comply` : r.detail,
-    }),
-  );
+  const parameters = bindParameters(definition.parsed, settings.parameters);
+  return evaluateDefinitionOnAll(definition, parameters, viewed, options.now).map((r) => ({
+    policy: meta,
+    resource: resourceOf(r.viewed.node),
+    outcome: r.outcome,
+    effect: r.effect ?? settings.effect,
+    enforcement: settings.enforcement,
+    message: r.outcome === "non-compliant" ? `${displayName}: ${r.subject} does not comply` : r.detail,
+  }));
 }
 
 function stackResults(
-  policy: StackPolicy,
+  compiled: CompiledStackPolicy,
   viewed: readonly Viewed[],
   options: PolicyRunOptions,
 ): PolicyResult[] {
-  const settings = policySettings(policy, options.config ?? {}, options.context);
+  const { policy } = compiled;
+  const settings = resolvePolicySettings(compiled, options.config ?? {}, options.context);
   const resources: StackResource[] = viewed.map((v) => ({
     name: v.node.name,
     accountId: v.control.id.split("/").slice(0, 9).join("/"),
@@ -173,7 +177,8 @@ function azureResults(
     remediation: `See the Azure Policy definition ${unit.definitionId}.`,
     origin: "azure",
   };
-  return evaluateDefinitionOnAll(unit.definition, unit.raw, viewed, unit.parameters, options.now).map((r) => {
+  const parameters = bindParameters(unit.definition.parsed, unit.parameters);
+  return evaluateDefinitionOnAll(unit.definition, parameters, viewed, options.now).map((r) => {
     const effect = r.effect ?? "audit";
     const enforcement = unit.enforced ? enforcementForEffect(effect) : "advisory";
     return {
@@ -192,10 +197,11 @@ export function evaluateGraphPolicies(graph: ResourceGraph, options: PolicyRunOp
   const viewed = viewsOf(graph, options.subscription);
   const results: PolicyResult[] = [];
   for (const policy of options.policies ?? projectPolicies()) {
+    const compiled = compilePolicy(policy);
     results.push(
-      ...(policy.kind === "definition"
-        ? definitionResults(policy, viewed, options)
-        : stackResults(policy, viewed, options)),
+      ...(compiled.kind === "definition"
+        ? definitionResults(compiled, viewed, options)
+        : stackResults(compiled, viewed, options)),
     );
   }
   for (const unit of options.azureUnits ?? []) results.push(...azureResults(unit, viewed, options));

@@ -8,31 +8,29 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { ArmTypes, type ArmView, armTypeOf, dataPlaneView, describeView, toArmView } from "./arm-view";
-import { type EvaluationOptions, evaluatePolicy, type JsonValue, parseDefinition } from "./evaluator";
-import type { DefinitionPolicy, ProjectPolicy, StackPolicy, StackResource } from "./policy";
+import {
+  type CompiledDefinitionPolicy,
+  type CompiledPolicy,
+  type CompiledStackPolicy,
+  compilePolicy,
+} from "./compiled";
+import { readPolicyEntry } from "./config";
+import { type BoundParameters, bindParameters, evaluateBound, type JsonValue } from "./evaluator";
+import type { ProjectPolicy, StackResource } from "./policy";
 import { projectPolicies } from "./registry";
-import { policySettings } from "./settings";
-import { targetTypes } from "./target-types";
+import { policyParameters, resolvePolicySettings } from "./settings";
 
 type PackPolicy = ResourceValidationPolicy | StackValidationPolicy;
 
-const DATA_PLANE_MODE = "microsoft.cognitiveservices.data";
-
-/** Parameters a policy takes from the deployment context (either way the context goes). */
-function contextBound(policy: DefinitionPolicy): Set<string> {
-  const keys = [true, false].flatMap((protect) => Object.keys(policy.contextParameters?.({ protect }) ?? {}));
-  return new Set(keys.map((k) => k.toLowerCase()));
-}
-
 /**
- * JSON Schema of a definition's parameters, so `--policy-pack-config` values are checked by Pulumi.
+ * JSON Schema of a policy's parameters, so `--policy-pack-config` values are checked by Pulumi.
  * The engine hands the pack every schema default as if configured, so parameters bound to the context
  * carry no default: otherwise the default would always win over the context.
  */
-function configSchema(policy: ProjectPolicy): PolicyConfigSchema {
+function configSchema(policy: CompiledPolicy): PolicyConfigSchema {
   const properties: PolicyConfigSchema["properties"] = {};
   if (policy.kind === "stack") {
-    for (const [name, value] of Object.entries(policy.parameters)) {
+    for (const [name, value] of Object.entries(policy.policy.parameters)) {
       properties[name] = {
         type: typeof value === "number" ? "number" : Array.isArray(value) ? "array" : "string",
         default: value,
@@ -40,9 +38,6 @@ function configSchema(policy: ProjectPolicy): PolicyConfigSchema {
     }
     return { properties };
   }
-  const body = ((policy.definition as { properties?: unknown }).properties ?? policy.definition) as {
-    parameters?: Record<string, { type?: string; defaultValue?: unknown; allowedValues?: unknown[] }>;
-  };
   const jsonType: Record<string, "array" | "string" | "integer" | "boolean" | "object" | "number"> = {
     array: "array",
     string: "string",
@@ -51,31 +46,31 @@ function configSchema(policy: ProjectPolicy): PolicyConfigSchema {
     object: "object",
     float: "number",
   };
-  const bound = contextBound(policy);
-  for (const [name, parameter] of Object.entries(body.parameters ?? {})) {
+  for (const parameter of policy.parameters) {
     const schema: Record<string, unknown> = {
       type: jsonType[String(parameter.type).toLowerCase()] ?? "string",
     };
-    if (parameter.defaultValue !== undefined && !bound.has(name.toLowerCase()))
+    if (parameter.defaultValue !== undefined && !policy.contextBound.has(parameter.name.toLowerCase()))
       schema.default = parameter.defaultValue;
     if (parameter.allowedValues !== undefined && schema.type === "string")
       schema.enum = parameter.allowedValues;
-    properties[name] = schema as PolicyConfigSchema["properties"][string];
+    properties[parameter.name] = schema as PolicyConfigSchema["properties"][string];
   }
   return { properties };
 }
 
-function base(policy: ProjectPolicy) {
+function base(policy: CompiledPolicy) {
   // The level a policy has where it applies at all: a policy the context switches off elsewhere (for
   // example pinned-model-version outside protected environments) must still be called, so it is not
   // registered as disabled; each resource's `protect` option decides per call.
-  const settings = policySettings(policy, {}, { protect: true });
+  const settings = resolvePolicySettings(policy, {}, { protect: true });
+  const { description, id, remediation, severity } = policy.policy;
   return {
-    name: policy.name,
-    description: `${policy.description} [${policy.id}]`,
+    name: policy.policy.name,
+    description: `${description} [${id}]`,
     enforcementLevel: settings.enforcement,
-    severity: policy.severity,
-    remediationSteps: policy.remediation,
+    severity,
+    remediationSteps: remediation,
     configSchema: configSchema(policy),
   };
 }
@@ -84,25 +79,40 @@ function violationMessage(policy: ProjectPolicy, subject: string, detail: string
   return `${policy.id} ${subject}: ${detail}. ${policy.remediation}`;
 }
 
+/**
+ * A definition policy's parameters, bound once per configuration and protection rather than per
+ * resource: the engine configures the pack once, then asks about every resource.
+ */
+function parameterBinder(
+  policy: CompiledDefinitionPolicy,
+): (config: Record<string, JsonValue>, protect: boolean) => BoundParameters {
+  const last = new Map<boolean, { key: string; bound: BoundParameters }>();
+  return (config, protect) => {
+    const key = JSON.stringify(config);
+    const cached = last.get(protect);
+    if (cached?.key === key) return cached.bound;
+    const parameters = policyParameters(policy, readPolicyEntry(config), { protect });
+    const bound = bindParameters(policy.definition.parsed, parameters);
+    last.set(protect, { key, bound });
+    return bound;
+  };
+}
+
 function evaluateView(
-  policy: DefinitionPolicy,
+  policy: CompiledDefinitionPolicy,
   view: ArmView,
-  config: Record<string, JsonValue>,
-  protect: boolean,
+  parameters: BoundParameters,
 ): string | undefined {
-  const parameters = { ...(policy.contextParameters?.({ protect }) ?? {}), ...config };
-  delete (parameters as Record<string, unknown>).enforcementLevel;
-  const evaluation = evaluatePolicy(parseDefinition(policy.definition), view, {
-    parameters: parameters as EvaluationOptions["parameters"],
-  });
+  const evaluation = evaluateBound(policy.definition.parsed, parameters, view);
   if (evaluation.outcome === "non-compliant") return `does not comply (effect ${evaluation.effect})`;
   if (evaluation.outcome === "error")
     return `could not be evaluated, which counts as non-compliant: ${evaluation.message}`;
   return undefined;
 }
 
-function resourcePolicy(policy: DefinitionPolicy): ResourceValidationPolicy {
-  const types = targetTypes(policy.definition);
+function resourcePolicy(policy: CompiledDefinitionPolicy): ResourceValidationPolicy {
+  const types = policy.definition.targetTypes;
+  const bind = parameterBinder(policy);
   return {
     ...base(policy),
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
@@ -110,13 +120,9 @@ function resourcePolicy(policy: DefinitionPolicy): ResourceValidationPolicy {
       if (!armType || (types && !types.includes(armType.toLowerCase()))) return;
       const view = toArmView(args.type, args.props);
       if (!view) return;
-      const problem = evaluateView(
-        policy,
-        view,
-        args.getConfig<Record<string, JsonValue>>(),
-        args.opts.protect,
-      );
-      if (problem) report(violationMessage(policy, describeView(view), problem));
+      const parameters = bind(args.getConfig<Record<string, JsonValue>>(), args.opts.protect);
+      const problem = evaluateView(policy, view, parameters);
+      if (problem) report(violationMessage(policy.policy, describeView(view), problem));
     },
   };
 }
@@ -129,12 +135,19 @@ function sameAccount(a: PolicyResource, b: PolicyResource): boolean {
 }
 
 /** Data-plane definitions see a deployment joined with its content filter: only the stack has both. */
-function dataPlanePolicy(policy: DefinitionPolicy): StackValidationPolicy {
+function dataPlanePolicy(policy: CompiledDefinitionPolicy): StackValidationPolicy {
+  const bind = parameterBinder(policy);
   return {
     ...base(policy),
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
       const config = args.getConfig<Record<string, JsonValue>>();
       const filters = args.resources.filter((r) => armTypeOf(r.type) === ArmTypes.raiPolicy);
+      // A filter's view is made once, when the first deployment that uses it is checked.
+      const filterViews = new Map<PolicyResource, ArmView | undefined>();
+      const filterView = (filter: PolicyResource): ArmView | undefined => {
+        if (!filterViews.has(filter)) filterViews.set(filter, toArmView(filter.type, filter.props));
+        return filterViews.get(filter);
+      };
       for (const resource of args.resources) {
         if (armTypeOf(resource.type) !== ArmTypes.deployment) continue;
         const view = toArmView(resource.type, resource.props);
@@ -143,19 +156,25 @@ function dataPlanePolicy(policy: DefinitionPolicy): StackValidationPolicy {
         const filter = filters.find(
           (f) => sameAccount(f, resource) && String(f.props.raiPolicyName).toLowerCase() === filterName,
         );
-        const filterView = filter ? toArmView(filter.type, filter.props) : undefined;
-        const problem = evaluateView(policy, dataPlaneView(view, filterView), config, resource.opts.protect);
-        if (problem) report(violationMessage(policy, describeView(view), problem), resource.urn);
+        const parameters = bind(config, resource.opts.protect);
+        const problem = evaluateView(
+          policy,
+          dataPlaneView(view, filter ? filterView(filter) : undefined),
+          parameters,
+        );
+        if (problem) report(violationMessage(policy.policy, describeView(view), problem), resource.urn);
       }
     },
   };
 }
 
-function crossResourcePolicy(policy: StackPolicy): StackValidationPolicy {
+function crossResourcePolicy(policy: CompiledStackPolicy): StackValidationPolicy {
+  const { id, remediation } = policy.policy;
   return {
     ...base(policy),
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
-      const config = { ...policy.parameters, ...args.getConfig<Record<string, JsonValue>>() };
+      const entry = readPolicyEntry(args.getConfig<Record<string, JsonValue>>());
+      const parameters = policyParameters(policy, entry, { protect: false });
       const byName = new Map<string, PolicyResource>();
       const resources: StackResource[] = [];
       for (const resource of args.resources) {
@@ -164,11 +183,8 @@ function crossResourcePolicy(policy: StackPolicy): StackValidationPolicy {
         byName.set(resource.name, resource);
         resources.push({ name: resource.name, accountId: view.id.split("/").slice(0, 9).join("/"), view });
       }
-      for (const violation of policy.check(resources, config)) {
-        report(
-          `${policy.id} ${violation.message}. ${policy.remediation}`,
-          byName.get(violation.resource)?.urn,
-        );
+      for (const violation of policy.policy.check(resources, parameters)) {
+        report(`${id} ${violation.message}. ${remediation}`, byName.get(violation.resource)?.urn);
       }
     },
   };
@@ -177,8 +193,8 @@ function crossResourcePolicy(policy: StackPolicy): StackValidationPolicy {
 /** The CrossGuard policies of the pack: one per project policy, enforcement following each effect. */
 export function packPolicies(policies: readonly ProjectPolicy[] = projectPolicies()): PackPolicy[] {
   return policies.map((policy) => {
-    if (policy.kind === "stack") return crossResourcePolicy(policy);
-    const mode = String((policy.definition as { properties?: { mode?: unknown } }).properties?.mode ?? "");
-    return mode.toLowerCase() === DATA_PLANE_MODE ? dataPlanePolicy(policy) : resourcePolicy(policy);
+    const compiled = compilePolicy(policy);
+    if (compiled.kind === "stack") return crossResourcePolicy(compiled);
+    return compiled.definition.dataPlane ? dataPlanePolicy(compiled) : resourcePolicy(compiled);
   });
 }

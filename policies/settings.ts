@@ -1,13 +1,10 @@
+import { type CompiledPolicy, compilePolicy, staticEffect } from "./compiled";
+import { levelForAll, type PolicyConfigEntry, type PolicyConfigFile, readPolicyEntry } from "./config";
 import type { JsonValue } from "./evaluator";
-import { type Enforcement, enforcementLevels, type PolicyContext, type ProjectPolicy } from "./policy";
+import type { Enforcement, PolicyContext, ProjectPolicy } from "./policy";
 
-/**
- * Policy configuration in the shape of Pulumi's `--policy-pack-config`: per policy name an enforcement
- * level, or an object with `enforcementLevel` and parameter values; the key `all` sets every policy's level.
- */
-export type PolicyConfig = Record<string, unknown>;
-
-export interface PolicySettings {
+/** One policy's enforcement, effect and parameters, once the configuration and the context are applied. */
+export interface ResolvedPolicySettings {
   enforcement: Enforcement;
   /** The effect the policy has with these parameters, lower case. */
   effect: string;
@@ -38,69 +35,34 @@ export function enforcementForEffect(effect: string): Enforcement {
   }
 }
 
-function isEnforcement(value: unknown): value is Enforcement {
-  return typeof value === "string" && (enforcementLevels as readonly string[]).includes(value);
-}
-
-function entryFor(
-  config: PolicyConfig,
-  name: string,
-): { level?: Enforcement; parameters: Record<string, JsonValue> } {
-  const entry = config[name];
-  if (isEnforcement(entry)) return { level: entry, parameters: {} };
-  if (entry && typeof entry === "object" && !Array.isArray(entry)) {
-    const { enforcementLevel, ...parameters } = entry as Record<string, JsonValue>;
-    const result: { level?: Enforcement; parameters: Record<string, JsonValue> } = { parameters };
-    if (isEnforcement(enforcementLevel)) result.level = enforcementLevel;
-    return result;
-  }
-  return { parameters: {} };
-}
-
-function allLevel(config: PolicyConfig): Enforcement | undefined {
-  const all = config.all;
-  if (isEnforcement(all)) return all;
-  if (
-    all &&
-    typeof all === "object" &&
-    isEnforcement((all as { enforcementLevel?: unknown }).enforcementLevel)
-  ) {
-    return (all as { enforcementLevel: Enforcement }).enforcementLevel;
-  }
-  return undefined;
-}
-
-/** The effect an Azure Policy definition has for some parameter values, without evaluating a resource. */
-export function staticEffect(definition: unknown, parameters: Record<string, JsonValue>): string {
-  const body = ((definition as { properties?: unknown }).properties ?? definition) as {
-    policyRule?: { then?: { effect?: unknown } };
-    parameters?: Record<string, { defaultValue?: unknown }>;
-  };
-  const raw = String(body.policyRule?.then?.effect ?? "audit");
-  const reference = /^\[parameters\('([^']+)'\)\]$/i.exec(raw);
-  if (!reference?.[1]) return raw.toLowerCase();
-  const name = reference[1];
-  const supplied = Object.entries(parameters).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
-  const declared = Object.entries(body.parameters ?? {}).find(
-    ([k]) => k.toLowerCase() === name.toLowerCase(),
-  )?.[1];
-  return String(supplied ?? declared?.defaultValue ?? "audit").toLowerCase();
+/**
+ * The parameter values a policy is evaluated with: a stack policy's defaults, or the values the deployment
+ * context sets, overridden by the configured ones. The offline check and the pack both call this.
+ */
+export function policyParameters(
+  policy: CompiledPolicy,
+  entry: PolicyConfigEntry,
+  context: PolicyContext,
+): Record<string, JsonValue> {
+  const defaults =
+    policy.kind === "stack" ? policy.policy.parameters : (policy.policy.contextParameters?.(context) ?? {});
+  return { ...defaults, ...entry.parameters };
 }
 
 /** Enforcement and parameters of one policy: the policy's own config, else `all`, else its effect. */
-export function policySettings(
-  policy: ProjectPolicy,
-  config: PolicyConfig,
+export function resolvePolicySettings(
+  policy: ProjectPolicy | CompiledPolicy,
+  config: PolicyConfigFile,
   context: PolicyContext,
-): PolicySettings {
-  const entry = entryFor(config, policy.name);
-  if (policy.kind === "stack") {
-    const parameters = { ...policy.parameters, ...entry.parameters };
-    const enforcement = entry.level ?? allLevel(config) ?? policy.defaultEnforcement;
+): ResolvedPolicySettings {
+  const compiled = "policy" in policy ? policy : compilePolicy(policy);
+  const entry = readPolicyEntry(config[compiled.policy.name]);
+  const parameters = policyParameters(compiled, entry, context);
+  if (compiled.kind === "stack") {
+    const enforcement = entry.enforcementLevel ?? levelForAll(config) ?? compiled.policy.defaultEnforcement;
     return { enforcement, effect: enforcement === "mandatory" ? "deny" : "audit", parameters };
   }
-  const parameters = { ...(policy.contextParameters?.(context) ?? {}), ...entry.parameters };
-  const effect = staticEffect(policy.definition, parameters);
-  const enforcement = entry.level ?? allLevel(config) ?? enforcementForEffect(effect);
+  const effect = staticEffect(compiled.definition.parsed, parameters);
+  const enforcement = entry.enforcementLevel ?? levelForAll(config) ?? enforcementForEffect(effect);
   return { enforcement, effect, parameters };
 }

@@ -14,7 +14,7 @@ import {
   type DiffSummary,
   type EvaluatePolicies,
   type FieldChange,
-  type PolicyResult,
+  type PolicyVerdict,
 } from "./model";
 import type { PairOf, ResourcePair } from "./pair";
 import { outcomeCounts, policyRegressions } from "./policy";
@@ -50,7 +50,7 @@ export interface StateDiffOptions {
   baseName: string;
   headName: string;
   /** Policy results on each side; absent: policies were not evaluated. */
-  policyResults?: { base: readonly PolicyResult[]; head: readonly PolicyResult[] };
+  policyResults?: { base: readonly PolicyVerdict[]; head: readonly PolicyVerdict[] };
 }
 
 /**

@@ -68,8 +68,11 @@ export interface QuotaRow {
 
 export type PolicyOutcome = "compliant" | "non-compliant" | "not-applicable" | "error";
 
-/** One policy verdict on one resource, as the policy engine reports it. */
-export interface PolicyResult {
+/**
+ * One policy verdict on one resource, as the diff needs it from whatever policy engine it is given (the
+ * project's engine reports the fuller `PolicyResult` of policies/results.ts, mapped to this in the CLI).
+ */
+export interface PolicyVerdict {
   policyId: string;
   /**
    * The resource: a change key (`<account key>/<name>`, `<account key>`) or the resource graph node name
@@ -81,7 +84,7 @@ export interface PolicyResult {
 }
 
 /** Evaluates policies on a plan; injected so that the diff does not depend on the policy engine. */
-export type EvaluatePolicies = (plan: Plan) => PolicyResult[];
+export type EvaluatePolicies = (plan: Plan) => PolicyVerdict[];
 
 /** A (policy, resource) pair that passed, did not apply or did not exist on BASE and fails on HEAD. */
 export interface PolicyRegression {

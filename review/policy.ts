@@ -1,5 +1,5 @@
 import { blocklistNodeName, contentFilterNodeName, deploymentNodeName } from "../infra/graph";
-import type { PolicyOutcome, PolicyRegression, PolicyResult } from "./model";
+import type { PolicyOutcome, PolicyRegression, PolicyVerdict } from "./model";
 import type { ResourcePair } from "./pair";
 
 /** Worse outcomes first: a pair reported twice counts with its worst verdict. */
@@ -14,8 +14,8 @@ function failing(outcome: PolicyOutcome): outcome is "non-compliant" | "error" {
   return outcome === "non-compliant" || outcome === "error";
 }
 
-function worstByPair(results: readonly PolicyResult[]): Map<string, PolicyResult> {
-  const worst = new Map<string, PolicyResult>();
+function worstByPair(results: readonly PolicyVerdict[]): Map<string, PolicyVerdict> {
+  const worst = new Map<string, PolicyVerdict>();
   for (const result of results) {
     const pair = JSON.stringify([result.policyId, result.resourceKey]);
     const seen = worst.get(pair);
@@ -27,8 +27,8 @@ function worstByPair(results: readonly PolicyResult[]): Map<string, PolicyResult
 
 /** (policy, resource) pairs that fail on HEAD but passed, did not apply or did not exist on BASE. */
 export function policyRegressions(
-  base: readonly PolicyResult[],
-  head: readonly PolicyResult[],
+  base: readonly PolicyVerdict[],
+  head: readonly PolicyVerdict[],
 ): PolicyRegression[] {
   const before = worstByPair(base);
   const regressions: PolicyRegression[] = [];
@@ -48,7 +48,7 @@ export function policyRegressions(
   return regressions.sort((a, b) => compare(a.resourceKey, b.resourceKey) || compare(a.policyId, b.policyId));
 }
 
-export function outcomeCounts(results: readonly PolicyResult[]): Record<PolicyOutcome, number> {
+export function outcomeCounts(results: readonly PolicyVerdict[]): Record<PolicyOutcome, number> {
   const counts: Record<PolicyOutcome, number> = {
     compliant: 0,
     "non-compliant": 0,

@@ -5,9 +5,10 @@
  */
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { compilePolicy } from "../policies/compiled";
 import type { ProjectPolicy } from "../policies/policy";
 import { projectPolicies } from "../policies/registry";
-import { policySettings } from "../policies/settings";
+import { resolvePolicySettings } from "../policies/settings";
 
 export const policyDocsPath = path.resolve(__dirname, "..", "docs", "policies.md");
 
@@ -19,37 +20,23 @@ export interface DocumentedParameter {
   description: string;
 }
 
-interface DefinitionBody {
-  displayName?: string;
-  mode?: string;
-  parameters?: Record<
-    string,
-    { type?: string; defaultValue?: unknown; allowedValues?: unknown[]; metadata?: { description?: string } }
-  >;
-}
-
-function definitionBody(policy: ProjectPolicy): DefinitionBody | undefined {
-  if (policy.kind !== "definition") return undefined;
-  const definition = policy.definition as { properties?: DefinitionBody } & DefinitionBody;
-  return definition.properties ?? definition;
-}
-
 /** Parameters a configuration may set, with their defaults: a definition's, or a stack policy's. */
 export function policyParameters(policy: ProjectPolicy): DocumentedParameter[] {
-  if (policy.kind === "stack") {
-    return Object.entries(policy.parameters).map(([name, value]) => ({
+  const compiled = compilePolicy(policy);
+  if (compiled.kind === "stack") {
+    return Object.entries(compiled.policy.parameters).map(([name, value]) => ({
       name,
       type: Array.isArray(value) ? "Array" : typeof value === "number" ? "Integer" : "String",
       defaultValue: value,
       description: "",
     }));
   }
-  return Object.entries(definitionBody(policy)?.parameters ?? {}).map(([name, p]) => {
+  return compiled.parameters.map((p) => {
     const parameter: DocumentedParameter = {
-      name,
+      name: p.name,
       type: p.type ?? "String",
       defaultValue: p.defaultValue,
-      description: p.metadata?.description ?? "",
+      description: p.description ?? "",
     };
     if (p.allowedValues !== undefined) parameter.allowedValues = p.allowedValues;
     return parameter;
@@ -58,8 +45,8 @@ export function policyParameters(policy: ProjectPolicy): DocumentedParameter[] {
 
 /** The default effect and enforcement; spelled out per context when the deployment context changes them. */
 export function defaultEnforcement(policy: ProjectPolicy): string {
-  const protectedEnv = policySettings(policy, {}, { protect: true });
-  const elsewhere = policySettings(policy, {}, { protect: false });
+  const protectedEnv = resolvePolicySettings(policy, {}, { protect: true });
+  const elsewhere = resolvePolicySettings(policy, {}, { protect: false });
   const say = (s: { effect: string; enforcement: string }) =>
     s.effect === "disabled" ? "disabled" : `${s.effect} (${s.enforcement})`;
   if (say(protectedEnv) === say(elsewhere)) return say(protectedEnv);
@@ -95,14 +82,15 @@ function anchor(policy: ProjectPolicy): string {
 }
 
 function section(policy: ProjectPolicy): string[] {
-  const body = definitionBody(policy);
+  const compiled = compilePolicy(policy);
+  const parsed = compiled.kind === "definition" ? compiled.definition.parsed : undefined;
   const lines = [`## ${policy.id} \`${policy.name}\``, ""];
-  if (body?.displayName) lines.push(`**${body.displayName}**`, "");
+  if (parsed?.displayName) lines.push(`**${parsed.displayName}**`, "");
   lines.push(prose(policy.description), "");
   lines.push(`- Diagnostic code: \`policy/${policy.name}\``);
   if (policy.kind === "definition") {
     const file = `policies/definitions/${policy.definitionFile}`;
-    lines.push(`- Definition: [\`${file}\`](../${file}) (mode ${body?.mode ?? "Indexed"})`);
+    lines.push(`- Definition: [\`${file}\`](../${file}) (mode ${parsed?.mode ?? "Indexed"})`);
   } else {
     lines.push("- Definition: a stack policy (a rule across resources that Azure Policy cannot express)");
   }
@@ -156,6 +144,9 @@ export function generatePolicyDocs(policies: readonly ProjectPolicy[] = projectP
     '  "pinned-model-version": { "effect": "Disabled" }',
     "}",
     "```",
+    "",
+    "`aideploy policy list [--format text|md|json] [--policy-config FILE]` prints this list with the effect and",
+    "enforcement each policy has under a configuration (`aideploy policies` is an alias of it).",
     "",
     ...markdownTable(
       ["Id", "Name", "Default effect", "Severity"],

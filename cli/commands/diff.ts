@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { type Plan, planLoaded } from "../../infra/plan";
-import { checkPlanPolicies, type PolicySetup } from "../../policies/check-plan";
+import { checkPlanPolicies, type PolicyInputs } from "../../policies/check-plan";
 import { type DiffFormat, diffFormatters } from "../../reports/diff";
 import { formatNames } from "../../reports/formatter";
 import { type DiffOptions as DiffPlansOptions, diffPlans } from "../../review/diff";
@@ -14,7 +14,7 @@ import {
   azurePoliciesOption,
   type PolicyFlags,
   policyConfigOption,
-  readPolicySetup,
+  readPolicyInputs,
 } from "../policy-options";
 import type { CommandRegistration } from "../program";
 
@@ -76,7 +76,11 @@ export async function runDiff(
   const diffOptions: DiffPlansOptions = { baseName: options.base, headName: options.head };
   if (deps.evaluatePolicies !== undefined) diffOptions.evaluatePolicies = deps.evaluatePolicies;
   else {
-    const setup = readPolicySetup(io, options, options.head.startsWith("git:") ? DEFAULT_FILE : options.head);
+    const setup = readPolicyInputs(
+      io,
+      options,
+      options.head.startsWith("git:") ? DEFAULT_FILE : options.head,
+    );
     diffOptions.evaluatePolicies = projectPolicyEvaluator(setup);
   }
   const report = diffPlans(base.plan, head.plan, diffOptions);
@@ -85,7 +89,7 @@ export async function runDiff(
 }
 
 /** The policy engine as the diff sees it: one outcome per policy and graph node. */
-export function projectPolicyEvaluator(setup: PolicySetup): EvaluatePolicies {
+export function projectPolicyEvaluator(setup: PolicyInputs): EvaluatePolicies {
   return (plan: Plan) =>
     checkPlanPolicies(plan, setup).results.map((r) => ({
       policyId: r.policy.id,

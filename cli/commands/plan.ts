@@ -12,7 +12,7 @@ import {
   azurePoliciesOption,
   type PolicyFlags,
   policyConfigOption,
-  readPolicySetup,
+  readPolicyInputs,
 } from "../policy-options";
 import type { CommandContext } from "../program";
 
@@ -29,7 +29,7 @@ export async function runPlan(options: PlanOptions, io: CommandIO): Promise<numb
   if (!result.ok)
     return result.unreadable ? ExitCode.usage : exitCodeFor(result.diagnostics) || ExitCode.findings;
   const { plan } = result;
-  const setup = readPolicySetup(io, options, options.file);
+  const setup = readPolicyInputs(io, options, options.file);
   const policies = checkPlanPolicies(plan, setup);
   io.stdout(planFormatters[options.format](buildPlanReport(plan, policies)));
   return exitCodeFor([...result.diagnostics, ...policies.diagnostics]);

@@ -12,6 +12,7 @@ import {
 } from "../../policies/evaluator";
 import { type CommandIO, ExitCode } from "../io";
 import type { CommandRegistration } from "../program";
+import { policyCommand } from "./policies";
 
 export interface PolicyEvalArgs {
   /** Path of the policy definition JSON, relative to the working directory. */
@@ -68,13 +69,7 @@ export async function runPolicyEval(args: PolicyEvalArgs, io: CommandIO): Promis
 }
 
 export const registerPolicyEval: CommandRegistration = (program, context) => {
-  // `policy` is shared with other subcommands (e.g. `policy pull`): reuse it when already registered.
-  const policy =
-    program.commands.find((command) => command.name() === "policy") ??
-    program
-      .command("policy")
-      .description("evaluate Azure Policy definitions and pull the ones assigned in Azure");
-  policy
+  policyCommand(program)
     .command("eval")
     .description(
       "evaluate an Azure Policy definition against one resource in ARM shape; prints the effect as JSON",

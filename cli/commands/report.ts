@@ -16,7 +16,7 @@ import {
   azurePoliciesOption,
   type PolicyFlags,
   policyConfigOption,
-  readPolicySetup,
+  readPolicyInputs,
 } from "../policy-options";
 import type { CommandContext, CommandRegistration } from "../program";
 
@@ -49,7 +49,7 @@ export async function runReport(options: ReportOptions, io: CommandIO): Promise<
   if (result.diagnostics.length > 0) io.stderr(formatText(result.diagnostics));
   if (!result.ok)
     return result.unreadable ? ExitCode.usage : exitCodeFor(result.diagnostics) || ExitCode.findings;
-  const setup = readPolicySetup(io, options, options.file);
+  const setup = readPolicyInputs(io, options, options.file);
   if (setup.diagnostics.length > 0) io.stderr(formatText(setup.diagnostics));
   const { results } = checkPlanPolicies(result.plan, setup);
   const buildOptions: Parameters<typeof buildComplianceReport>[2] = {

@@ -13,7 +13,7 @@ import { planLoaded } from "../../infra/plan";
 import type { LiveDeps } from "../../live/session";
 import { chooseEnvironment } from "../../loader/environment";
 import { type LoadedFile, loadDeploymentsFile } from "../../loader/load";
-import { checkPlanPolicies, type PolicySetup } from "../../policies/check-plan";
+import { checkPlanPolicies, type PolicyInputs } from "../../policies/check-plan";
 import { formatNames } from "../../reports/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
@@ -21,7 +21,7 @@ import {
   azurePoliciesOption,
   type PolicyFlags,
   policyConfigOption,
-  readPolicySetup,
+  readPolicyInputs,
 } from "../policy-options";
 import type { CommandContext, CommandRegistration } from "../program";
 import { type LiveValidateOptions, liveReads, liveValidateOptions, runLiveChecks } from "./validate-live";
@@ -60,11 +60,11 @@ async function checkFile(
   const environments = environmentsToCheck(file, loaded, options.env);
   const runs: EnvironmentFindings[] = [];
   const live = { ...options, reads: liveReads() };
-  let setup: PolicySetup | undefined;
+  let setup: PolicyInputs | undefined;
   for (const environment of environments) {
     const planned = planLoaded(loaded, environment ?? undefined);
     if (!planned.ok) break;
-    setup ??= readPolicySetup(io, options, file);
+    setup ??= readPolicyInputs(io, options, file);
     // Catalog checks run offline when a catalog is at hand; quota and availability live with --live.
     const checked = await runLiveChecks(planned.plan, live, io);
     if (checked.usageError !== undefined) throw new UsageError(`${file}: ${checked.usageError}`);

@@ -35,11 +35,46 @@ export function countsAsNonCompliant(evaluation: PolicyEvaluation): boolean {
   return evaluation.outcome === "non-compliant" || evaluation.outcome === "error";
 }
 
+/**
+ * Parameter values checked against a definition's declarations once, to evaluate many resources with:
+ * the case-insensitive table the rule reads, or why the values cannot be used (which every evaluation
+ * then reports as its error outcome, as Azure does).
+ */
+export type BoundParameters =
+  | { ok: true; table: ReadonlyMap<string, JsonValue> }
+  | { ok: false; message: string };
+
+/** Resolves supplied values (any form `normalizeParameterValues` reads) against a definition's parameters. */
+export function bindParameters(definition: PolicyDefinition, supplied: unknown): BoundParameters {
+  try {
+    const values = resolveParameters(definition.parameters, normalizeParameterValues(supplied));
+    return { ok: true, table: parameterTable(values) };
+  } catch (error) {
+    if (error instanceof EvaluationError || error instanceof DefinitionError) {
+      return { ok: false, message: error.message };
+    }
+    throw error;
+  }
+}
+
 /** Evaluates one definition against one resource in ARM shape. Never throws for a bad rule or resource. */
 export function evaluatePolicy(
   definition: PolicyDefinition,
   resource: ArmResource,
   options: EvaluationOptions = {},
+): PolicyEvaluation {
+  return evaluateBound(definition, bindParameters(definition, options.parameters), resource, options);
+}
+
+/**
+ * Evaluates a definition whose parameters were bound once (`bindParameters`) against one resource:
+ * the way to evaluate many resources without resolving the same values each time.
+ */
+export function evaluateBound(
+  definition: PolicyDefinition,
+  parameters: BoundParameters,
+  resource: ArmResource,
+  options: Omit<EvaluationOptions, "parameters"> = {},
 ): PolicyEvaluation {
   if (!isJsonObject(resource)) {
     return {
@@ -49,12 +84,12 @@ export function evaluatePolicy(
   }
   const skip = modeSkipReason(definition.mode, typeof resource.type === "string" ? resource.type : undefined);
   if (skip) return { outcome: "not-applicable", reason: skip };
+  if (!parameters.ok) return { outcome: "error", message: parameters.message };
   let effect: string | undefined;
   try {
-    const values = resolveParameters(definition.parameters, normalizeParameterValues(options.parameters));
     const context = new EvaluationContext(
       resource as JsonObject,
-      parameterTable(values),
+      parameters.table,
       clock(options.now),
       options.apiVersion ?? defaultApiVersion,
     );

@@ -5,12 +5,21 @@
 export { type Alias, aliases, findAlias } from "./aliases";
 export type { Condition, Operand } from "./condition-parser";
 export type { ArmResource } from "./context";
-export { isKnownEffect, knownEffects, type PolicyDefinition, parseDefinition } from "./definition";
+export {
+  isKnownEffect,
+  knownEffects,
+  type PolicyDefinition,
+  parseDefinition,
+  unwrapProperties,
+} from "./definition";
 export { AssignmentError, DefinitionError, EvaluationError } from "./errors";
 export {
+  type BoundParameters,
+  bindParameters,
   countsAsNonCompliant,
   defaultApiVersion,
   type EvaluationOptions,
+  evaluateBound,
   evaluatePolicy,
   evaluateUnits,
   type PolicyEvaluation,
@@ -30,6 +39,7 @@ export {
   parsePolicySetDefinition,
 } from "./initiatives";
 export {
+  getProperty,
   isJsonObject,
   JsonDepthError,
   type JsonObject,

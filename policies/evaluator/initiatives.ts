@@ -119,6 +119,11 @@ export function definitionLookup(documents: Iterable<unknown>): DefinitionLookup
 export interface ExpansionOptions {
   now?: Date;
   apiVersion?: string;
+  /**
+   * Reads a definition document; defaults to `parseDefinition`. A caller expanding many assignments
+   * passes a memoized one, so that a definition several assignments name is parsed once.
+   */
+  parseDefinition?: (document: unknown) => PolicyDefinition;
 }
 
 /**
@@ -133,8 +138,9 @@ export function expandAssignment(
 ): EvaluationUnit[] {
   const document = find(lookup, assignment.policyDefinitionId);
   const { enforcementMode } = assignment;
+  const parse = options.parseDefinition ?? parseDefinition;
   if (!isPolicySet(document)) {
-    const definition = parseDefinition(document);
+    const definition = parse(document);
     const parameters = resolveFor(
       definition.parameters,
       assignment.parameters,
@@ -163,7 +169,7 @@ export function expandAssignment(
   };
   return set.members.map((member) => {
     const label = member.referenceId ?? member.policyDefinitionId;
-    const definition = parseDefinition(find(lookup, member.policyDefinitionId));
+    const definition = parse(find(lookup, member.policyDefinitionId));
     const values: ParameterValues = {};
     for (const [name, value] of member.parameters) {
       try {
@@ -193,8 +199,7 @@ function find(lookup: DefinitionLookup, id: string): unknown {
 
 function isPolicySet(document: unknown): boolean {
   if (!isJsonObject(document)) return false;
-  const body = getProperty(document, "properties");
-  return getProperty(isJsonObject(body) ? body : document, "policyDefinitions") !== undefined;
+  return getProperty(unwrapProperties(document, "policyDefinitions").body, "policyDefinitions") !== undefined;
 }
 
 function resolveFor(

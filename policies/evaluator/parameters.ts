@@ -10,6 +10,8 @@ export interface ParameterDefinition {
   /** Absent when the definition gives no default. */
   defaultValue?: JsonValue;
   allowedValues?: JsonValue[];
+  /** `metadata.description`, for documentation. */
+  description?: string;
 }
 
 /** Parameter values by name, as plain values. */
@@ -32,6 +34,9 @@ export function parseParameterDefinitions(json: JsonValue | undefined, path: str
     const defaultValue = getProperty(declaration, "defaultValue");
     if (defaultValue !== undefined) parameter.defaultValue = defaultValue;
     if (allowedValues) parameter.allowedValues = allowedValues;
+    const metadata = getProperty(declaration, "metadata");
+    const description = isJsonObject(metadata) ? getProperty(metadata, "description") : undefined;
+    if (typeof description === "string") parameter.description = description;
     return parameter;
   });
 }

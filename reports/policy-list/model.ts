@@ -1,5 +1,6 @@
+import type { PolicyConfigFile } from "../../policies/config";
 import type { ProjectPolicy } from "../../policies/policy";
-import { policySettings } from "../../policies/settings";
+import { resolvePolicySettings } from "../../policies/settings";
 
 export interface PolicyListEntry {
   id: string;
@@ -16,10 +17,10 @@ export interface PolicyListEntry {
 /** The pack as data: what each policy checks and how it is enforced with the given configuration. */
 export function listPolicies(
   policies: readonly ProjectPolicy[],
-  config: Record<string, unknown> = {},
+  config: PolicyConfigFile = {},
 ): PolicyListEntry[] {
   return policies.map((policy) => {
-    const settings = policySettings(policy, config, { protect: true });
+    const settings = resolvePolicySettings(policy, config, { protect: true });
     const entry: PolicyListEntry = {
       id: policy.id,
       name: policy.name,

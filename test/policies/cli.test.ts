@@ -1,4 +1,5 @@
-// The pack through the CLI: `validate` and `plan` fail on mandatory findings only; `policies` lists the pack.
+// The pack through the CLI: `validate` and `plan` fail on mandatory findings only; `policy list` (alias
+// `policies`) lists the pack.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -232,5 +233,49 @@ describe("aideploy policies", () => {
     expect(rows.map((r) => r.split(" | ")[0]?.slice(2))).toEqual(projectPolicies().map((p) => p.id));
     const row = rows.find((r) => r.startsWith("| AID-CF-004 | "));
     expect(row).toContain(" | deny | mandatory | ");
+  });
+});
+
+describe("aideploy policy list, and policies as its alias", () => {
+  const config = {
+    "config.json": JSON.stringify({ all: "advisory", "approved-models": { enforcementLevel: "mandatory" } }),
+  };
+  it.each<[string, string[], Record<string, string>]>([
+    ["text", ["--format", "text"], {}],
+    ["md", ["--format", "md"], {}],
+    ["json", ["--format", "json"], {}],
+    ["json with --policy-config", ["--format", "json", "--policy-config", "config.json"], config],
+    ["the default format", [], {}],
+  ])("print the same list: %s", async (_case, args, files) => {
+    const dir = workspace(files);
+    const list = await run(dir, ["policy", "list", ...args]);
+    const alias = await run(dir, ["policies", ...args]);
+    expect([list.code, list.err]).toEqual([0, ""]);
+    expect(list.out.length).toBeGreaterThan(500);
+    expect(alias).toEqual(list);
+  });
+
+  it("--help names both: list under policy, policies as the alias of policy list", async () => {
+    const top = await run(workspace({}), ["--help"]);
+    expect(top.out).toMatch(/^ {2}policies \[options\] +alias of `policy list`/m);
+    expect(top.out).toMatch(/^ {2}policy +list the policy pack/m);
+    const policy = await run(workspace({}), ["policy", "--help"]);
+    expect(policy.out).toMatch(/^ {2}list \[options\] +list the policy pack: id, Azure Policy/m);
+    const list = await run(workspace({}), ["policy", "list", "--help"]);
+    expect(list.out).toContain("Usage: aideploy policy list [options]");
+    expect(list.out).toContain("--policy-config <file>");
+  });
+
+  it.each([
+    [["policy", "list"], "aideploy policy list"],
+    [["policies"], "aideploy policies"],
+  ])("a configuration typo is a usage error named after the command typed: %j", async (words, prefix) => {
+    const dir = workspace({ "typo.json": JSON.stringify({ "local-auth-disabeld": "advisory" }) });
+    const result = await run(dir, [...words, "--policy-config", "typo.json"]);
+    expect([result.code, result.out, result.err]).toEqual([
+      2,
+      "",
+      `${prefix}: typo.json: no policy named "local-auth-disabeld" (did you mean "local-auth-disabled"?)\n`,
+    ]);
   });
 });

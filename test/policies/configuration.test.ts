@@ -1,13 +1,11 @@
 // Policy configuration in the shape of `pulumi preview --policy-pack-config`: enforcement levels (per policy
 // and `all`), parameters, and an effect parameter that switches a policy off.
 import { describe, expect, it } from "vitest";
+import { compilePolicy, staticEffect } from "../../policies/compiled";
+import { type PolicyConfigEntry, type PolicyConfigFile, readPolicyEntry } from "../../policies/config";
+import { parseDefinition } from "../../policies/evaluator";
 import { projectPolicies } from "../../policies/registry";
-import {
-  enforcementForEffect,
-  type PolicyConfig,
-  policySettings,
-  staticEffect,
-} from "../../policies/settings";
+import { enforcementForEffect, policyParameters, resolvePolicySettings } from "../../policies/settings";
 import {
   ACCOUNT,
   BASELINE,
@@ -28,7 +26,7 @@ const violating = edit(
   ["mode: Blocking", "mode: Asynchronous_filter"],
 );
 
-function summary(config: PolicyConfig) {
+function summary(config: PolicyConfigFile) {
   const checked = check(violating, { config });
   const pick = (policy: string, resource: string) => {
     const r = resultFor(checked, policy, resource);
@@ -231,7 +229,7 @@ describe("parameters", () => {
   it("settings of every policy at the defaults: definition effects map to levels, stack policies keep theirs", () => {
     const levels = Object.fromEntries(
       projectPolicies().map((p) => {
-        const s = policySettings(p, {}, { protect: true });
+        const s = resolvePolicySettings(p, {}, { protect: true });
         return [p.name, `${s.effect}/${s.enforcement}`];
       }),
     );
@@ -259,23 +257,23 @@ describe("parameters", () => {
   it("pinned-model-version follows the environment's protection unless configured", () => {
     const pinned = projectPolicies().find((p) => p.name === "pinned-model-version");
     if (!pinned) throw new Error("pinned-model-version is not registered");
-    expect(policySettings(pinned, {}, { protect: false })).toMatchObject({
+    expect(resolvePolicySettings(pinned, {}, { protect: false })).toMatchObject({
       effect: "disabled",
       enforcement: "disabled",
     });
-    expect(policySettings(pinned, {}, { protect: true })).toMatchObject({
+    expect(resolvePolicySettings(pinned, {}, { protect: true })).toMatchObject({
       effect: "deny",
       enforcement: "mandatory",
     });
     expect(
-      policySettings(pinned, { "pinned-model-version": { effect: "Audit" } }, { protect: false }),
+      resolvePolicySettings(pinned, { "pinned-model-version": { effect: "Audit" } }, { protect: false }),
     ).toMatchObject({ effect: "audit", enforcement: "advisory" });
   });
 
-  /** A definition with only the parts staticEffect reads; `then` is spelled once, here. */
+  /** A definition with the parts staticEffect reads and the `if` every rule has; `then` is spelled once, here. */
   const definition = (effect: string, parameters: Record<string, unknown> = {}) => {
     const then = { effect };
-    return { properties: { parameters, policyRule: { then } } };
+    return { properties: { parameters, policyRule: { if: { field: "type", equals: "T" }, then } } };
   };
   it.each([
     ["a literal effect", definition("Deny"), {}, "deny"],
@@ -292,6 +290,47 @@ describe("parameters", () => {
       "disabled",
     ],
   ])("staticEffect reads %s", (_case, written, parameters, effect) => {
-    expect(staticEffect(written, parameters)).toBe(effect);
+    expect(staticEffect(parseDefinition(written), parameters)).toBe(effect);
+  });
+});
+
+describe("one policy's entry, read the same way by the offline check and the pack", () => {
+  it.each<[string, unknown, PolicyConfigEntry]>([
+    ["a level alone", "advisory", { enforcementLevel: "advisory", parameters: {} }],
+    [
+      "a level and parameters",
+      { enforcementLevel: "mandatory", allowedModels: ["OpenAI/*/*"] },
+      { enforcementLevel: "mandatory", parameters: { allowedModels: ["OpenAI/*/*"] } },
+    ],
+    [
+      "parameters alone, as Pulumi hands the pack its part",
+      { allowedModels: ["OpenAI/*/*"] },
+      { parameters: { allowedModels: ["OpenAI/*/*"] } },
+    ],
+    [
+      "a level Pulumi does not know is no level, and no parameter",
+      { enforcementLevel: "strict", effect: "Audit" },
+      { parameters: { effect: "Audit" } },
+    ],
+    ["nothing", undefined, { parameters: {} }],
+    ["a list", ["advisory"], { parameters: {} }],
+  ])("%s", (_case, entry, expected) => {
+    expect(readPolicyEntry(entry)).toEqual(expected);
+  });
+
+  it("parameters: the context's or a stack policy's own, then the configured ones", () => {
+    const byName = new Map(projectPolicies().map((p) => [p.name, compilePolicy(p)]));
+    const parametersOf = (name: string, entry: unknown, protect: boolean) => {
+      const policy = byName.get(name);
+      if (!policy) throw new Error(`no policy ${name}`);
+      return policyParameters(policy, readPolicyEntry(entry), { protect });
+    };
+    expect(parametersOf("pinned-model-version", {}, false)).toEqual({ effect: "Disabled" });
+    expect(parametersOf("pinned-model-version", { effect: "Audit" }, false)).toEqual({ effect: "Audit" });
+    expect(parametersOf("pinned-model-version", "mandatory", true)).toEqual({});
+    expect(parametersOf("account-capacity-cap", { maxAccountTokenCapacity: 10 }, true)).toEqual({
+      maxAccountTokenCapacity: 10,
+      maxAccountProvisionedCapacity: 2000,
+    });
   });
 });

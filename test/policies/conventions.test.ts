@@ -154,6 +154,16 @@ describe("docs/policies.md", () => {
     expect(committed).toBe(generatePolicyDocs());
   });
 
+  it("is regenerated, with docs/diagnostics.md, by `npm run generate:docs`", () => {
+    const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts["generate:docs"]?.split("&&").map((step) => step.trim())).toEqual([
+      "tsx scripts/generate-docs.ts",
+      "tsx scripts/generate-policy-docs.ts",
+    ]);
+  });
+
   it.each(policies.map((p) => [p.name, p]))(
     "documents %s: id, code, definition, remediation, parameters",
     (_n, p) => {

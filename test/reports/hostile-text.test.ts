@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diagnosticFormatters } from "../../diagnostics/formatters";
 import type { DriftReport } from "../../live/drift";
-import { checkPlanPolicies, policySetup } from "../../policies/check-plan";
+import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
 import { projectPolicies } from "../../policies/registry";
 import { complianceFormatters } from "../../reports/compliance";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
@@ -160,7 +160,7 @@ function complianceReport(payload: string) {
 /** The plan report: its summary and its policy results and findings tainted (the JSON format alone reads the plan). */
 function planReport(payload: string) {
   const plan = planText(richYaml, undefined);
-  const outcome = checkPlanPolicies(plan, policySetup({}, undefined));
+  const outcome = checkPlanPolicies(plan, loadPolicyInputs({}, undefined));
   const keep = lastKeyIn("outcome", "enforcement", "severity");
   const report = buildPlanReport(plan, outcome);
   return {

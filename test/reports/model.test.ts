@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPlanPolicies, policySetup } from "../../policies/check-plan";
+import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
 import { capacityBars, usageNamesFor } from "../../reports/compliance/capacity";
 import { buildComplianceReport, findingsOf, resultIndex } from "../../reports/compliance/model";
 import { planText } from "../support/plan";
@@ -109,7 +109,7 @@ describe("compliance report model", () => {
 
   it("keeps results on resources the graph does not list instead of dropping them", () => {
     const plan = planText(violatingYaml);
-    const { results } = checkPlanPolicies(plan, policySetup({}, undefined));
+    const { results } = checkPlanPolicies(plan, loadPolicyInputs({}, undefined));
     const [first] = results;
     if (!first) throw new Error("no results");
     const extra = { ...first, resource: { ...first.resource, name: "main/ghost" } };

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { checkPlanPolicies, policySetup } from "../../policies/check-plan";
-import type { PolicyConfig } from "../../policies/settings";
+import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
+import type { PolicyConfigFile } from "../../policies/config";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { buildComplianceReport, type ComplianceReport } from "../../reports/compliance/model";
 import { bundledText, planText } from "../support/plan";
@@ -115,13 +115,13 @@ export function reportFor(
   options: {
     environment?: string;
     file?: string;
-    config?: PolicyConfig;
+    config?: PolicyConfigFile;
     quotas?: QuotaEntry[];
     generatedAt?: string;
   } = {},
 ): ComplianceReport {
   const plan = planText(text, options.environment, options.file ?? "deployments.yaml");
-  const { results } = checkPlanPolicies(plan, policySetup(options.config ?? {}, undefined));
+  const { results } = checkPlanPolicies(plan, loadPolicyInputs(options.config ?? {}, undefined));
   const build: Parameters<typeof buildComplianceReport>[2] = { version: TEST_VERSION };
   if (options.quotas) build.quotas = options.quotas;
   if (options.generatedAt) build.generatedAt = options.generatedAt;

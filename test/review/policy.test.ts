@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../infra/plan";
-import type { EvaluatePolicies, PolicyOutcome, PolicyResult } from "../../review/model";
+import type { EvaluatePolicies, PolicyOutcome, PolicyVerdict } from "../../review/model";
 import { changeOf, deployment, diffOf, edited } from "./support";
 
 /** A stand-in policy engine: no GlobalStandard deployments (data residency), keyed by graph node name. */
@@ -13,12 +13,12 @@ const noGlobalStandard: EvaluatePolicies = (plan: Plan) =>
   }));
 
 /** A stand-in that answers fixed outcomes, the first call for BASE and the second for HEAD. */
-function fixed(base: PolicyResult[], head: PolicyResult[]): EvaluatePolicies {
+function fixed(base: PolicyVerdict[], head: PolicyVerdict[]): EvaluatePolicies {
   let calls = 0;
   return () => (calls++ === 0 ? base : head);
 }
 
-const result = (resourceKey: string, outcome: PolicyOutcome, policyId = "P1"): PolicyResult => ({
+const result = (resourceKey: string, outcome: PolicyOutcome, policyId = "P1"): PolicyVerdict => ({
   policyId,
   resourceKey,
   outcome,

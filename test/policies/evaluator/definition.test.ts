@@ -30,6 +30,31 @@ describe("parseDefinition", () => {
     expect(definition.parameters).toEqual([]);
   });
 
+  it("reads each parameter's declaration, with its metadata description when it has one", () => {
+    const definition = parseDefinition({
+      policyRule: rule,
+      parameters: {
+        effect: {
+          type: "String",
+          defaultValue: "Audit",
+          allowedValues: ["Audit", "Disabled"],
+          metadata: { displayName: "Effect", description: "Audit or Disabled" },
+        },
+        limit: { type: "Integer", metadata: { description: 7 } },
+      },
+    });
+    expect(definition.parameters).toEqual([
+      {
+        name: "effect",
+        type: "String",
+        defaultValue: "Audit",
+        allowedValues: ["Audit", "Disabled"],
+        description: "Audit or Disabled",
+      },
+      { name: "limit", type: "Integer" },
+    ]);
+  });
+
   it.each([
     ["all", "All"],
     ["INDEXED", "Indexed"],

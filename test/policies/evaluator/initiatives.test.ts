@@ -7,6 +7,7 @@ import {
   expandAssignment,
   type JsonValue,
   parseAssignment,
+  parseDefinition,
   parsePolicySetDefinition,
 } from "../../../policies/evaluator";
 import { aiServicesAccount, deployment, ruleOf } from "./support";
@@ -120,6 +121,21 @@ describe("assignments and initiatives", () => {
       ["localAuth", { effect: "Deny" }],
       ["models", { effect: "Deny", models: ["gpt-4o", "gpt-4o-mini"] }],
     ]);
+  });
+
+  it("reads every definition it expands through the parser it is given, in member order", () => {
+    const read: unknown[] = [];
+    const parse = (document: unknown) => {
+      read.push(document);
+      return parseDefinition(document);
+    };
+    const units = expandAssignment(assignment(setId, { approvedModels: [] }), lookup, {
+      parseDefinition: parse,
+    });
+    expect(read).toEqual([localAuth, allowedModels]);
+    expect(units.map((unit) => unit.definition.name)).toEqual(["local-auth", "allowed-models"]);
+    expandAssignment(assignment(`${definitionsPrefix}/local-auth`), lookup, { parseDefinition: parse });
+    expect(read).toEqual([localAuth, allowedModels, localAuth]);
   });
 
   it("applies the initiative's defaults", () => {

@@ -8,7 +8,7 @@ import type { ResourceGraph, ResourceNode } from "../../../infra/graph";
 import { evaluateGraphPolicies } from "../../../policies/evaluate-plan";
 import type { ProjectPolicy } from "../../../policies/policy";
 import { projectPolicies } from "../../../policies/registry";
-import { policySettings } from "../../../policies/settings";
+import { resolvePolicySettings } from "../../../policies/settings";
 import { repoRoot } from "../../support/paths";
 import { bundledText, planText } from "../../support/plan";
 import {
@@ -128,7 +128,7 @@ describe("the pack started by run-policy-pack", () => {
       expect(described).toMatchObject({
         description: `${p.description} [${p.id}]`,
         // A policy the context switches off elsewhere is registered at the level it has where it applies.
-        enforcementLevel: policySettings(p, {}, { protect: true }).enforcement,
+        enforcementLevel: resolvePolicySettings(p, {}, { protect: true }).enforcement,
         type: stackTyped.has(p.name) ? "stack" : "resource",
         severity: p.severity,
         remediationSteps: p.remediation,

@@ -5,10 +5,10 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../../diagnostics/diagnostic";
 import type { Plan } from "../../../infra/plan";
+import type { PolicyConfigFile } from "../../../policies/config";
 import { evaluateGraphPolicies, policyDiagnostics } from "../../../policies/evaluate-plan";
 import type { Enforcement } from "../../../policies/policy";
 import type { Outcome, PolicyResult } from "../../../policies/results";
-import type { PolicyConfig } from "../../../policies/settings";
 import { planText } from "../../support/plan";
 
 export const FILE = "deployments.yaml";
@@ -100,7 +100,7 @@ export interface Checked {
 }
 
 /** Plans the text (in an environment) and checks every resource against every project policy. */
-export function check(text: string, options: { env?: string; config?: PolicyConfig } = {}): Checked {
+export function check(text: string, options: { env?: string; config?: PolicyConfigFile } = {}): Checked {
   const plan = planText(text, options.env, FILE);
   const results = evaluateGraphPolicies(plan.graph, {
     context: { protect: plan.state.protect },
@@ -133,7 +133,7 @@ export interface RuleCase {
   edits?: readonly Edit[];
   text?: string;
   env?: string;
-  config?: PolicyConfig;
+  config?: PolicyConfigFile;
   /** Logical name of the resource asserted on. */
   resource: string;
   /** Text that starts the resource's declaration; defaults to the baseline's. */
@@ -151,7 +151,7 @@ export function describeRule(policy: string, cases: readonly RuleCase[]): void {
     for (const c of cases) {
       it(`${c.outcome}: ${c.name}`, () => {
         const text = c.text ?? edit(BASELINE, ...(c.edits ?? []));
-        const options: { env?: string; config?: PolicyConfig } = {};
+        const options: { env?: string; config?: PolicyConfigFile } = {};
         if (c.env !== undefined) options.env = c.env;
         if (c.config !== undefined) options.config = c.config;
         const checked = check(text, options);
