@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import * as path from "node:path";
 import { type LoadedFile, loadDeploymentsBytes, loadDeploymentsFile } from "../loader/load";
 import { DEFAULT_MAX_FILE_BYTES } from "../loader/source";
-import { oneLine } from "../reports/text/escape";
+import { oneLine } from "../text/escape";
 
 /** `git:<ref>:<path>` reads the file as committed; anything else is a path in the working tree. */
 export const GIT_PREFIX = "git:";

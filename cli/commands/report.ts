@@ -8,7 +8,7 @@ import { reportExitCodes } from "../../reports/compliance/labels";
 import { buildComplianceReport } from "../../reports/compliance/model";
 import { repositoryPath } from "../../reports/compliance/repository-path";
 import { formatNames } from "../../reports/formatter";
-import { plural } from "../../reports/text/plural";
+import { plural } from "../../text/plural";
 import { writeFileAtomically } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";

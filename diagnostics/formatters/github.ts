@@ -1,4 +1,4 @@
-import { githubCommandData, githubCommandProperty } from "../../reports/text/escape";
+import { githubCommandData, githubCommandProperty } from "../../text/escape";
 import { type Diagnostic, environmentSuffix } from "../diagnostic";
 
 const commandBySeverity = { error: "error", warning: "warning", info: "notice" } as const;

@@ -1,4 +1,4 @@
-import { jsonDocument } from "../../reports/text/json";
+import { jsonDocument } from "../../text/json";
 import type { Diagnostic } from "../diagnostic";
 
 /** The diagnostics as a JSON array, one object per finding with every field of the Diagnostic type. */

@@ -1,5 +1,5 @@
-import { oneLine } from "../../reports/text/escape";
-import { plural } from "../../reports/text/plural";
+import { oneLine } from "../../text/escape";
+import { plural } from "../../text/plural";
 import { type Diagnostic, environmentSuffix } from "../diagnostic";
 
 /** `FILE:LINE:COLUMN: severity code message (hint)`, one line per finding. */

@@ -1,8 +1,8 @@
 import type { Outcome, PolicyResult } from "../../policies/results";
-import { escapeHtml } from "../text/escape";
-import { formatNumber } from "../text/number";
-import { plural } from "../text/plural";
-import { truncate } from "../text/truncate";
+import { escapeHtml } from "../../text/escape";
+import { formatNumber } from "../../text/number";
+import { plural } from "../../text/plural";
+import { truncate } from "../../text/truncate";
 import type { CapacityBar, CapacityUnit } from "./capacity";
 import { blockingSentence, enforcementDescriptions, OUTCOMES, outcomeLabels } from "./labels";
 import {

@@ -1,4 +1,4 @@
-import { jsonDocument } from "../text/json";
+import { jsonDocument } from "../../text/json";
 import type { ComplianceReport } from "./model";
 
 export interface ComplianceJsonOptions {

@@ -1,5 +1,5 @@
 import type { PolicyResult } from "../../policies/results";
-import { xmlAttribute, xmlText } from "../text/escape";
+import { xmlAttribute, xmlText } from "../../text/escape";
 import { type ComplianceReport, emptyCounts, type ReportPolicy } from "./model";
 
 export interface ComplianceJunitOptions {

@@ -1,6 +1,6 @@
 import type { Enforcement } from "../../policies/policy";
 import type { Outcome } from "../../policies/results";
-import { plural } from "../text/plural";
+import { plural } from "../../text/plural";
 
 /** Outcomes in the order reports list them: what needs attention first. */
 export const OUTCOMES: readonly Outcome[] = ["non-compliant", "error", "compliant", "not-applicable"];

@@ -1,7 +1,7 @@
 import type { PolicyResult } from "../../policies/results";
-import { escapeMarkdown, markdownCode } from "../text/escape";
-import { plural } from "../text/plural";
-import { type ColumnAlign, markdownTable } from "../text/table";
+import { escapeMarkdown, markdownCode } from "../../text/escape";
+import { plural } from "../../text/plural";
+import { type ColumnAlign, markdownTable } from "../../text/table";
 import { blockingSentence, ENFORCEMENTS, OUTCOMES, outcomeLabels } from "./labels";
 import { type ComplianceReport, findingsOf, type OutcomeCounts } from "./model";
 

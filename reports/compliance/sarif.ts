@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { Enforcement } from "../../policies/policy";
 import type { PolicyResult } from "../../policies/results";
-import { oneLine } from "../text/escape";
-import { jsonDocument } from "../text/json";
+import { oneLine } from "../../text/escape";
+import { jsonDocument } from "../../text/json";
 import { type ComplianceReport, isFinding, type ReportPolicy } from "./model";
 import { SOURCE_ROOT_DESCRIPTIONS } from "./repository-path";
 

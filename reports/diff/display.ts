@@ -11,7 +11,7 @@ import type {
   FieldValue,
   QuotaRow,
 } from "../../review/model";
-import { formatNumber } from "../text/number";
+import { formatNumber } from "../../text/number";
 
 export const KIND_LABELS: Record<ChangeKind, string> = {
   account: "account",

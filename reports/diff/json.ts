@@ -1,5 +1,5 @@
 import type { DiffReport } from "../../review/model";
-import { jsonDocument } from "../text/json";
+import { jsonDocument } from "../../text/json";
 
 /** The diff as JSON, a contract: `{changes: [{kind, key, action, fields, flags}], summary}`. */
 export function formatDiffJson(report: DiffReport): string {

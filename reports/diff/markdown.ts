@@ -1,7 +1,7 @@
 import type { Change, DiffReport, DiffSummary } from "../../review/model";
-import { escapeMarkdown, markdownCode } from "../text/escape";
-import { plural } from "../text/plural";
-import { markdownRow, markdownTable } from "../text/table";
+import { escapeMarkdown, markdownCode } from "../../text/escape";
+import { plural } from "../../text/plural";
+import { markdownRow, markdownTable } from "../../text/table";
 import { ACTION_LABELS, actionCounts, changedPaths, displayRows, KIND_LABELS, quotaCells } from "./display";
 
 /** Paths listed in the changes table before the rest is counted. */

@@ -1,7 +1,7 @@
 import type { Change, ChangeAction, DiffReport, DiffSummary } from "../../review/model";
-import { oneLine } from "../text/escape";
-import { plural } from "../text/plural";
-import { textTable } from "../text/table";
+import { oneLine } from "../../text/escape";
+import { plural } from "../../text/plural";
+import { textTable } from "../../text/table";
 import { actionCounts, displayRows, flagList, KIND_LABELS, quotaCells } from "./display";
 
 const SYMBOLS: Record<ChangeAction, string> = { add: "+", remove: "-", update: "~", replace: "+-" };

@@ -1,7 +1,7 @@
 import type { DriftReport } from "../../live/drift";
-import { escapeMarkdown, markdownCodeSpan } from "../text/escape";
-import { plural } from "../text/plural";
-import { markdownTable } from "../text/table";
+import { escapeMarkdown, markdownCodeSpan } from "../../text/escape";
+import { plural } from "../../text/plural";
+import { markdownTable } from "../../text/table";
 import { formatValue } from "./display";
 
 /** Live versus declared as Markdown (a job summary or a pull-request comment). Live values are user text: made inert. */

@@ -1,6 +1,6 @@
 import type { DriftEntry, DriftReport } from "../../live/drift";
-import { oneLine } from "../text/escape";
-import { plural } from "../text/plural";
+import { oneLine } from "../../text/escape";
+import { plural } from "../../text/plural";
 import { formatValue, KIND_LABELS } from "./display";
 
 function entryLines(entry: DriftEntry, label: string = entry.status): string[] {

@@ -1,4 +1,4 @@
-import { jsonDocument } from "../text/json";
+import { jsonDocument } from "../../text/json";
 import type { PlanReport } from "./model";
 
 /** The plan as JSON (a contract): environment, resources with their exact azure-native inputs, outputs. */

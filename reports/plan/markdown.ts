@@ -1,5 +1,5 @@
-import { escapeMarkdown, markdownCode } from "../text/escape";
-import { markdownTable } from "../text/table";
+import { escapeMarkdown, markdownCode } from "../../text/escape";
+import { markdownTable } from "../../text/table";
 import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
 
 function planLines(summary: PlanSummary): string[] {

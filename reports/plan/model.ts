@@ -3,7 +3,7 @@ import type { ResourceNode } from "../../infra/graph";
 import type { Plan } from "../../infra/plan";
 import { REQUESTS_PER_THOUSAND_TOKENS } from "../../loader/deployment-types";
 import type { Outcome, PolicyResult } from "../../policies/results";
-import { formatNumber } from "../text/number";
+import { formatNumber } from "../../text/number";
 
 export interface PlannedDeploymentRow {
   name: string;

@@ -1,6 +1,6 @@
 import { formatText } from "../../diagnostics/formatters/text";
-import { oneLine } from "../text/escape";
-import { textTable } from "../text/table";
+import { oneLine } from "../../text/escape";
+import { textTable } from "../../text/table";
 import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
 
 function planLines(summary: PlanSummary): string[] {

@@ -1,4 +1,4 @@
-import { jsonDocument } from "../text/json";
+import { jsonDocument } from "../../text/json";
 import type { PolicyListEntry } from "./model";
 
 /** The pack as JSON: one object per policy with every field of the listing. */

@@ -1,5 +1,5 @@
-import { escapeMarkdown } from "../text/escape";
-import { markdownTable } from "../text/table";
+import { escapeMarkdown } from "../../text/escape";
+import { markdownTable } from "../../text/table";
 import type { PolicyListEntry } from "./model";
 
 /** The pack as a Markdown table (documentation, a job summary). Every value is made inert. */

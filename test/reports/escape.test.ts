@@ -5,8 +5,8 @@ import {
   MAX_CELL_LENGTH,
   markdownCode,
   markdownCodeSpan,
-} from "../../reports/text/escape";
-import { truncate } from "../../reports/text/truncate";
+} from "../../text/escape";
+import { truncate } from "../../text/truncate";
 import { elementsOf, type Readers, readers, visibleText } from "../support/rendering";
 
 let read: Readers;

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { formatComplianceJunit } from "../../reports/compliance/junit";
-import { xmlAttribute, xmlText } from "../../reports/text/escape";
+import { xmlAttribute, xmlText } from "../../text/escape";
 import { bundledReport, hostileYaml, lineOf, reportFor, SCRIPT, violatingYaml } from "./support";
 
 interface Case {

@@ -162,7 +162,7 @@ export function columnCount(row: string): number {
 
 const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
 
-/** Character references decoded, to read rendered text whatever escaping reports/text/escape.ts uses. */
+/** Character references decoded, to read rendered text whatever escaping text/escape.ts uses. */
 export function decodeEntities(text: string): string {
   return text.replace(
     /&(?:#(\d+)|(lt|gt|amp|quot));/g,
