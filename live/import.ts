@@ -12,9 +12,10 @@ import type { Plan } from "../infra/plan";
 import { isMicrosoftBasePolicy, MICROSOFT_BASE_POLICIES } from "../loader/deployment-types";
 import type { DesiredContentFilter } from "../loader/desired-state";
 import type { ContentFilter } from "../loader/file-types.generated";
+import { locationKey } from "../loader/location";
 import type { DocPath } from "../loader/path";
 import { resolveContentFilterSettings } from "../loader/resolve";
-import { locationKey, sameName } from "./catalog";
+import { sameName } from "./catalog";
 import {
   describeEntry,
   isBuiltInRaiPolicy,

@@ -178,7 +178,8 @@ export function checkAvailability(
 
 // ── Quota ───────────────────────────────────────────────────────────────────
 
-export interface QuotaEntry {
+/** A deployment whose capacity the quota check counts, with the region's catalog and what Azure holds. */
+export interface QuotaCheckEntry {
   deployment: DesiredDeployment;
   subscriptionId: string;
   location: string;
@@ -189,13 +190,13 @@ export interface QuotaEntry {
 }
 
 export interface QuotaInput {
-  entries: readonly QuotaEntry[];
+  entries: readonly QuotaCheckEntry[];
   /** Usages of a subscription and region; undefined when they could not be read (reported elsewhere). */
   usages(subscriptionId: string, location: string): readonly UsageRecord[] | undefined;
 }
 
 /** The usage name a live deployment's capacity counts against. */
-function liveUsageName(entry: QuotaEntry, desiredUsage: string): string | undefined {
+function liveUsageName(entry: QuotaCheckEntry, desiredUsage: string): string | undefined {
   const live = entry.live;
   if (!live) return undefined;
   const found = lookupModel(entry.models, { ...live.model, sku: live.sku.name });

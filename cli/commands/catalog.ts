@@ -6,11 +6,12 @@
 import type { Command } from "commander";
 import { diagnosticAt } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
-import { buildCatalog, locationKey, serializeCatalog } from "../../live/catalog";
+import { buildCatalog, serializeCatalog } from "../../live/catalog";
 import { liveCheckInfo } from "../../live/codes";
 import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import { type CatalogModelRecord, listLocationModels } from "../../live/read";
 import type { LiveDeps, LiveSession } from "../../live/session";
+import { locationKey } from "../../loader/location";
 import { writeFileAtomically } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import { commandSession, reportConfigFailure } from "../live-session";

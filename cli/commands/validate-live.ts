@@ -11,13 +11,7 @@ import * as path from "node:path";
 import { InvalidArgumentError, Option } from "commander";
 import { type Diagnostic, diagnosticAt, sortDiagnostics } from "../../diagnostics/diagnostic";
 import type { Plan } from "../../infra/plan";
-import {
-  CatalogFormatError,
-  type CatalogModel,
-  catalogModels,
-  locationKey,
-  readCatalog,
-} from "../../live/catalog";
+import { CatalogFormatError, type CatalogModel, catalogModels, readCatalog } from "../../live/catalog";
 import { liveCheckInfo } from "../../live/codes";
 import { armEndpointVariable, subscriptionVariable } from "../../live/connection";
 import { describeLiveFailure, LiveConfigError, liveFailureDiagnostic } from "../../live/errors";
@@ -25,7 +19,7 @@ import {
   accountsWithDeployments,
   checkAvailability,
   checkQuota,
-  type QuotaEntry,
+  type QuotaCheckEntry,
 } from "../../live/preflight";
 import {
   type DeploymentRecord,
@@ -36,6 +30,7 @@ import {
 } from "../../live/read";
 import type { LiveDeps, LiveSession } from "../../live/session";
 import type { DesiredAccount } from "../../loader/desired-state";
+import { locationKey } from "../../loader/location";
 import { parseJsonText } from "../../policies/evaluator";
 import type { CommandIO } from "../io";
 import { commandSession } from "../live-session";
@@ -314,7 +309,7 @@ async function liveChecks(
     }
   });
 
-  const quotaEntries: QuotaEntry[] = [];
+  const quotaEntries: QuotaCheckEntry[] = [];
   for (const { account, location, subscriptionId } of accounts) {
     const models = catalogs.get(location);
     if (!models) continue;
@@ -341,7 +336,7 @@ async function liveChecks(
       );
       // Without the account's live deployments the quota cannot be computed fairly.
       if (!existing) continue;
-      const entry: QuotaEntry = { deployment, subscriptionId, location, models };
+      const entry: QuotaCheckEntry = { deployment, subscriptionId, location, models };
       const live = existing.find(
         (candidate) => candidate.name.toLowerCase() === deployment.name.toLowerCase(),
       );
