@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { diagnosticAt } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { buildCatalog, serializeCatalog } from "../../live/catalog";
-import { liveCheckInfo } from "../../live/codes";
+import { liveCodes } from "../../live/codes";
 import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import { type CatalogModelRecord, listLocationModels } from "../../live/read";
 import type { LiveDeps, LiveSession } from "../../live/session";
@@ -89,7 +89,7 @@ export async function runCatalogRefresh(
           { file: out, line: 1, column: 1, path: "" },
           {
             code: "live/catalog-not-applicable",
-            severity: liveCheckInfo["live/catalog-not-applicable"].severity,
+            severity: liveCodes["live/catalog-not-applicable"].severity,
             message: `Azure lists no models in ${empty.join(", ")}: check the region names`,
           },
         ),

@@ -11,7 +11,7 @@ import { type Command, Option } from "commander";
 import { type Diagnostic, diagnosticAt, exitCodeFor, sortDiagnostics } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { planLoaded } from "../../infra/plan";
-import { liveCheckInfo } from "../../live/codes";
+import { liveCodes } from "../../live/codes";
 import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import {
   buildImport,
@@ -112,7 +112,7 @@ function noteDiagnostics(
       code: "live/import-unexpressible",
       severity: note.severity,
       message: note.message,
-      hint: liveCheckInfo["live/import-unexpressible"].hint,
+      hint: liveCodes["live/import-unexpressible"].hint,
     });
   });
 }
@@ -123,7 +123,7 @@ function invalid(shown: string, account: string, diagnostics: Diagnostic[], verb
       code: "live/import-invalid",
       severity: "error",
       message: `the imported file for account ${account} does not validate, so it was not ${verb}`,
-      hint: liveCheckInfo["live/import-invalid"].hint,
+      hint: liveCodes["live/import-invalid"].hint,
     }),
   );
   return { diagnostics, changes: [] };

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import type { Command } from "commander";
 import { type Diagnostic, diagnosticAt } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
-import { liveCheckInfo } from "../../live/codes";
+import { liveCodes } from "../../live/codes";
 import { describeLiveFailure, liveFailureDiagnostic } from "../../live/errors";
 import {
   type LocalPolicyFile,
@@ -136,9 +136,9 @@ export async function runPolicyPull(
       { file: path.join(out, ...warning.file.split("/")), line: 1, column: 1, path: "" },
       {
         code: "live/policy-not-evaluated",
-        severity: liveCheckInfo["live/policy-not-evaluated"].severity,
+        severity: liveCodes["live/policy-not-evaluated"].severity,
         message: warning.message,
-        hint: liveCheckInfo["live/policy-not-evaluated"].hint,
+        hint: liveCodes["live/policy-not-evaluated"].hint,
       },
     ),
   );

@@ -12,7 +12,7 @@ import { InvalidArgumentError, Option } from "commander";
 import { type Diagnostic, diagnosticAt, sortDiagnostics } from "../../diagnostics/diagnostic";
 import type { Plan } from "../../infra/plan";
 import { CatalogFormatError, type CatalogModel, catalogModels, readCatalog } from "../../live/catalog";
-import { liveCheckInfo } from "../../live/codes";
+import { liveCodes } from "../../live/codes";
 import { armEndpointVariable, subscriptionVariable } from "../../live/connection";
 import { describeLiveFailure, LiveConfigError, liveFailureDiagnostic } from "../../live/errors";
 import {
@@ -193,9 +193,9 @@ function catalogChecks(
       diagnostics.push(
         diagnosticAt(account.source, {
           code: "live/catalog-not-applicable",
-          severity: liveCheckInfo["live/catalog-not-applicable"].severity,
+          severity: liveCodes["live/catalog-not-applicable"].severity,
           message: `catalog checks skipped for account ${account.key}: ${reason}`,
-          hint: liveCheckInfo["live/catalog-not-applicable"].hint,
+          hint: liveCodes["live/catalog-not-applicable"].hint,
         }),
       );
       continue;
@@ -236,9 +236,9 @@ async function liveChecks(
       diagnostics.push(
         diagnosticAt(account.source, {
           code: "live/location-missing",
-          severity: liveCheckInfo["live/location-missing"].severity,
+          severity: liveCodes["live/location-missing"].severity,
           message: `account ${account.key} declares no location: availability and quota cannot be checked`,
-          hint: liveCheckInfo["live/location-missing"].hint,
+          hint: liveCodes["live/location-missing"].hint,
         }),
       );
       continue;
@@ -318,7 +318,7 @@ async function liveChecks(
       diagnostics.push(
         diagnosticAt(account.source, {
           code: "live/model-unavailable",
-          severity: liveCheckInfo["live/model-unavailable"].severity,
+          severity: liveCodes["live/model-unavailable"].severity,
           message: `Azure lists no models in ${location}, the location of account ${account.key}: check the region name`,
           hint: "Use the region's name as `az account list-locations --query [].name` prints it, e.g. eastus2.",
         }),
