@@ -5,10 +5,16 @@
  * under a deterministic file name, for policies/azure-policies.ts to enforce offline.
  */
 import { createHash } from "node:crypto";
-import type { PolicyAssignment, PolicyClient } from "@azure/arm-policy";
+import type { PolicyClient } from "@azure/arm-policy";
 import { Document, parse } from "yaml";
 import { LiveConfigError } from "./errors";
-import { collect, getPolicyDefinition, getPolicySetDefinition, type PolicyDefinitionRecord } from "./read";
+import {
+  getPolicyDefinition,
+  getPolicySetDefinition,
+  listPolicyAssignments,
+  type PolicyAssignmentRecord,
+  type PolicyDefinitionRecord,
+} from "./read";
 
 export interface PolicyScope {
   /** `/subscriptions/{s}` or `/subscriptions/{s}/resourceGroups/{rg}`, as given (trailing slash removed). */
@@ -71,28 +77,17 @@ export function sortKeys(value: unknown): unknown {
   return sorted;
 }
 
-/** An assignment in the shape ARM returns it. */
-export function assignmentDocument(assignment: PolicyAssignment): Record<string, unknown> {
-  const {
-    id,
-    name,
-    type,
-    location,
-    identity,
-    systemData: _systemData,
-    latestDefinitionVersion: _latest,
-    effectiveDefinitionVersion: _effective,
-    ...properties
-  } = assignment;
-  const document: Record<string, unknown> = {
-    id: id ?? "",
-    name: name ?? "",
-    type: type ?? "Microsoft.Authorization/policyAssignments",
-  };
-  if (location !== undefined) document.location = location;
-  if (identity !== undefined) document.identity = sortKeys(identity);
-  document.properties = sortKeys(properties);
+/** An assignment as a pulled file holds it: ARM's shape, keys sorted. */
+function assignmentDocument(record: PolicyAssignmentRecord): Record<string, unknown> {
+  const document: Record<string, unknown> = { id: record.id, name: record.name, type: record.type };
+  if (record.location !== undefined) document.location = record.location;
+  if (record.identity !== undefined) document.identity = sortKeys(record.identity);
+  document.properties = sortKeys(record.properties);
   return document;
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
 function definitionDocument(record: PolicyDefinitionRecord): Record<string, unknown> {
@@ -147,16 +142,15 @@ export async function pullPolicies(
 ): Promise<PulledPolicies> {
   const filter = { filter: "atScope()" };
   const assignments = await options.read("policy assignments", () =>
-    collect(
-      scope.resourceGroup
-        ? client.policyAssignments.listForResourceGroup(scope.resourceGroup, filter)
-        : client.policyAssignments.list(filter),
-    ),
+    listPolicyAssignments(client, {
+      ...filter,
+      ...(scope.resourceGroup ? { resourceGroup: scope.resourceGroup } : {}),
+    }),
   );
   const excluded: string[] = [];
   const inForce = assignments.filter((assignment) => {
-    const out = (assignment.notScopes ?? []).some((notScope) => isWithin(scope.id, notScope));
-    if (out) excluded.push(assignment.id ?? assignment.name ?? "");
+    const out = stringsOf(assignment.properties.notScopes).some((notScope) => isWithin(scope.id, notScope));
+    if (out) excluded.push(assignment.id || assignment.name);
     return !out;
   });
   const documents: Omit<PolicyDocument, "file">[] = inForce.map((assignment) => ({
@@ -173,7 +167,8 @@ export async function pullPolicies(
     documents.push({ kind: "definition", content: definitionDocument(record) });
   };
   for (const assignment of inForce) {
-    const id = assignment.policyDefinitionId ?? "";
+    const definitionId = assignment.properties.policyDefinitionId;
+    const id = typeof definitionId === "string" ? definitionId : "";
     if (id === "") continue;
     if (!isSetDefinition(id)) {
       await fetchDefinition(id);
