@@ -9,8 +9,7 @@
  */
 
 import { describeHarmSetting } from "../infra/content-filter";
-import type { ResourceGraph } from "../infra/graph";
-import { ResourceTypes } from "../infra/graph";
+import { type DeploymentInputs, type ResourceGraph, ResourceTypes } from "../infra/graph";
 import type {
   DesiredAccount,
   DesiredBlocklist,
@@ -93,19 +92,6 @@ export interface DriftReport {
   summary: DriftSummary;
 }
 
-/** What the graph passes to azure-native for a deployment, as plain values. */
-export interface PlannedDeployment {
-  deploymentName: string;
-  sku: { name: string; capacity?: number };
-  properties: {
-    model: { format: string; name: string; version: string; publisher?: string };
-    raiPolicyName?: string;
-    versionUpgradeOption?: string;
-    spilloverDeploymentName?: string;
-  };
-  tags?: Record<string, string>;
-}
-
 function field(path: string, declared: unknown, live: unknown): DriftField {
   return { path, declared: declared ?? null, live: live ?? null };
 }
@@ -124,8 +110,17 @@ function tagFields(declared: Record<string, string> | undefined, live: Record<st
   return fields;
 }
 
+/** The inputs of the deployments the graph plans on an account. */
+export function plannedDeploymentsOf(graph: ResourceGraph, accountKey: string): DeploymentInputs[] {
+  const planned: DeploymentInputs[] = [];
+  for (const node of graph.nodes) {
+    if (node.type === ResourceTypes.deployment && node.account === accountKey) planned.push(node.inputs);
+  }
+  return planned;
+}
+
 /** Field-by-field differences of a deployment; server-computed fields are not compared. */
-export function compareDeployment(declared: PlannedDeployment, live: DeploymentRecord): DriftField[] {
+export function compareDeployment(declared: DeploymentInputs, live: DeploymentRecord): DriftField[] {
   const fields: DriftField[] = [];
   const model = declared.properties.model;
   if (textDiffers(declared.sku.name, live.sku.name))
@@ -181,7 +176,7 @@ function isAutoUpgrade(option: string | undefined): boolean {
 }
 
 function deploymentStatus(
-  declared: PlannedDeployment,
+  declared: DeploymentInputs,
   live: DeploymentRecord,
   fields: DriftField[],
 ): "changed" | "upgraded" {
@@ -342,6 +337,15 @@ function blocklistText(name: string, blocking: boolean): string {
   return blocking ? name : `${name} (annotate only)`;
 }
 
+/** The categories and actions a side of a content filter declares, by the keys the file uses. */
+function declaredSettings(
+  filter: DesiredContentFilter,
+  side: Side,
+): Readonly<Record<string, HarmSetting | string | undefined>> {
+  const { blocklists: _blocklists, ...settings } = filter[side];
+  return settings;
+}
+
 /** Differences of a content filter, in the file's terms (`prompt.hate: low`, not Azure's entry list). */
 export function compareContentFilter(declared: DesiredContentFilter, live: RaiPolicyRecord): DriftField[] {
   const mapped = mapContentFilter(live);
@@ -350,7 +354,7 @@ export function compareContentFilter(declared: DesiredContentFilter, live: RaiPo
     fields.push(field("base", declared.base, live.basePolicyName));
   if (!sameMode(declared.mode, live.mode)) fields.push(field("mode", declared.mode, live.mode));
   for (const side of ["prompt", "completion"] as const satisfies readonly Side[]) {
-    const wanted = declared[side] as unknown as Record<string, HarmSetting | string | undefined>;
+    const wanted = declaredSettings(declared, side);
     const got = mapped[side];
     for (const [key, setting] of [...Object.entries(got.severities), ...Object.entries(got.actions)]) {
       const difference = settingField(`${side}.${key}`, wanted[key], setting);
@@ -444,9 +448,7 @@ function accountEntries(
   });
 
   // Deployments.
-  const plannedDeployments = input.graph.nodes
-    .filter((node) => node.account === accountKey && node.type === ResourceTypes.deployment)
-    .map((node) => node.inputs as unknown as PlannedDeployment);
+  const plannedDeployments = plannedDeploymentsOf(input.graph, accountKey);
   const liveDeployments = byName(snapshot?.deployments ?? []);
   for (const planned of plannedDeployments) {
     const live = liveDeployments.get(planned.deploymentName.toLowerCase());
