@@ -6,10 +6,14 @@
  * `upgraded`: the only difference is the model version, the live version is newer, and the deployment's
  * upgrade option (live, else declared) lets Azure upgrade it (anything but NoAutoUpgrade). Any other
  * version difference, or one that comes with other differences, is `changed`.
+ *
+ * `readAndCompare` reads every account of a plan and compares; the comparisons themselves are pure.
  */
 
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { describeHarmSetting } from "../infra/content-filter";
 import { type DeploymentInputs, type ResourceGraph, ResourceTypes } from "../infra/graph";
+import type { Plan } from "../infra/plan";
 import type {
   DesiredAccount,
   DesiredBlocklist,
@@ -25,15 +29,19 @@ import {
   type Side,
   sameMode,
 } from "./content-filter-map";
-import type { LiveFailure } from "./errors";
-import type {
-  AccountRecord,
-  AccountSnapshot,
-  DeploymentRecord,
-  RaiBlocklistItemRecord,
-  RaiBlocklistRecord,
-  RaiPolicyRecord,
+import type { LiveContext, LiveOutcome } from "./context";
+import { describeLiveFailure, type LiveFailure, liveFailureDiagnostic, resolveSettings } from "./errors";
+import {
+  type AccountRecord,
+  type AccountSnapshot,
+  type DeploymentRecord,
+  getAccount,
+  type RaiBlocklistItemRecord,
+  type RaiBlocklistRecord,
+  type RaiPolicyRecord,
+  readAccountSnapshot,
 } from "./read";
+import { LiveSession } from "./session";
 
 export type DriftKind = "account" | "deployment" | "contentFilter" | "blocklist";
 export type DriftStatus = "missing" | "unmanaged" | "changed" | "upgraded";
@@ -571,4 +579,49 @@ export function computeDrift(input: DriftInput): DriftReport {
       unreadAccounts: accounts.filter((account) => account.status === "error").length,
     },
   };
+}
+
+// ── Reading Azure ───────────────────────────────────────────────────────────
+
+/**
+ * Reads every account of the plan (the account, then its deployments, content filters and blocklists)
+ * and compares them with the plan. An account that cannot be read is reported (its drift is unknown); a
+ * configuration problem (subscription, endpoint) is a UsageError.
+ */
+export async function readAndCompare(plan: Plan, context: LiveContext): Promise<LiveOutcome<DriftReport>> {
+  const session = resolveSettings(() => new LiveSession(context));
+  const subscriptions = new Map<string, string>();
+  for (const account of plan.state.accounts) {
+    const connection = resolveSettings(() =>
+      session.connection(account.subscription ?? plan.state.subscription),
+    );
+    subscriptions.set(account.key, connection.subscriptionId);
+  }
+  const live = new Map<string, AccountLiveState>();
+  const diagnostics: Diagnostic[] = [];
+  await session.run("comparing with live Azure", async () => {
+    for (const account of plan.state.accounts) {
+      const client = session.cognitive(session.connection(subscriptions.get(account.key)));
+      const locator = { resourceGroup: account.resourceGroup, accountName: account.name };
+      try {
+        const record = await session.read(`account ${account.name}`, () => getAccount(client, locator));
+        const snapshot = await session.read(`resources of ${account.name}`, () =>
+          readAccountSnapshot(client, locator),
+        );
+        live.set(account.key, { status: "read", snapshot, account: record });
+      } catch (error) {
+        const failure = describeLiveFailure(error, { action: `Reading account ${account.name}` });
+        // 404 for the account (or its resource group): the account does not exist, so nothing it holds does.
+        if (failure.code === "live/not-found") {
+          live.set(account.key, { status: "missing" });
+          continue;
+        }
+        live.set(account.key, { status: "error", failure });
+        const message = `drift unknown for account ${account.key}: ${failure.message}`;
+        diagnostics.push(liveFailureDiagnostic({ ...failure, message }, account.source));
+      }
+    }
+  });
+  const result = computeDrift({ state: plan.state, graph: plan.graph, live, subscriptions });
+  return { result, diagnostics };
 }

@@ -5,6 +5,7 @@
  */
 import { isRestError, type RestError } from "@azure/core-rest-pipeline";
 import type { Diagnostic, Severity, SourceLocation } from "../diagnostics/diagnostic";
+import { UsageError } from "../diagnostics/failure";
 import { type LiveFailureCode, liveCodes, liveDiagnostic } from "./codes";
 
 export interface LiveFailure {
@@ -33,6 +34,23 @@ export class LiveConfigError extends Error {
   ) {
     super(message);
     this.name = "LiveConfigError";
+  }
+}
+
+/**
+ * Runs what resolves the settings for reaching Azure (endpoint, subscription, scope, a manifest); a
+ * LiveConfigError becomes the UsageError the command runner prints once: by default what is wrong, then
+ * what to do.
+ */
+export function resolveSettings<T>(
+  resolve: () => T,
+  describe: (failure: LiveFailure) => string = (failure) => `${failure.message} (${failure.hint})`,
+): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (error instanceof LiveConfigError) throw new UsageError(describe(describeLiveFailure(error)));
+    throw error;
   }
 }
 
