@@ -61,8 +61,12 @@ export async function importAccount(
   request: ImportRequest,
   context: LiveContext,
 ): Promise<LiveOutcome<ImportResult>> {
-  const into = request.into === undefined ? undefined : readInto(request, request.into, context);
-  if (into !== undefined && !("loaded" in into)) return into;
+  let into: IntoFile | undefined;
+  if (request.into !== undefined) {
+    const read = readInto(request, request.into, context);
+    if (!read.ok) return read.refused;
+    into = read.file;
+  }
   const shown = into?.shown ?? request.out ?? STDOUT_NAME;
   if (request.out !== undefined && !request.force && existsSync(path.resolve(context.cwd, request.out))) {
     throw new UsageError(`${request.out} exists; pass --force to overwrite it, or --into to merge into it`);
@@ -128,7 +132,7 @@ function readInto(
   request: ImportRequest,
   shown: string,
   context: LiveContext,
-): IntoFile | LiveOutcome<ImportResult> {
+): { ok: true; file: IntoFile } | { ok: false; refused: LiveOutcome<ImportResult> } {
   if (request.out !== undefined) throw new UsageError("--into and --out cannot be used together");
   if (request.force)
     throw new UsageError("--force applies to --out; --into never overwrites what the file holds");
@@ -136,14 +140,18 @@ function readInto(
   if (!existsSync(target)) throw new UsageError(`${shown} does not exist; use --out to write a new file`);
   const source = readSourceFile(target);
   if (!source.ok) {
-    return { result: { status: "unusable-into" }, diagnostics: [{ ...source.diagnostic, file: shown }] };
+    const diagnostics = [{ ...source.diagnostic, file: shown }];
+    return { ok: false, refused: { result: { status: "unusable-into" }, diagnostics } };
   }
   const loaded = loadDeploymentsText(shown, source.text);
   if (exitCodeFor(loaded.diagnostics) !== ExitCode.ok || !loaded.config || !loaded.document) {
     const message = `${shown} has errors; fix them before importing into it`;
-    return { result: { status: "unusable-into", message }, diagnostics: loaded.diagnostics };
+    return {
+      ok: false,
+      refused: { result: { status: "unusable-into", message }, diagnostics: loaded.diagnostics },
+    };
   }
-  return { path: target, shown, text: source.text, loaded: loaded as IntoFile["loaded"] };
+  return { ok: true, file: { path: target, shown, text: source.text, loaded: loaded as IntoFile["loaded"] } };
 }
 
 /** The text to write, the diagnostics about it, and what changed in an existing file. */

@@ -132,7 +132,8 @@ export async function validateFile(
   };
 }
 
-interface CheckSettings {
+/** The date retirements are checked at, and how far ahead they are reported. */
+export interface CheckSettings {
   now: Date;
   retirementDays: number;
 }
