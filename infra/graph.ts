@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { AccountArgs } from "@pulumi/azure-native/cognitiveservices/account";
-import type { DeploymentArgs } from "@pulumi/azure-native/cognitiveservices/deployment";
 import type { RaiBlocklistArgs } from "@pulumi/azure-native/cognitiveservices/raiBlocklist";
 import type { RaiBlocklistItemArgs } from "@pulumi/azure-native/cognitiveservices/raiBlocklistItem";
 import type { RaiPolicyArgs } from "@pulumi/azure-native/cognitiveservices/raiPolicy";
@@ -24,13 +23,31 @@ export const ResourceTypes = {
 
 export type ResourceType = (typeof ResourceTypes)[keyof typeof ResourceTypes];
 
+/**
+ * What the graph passes to azure-native for a deployment, as the plain values it builds, so that readers
+ * (drift, import) need no casts; assignable to `DeploymentArgs`, which the Pulumi program passes it as.
+ */
+export interface DeploymentInputs {
+  accountName: string;
+  resourceGroupName: string;
+  deploymentName: string;
+  sku: { name: string; capacity: number };
+  properties: {
+    model: { format: string; name: string; version: string; publisher?: string };
+    raiPolicyName: string;
+    versionUpgradeOption: string;
+    spilloverDeploymentName?: string;
+  };
+  tags?: Record<string, string>;
+}
+
 /** Inputs exactly as passed to the azure-native constructor of each type (plain values, no Outputs). */
 export interface InputsByType {
   "azure-native:cognitiveservices:Account": AccountArgs;
   "azure-native:cognitiveservices:RaiBlocklist": RaiBlocklistArgs;
   "azure-native:cognitiveservices:RaiBlocklistItem": RaiBlocklistItemArgs;
   "azure-native:cognitiveservices:RaiPolicy": RaiPolicyArgs;
-  "azure-native:cognitiveservices:Deployment": DeploymentArgs;
+  "azure-native:cognitiveservices:Deployment": DeploymentInputs;
 }
 
 export interface ResourceOptions {
@@ -139,20 +156,20 @@ function parent(account: DesiredAccount) {
   return { accountName: account.name, resourceGroupName: account.resourceGroup };
 }
 
-function deploymentInputs(account: DesiredAccount, deployment: DesiredDeployment): DeploymentArgs {
-  const model: { format: string; name: string; version: string; publisher?: string } = {
+function deploymentInputs(account: DesiredAccount, deployment: DesiredDeployment): DeploymentInputs {
+  const model: DeploymentInputs["properties"]["model"] = {
     format: deployment.model.format,
     name: deployment.model.name,
     version: deployment.model.version,
   };
   if (deployment.model.publisher !== undefined) model.publisher = deployment.model.publisher;
-  const properties: NonNullable<DeploymentArgs["properties"]> & Record<string, unknown> = {
+  const properties: DeploymentInputs["properties"] = {
     model,
     raiPolicyName: deployment.contentFilter,
     versionUpgradeOption: deployment.versionUpgradeOption,
   };
   if (deployment.spillover !== undefined) properties.spilloverDeploymentName = deployment.spillover;
-  const inputs: DeploymentArgs = {
+  const inputs: DeploymentInputs = {
     ...parent(account),
     deploymentName: deployment.name,
     sku: { name: deployment.sku, capacity: deployment.capacity },

@@ -3,6 +3,7 @@
  * lifecycle, retirement dates and deployment types (skus) with capacity bounds. `aideploy catalog refresh`
  * writes it from `locations/{l}/models`; `aideploy validate` reads it offline. Pure: no I/O here.
  */
+import { locationKey } from "../loader/location";
 import type { CatalogModelRecord } from "./read";
 
 export interface CatalogCapacity {
@@ -42,11 +43,6 @@ export interface ModelCatalog {
   source: string;
   /** Region (lower case, no spaces) → its models. */
   locations: Record<string, { models: CatalogModel[] }>;
-}
-
-/** `East US 2`, `eastus2` and `EastUS2` are the same region. */
-export function locationKey(location: string): string {
-  return location.replace(/\s+/g, "").toLowerCase();
 }
 
 export function sameName(a: string | undefined, b: string | undefined): boolean {

@@ -1,9 +1,12 @@
 /**
- * Codes of the findings the live commands produce themselves (pre-flight checks, import), as data: the
- * documentation table and the hints come from here. Failures of live calls carry the codes of errors.ts.
+ * Every `live/*` code, as data, in one table: the findings the live commands make themselves (pre-flight
+ * checks, import, policy pull) and the failures of live calls (classified in errors.ts). Severities,
+ * hints and the generated documentation (docs/diagnostics.md) come from here, and every live Diagnostic
+ * is made by `liveDiagnostic`.
  */
-import type { Severity } from "../diagnostics/diagnostic";
+import { type Diagnostic, diagnosticAt, type Severity, type SourceLocation } from "../diagnostics/diagnostic";
 
+/** Findings of the live commands. */
 export type LiveCheckCode =
   | "live/model-unavailable"
   | "live/version-deprecated"
@@ -18,13 +21,33 @@ export type LiveCheckCode =
   | "live/import-conflict"
   | "live/policy-not-evaluated";
 
-export interface LiveCheckInfo {
+/** Failures of a live call (errors.ts turns any thrown error into one). */
+export type LiveFailureCode =
+  | "live/insufficient-quota"
+  | "live/request-conflict"
+  | "live/model-not-supported"
+  | "live/invalid-properties"
+  | "live/throttled"
+  | "live/server-error"
+  | "live/not-found"
+  | "live/auth"
+  | "live/network"
+  | "live/operation-failed"
+  | "live/config"
+  | "live/cancelled"
+  | "live/unexpected";
+
+export type LiveCode = LiveCheckCode | LiveFailureCode;
+
+export interface LiveCodeInfo {
+  /** The severity of the finding, and the one documented (a failure is an error unless a caller says less). */
   severity: Severity;
   description: string;
+  /** What to do, shown with the finding. */
   hint: string;
 }
 
-export const liveCheckInfo: Record<LiveCheckCode, LiveCheckInfo> = {
+export const liveCodes: Record<LiveCode, LiveCodeInfo> = {
   "live/model-unavailable": {
     severity: "error",
     description:
@@ -97,13 +120,113 @@ export const liveCheckInfo: Record<LiveCheckCode, LiveCheckInfo> = {
       "`aideploy policy pull` downloaded an assignment with settings aideploy's evaluator does not apply (overrides, resource selectors), or one whose definition could not be read.",
     hint: "Check the assignment in Azure; the offline checks may differ from what Azure enforces for it.",
   },
+  "live/insufficient-quota": {
+    severity: "error",
+    description:
+      "Azure refused a deployment write because the subscription's quota for the model and region is used up.",
+    hint: "Lower the capacity, free capacity held by other deployments of this model in the same subscription and region, or request more quota (https://aka.ms/oai/quotaincrease).",
+  },
+  "live/request-conflict": {
+    severity: "error",
+    description:
+      "Azure refused a write because another operation on the same account was still running (409 RequestConflict).",
+    hint: "Writes under one account must run one after another; retry once the other operation has finished.",
+  },
+  "live/model-not-supported": {
+    severity: "error",
+    description:
+      "The model, version or deployment type is not offered in the account's region, or has been retired.",
+    hint: "Pick a model version and deployment type the region offers and that is not retired; `aideploy catalog refresh` updates the local catalog.",
+  },
+  "live/invalid-properties": {
+    severity: "error",
+    description:
+      "Azure rejected the request's content (for example a capacity outside the sku's range or step).",
+    hint: "Correct the property Azure names in the message; capacities must respect the sku's minimum, maximum and step.",
+  },
+  "live/throttled": {
+    severity: "error",
+    description:
+      "Azure Resource Manager throttled the requests (429) beyond what the bounded retries absorb.",
+    hint: "Wait and run again, or run fewer live commands against the same subscription at the same time.",
+  },
+  "live/server-error": {
+    severity: "error",
+    description: "Azure answered with a server error (5xx) even after the bounded retries.",
+    hint: "Retry later; if it persists, check https://azure.status.microsoft for an incident in the region.",
+  },
+  "live/not-found": {
+    severity: "error",
+    description: "The subscription, resource group, account or resource does not exist or is not visible.",
+    hint: "Check the subscription, resource group and account names, and that the signed-in identity has Reader access to them.",
+  },
+  "live/auth": {
+    severity: "error",
+    description: "No usable Azure credential, or the identity lacks permission for the request.",
+    hint: "Sign in with `az login`, or configure workload identity, a managed identity or an Azure DevOps service connection; the identity needs Reader on the accounts (Cognitive Services Contributor to change them).",
+  },
+  "live/network": {
+    severity: "error",
+    description: "Azure Resource Manager could not be reached (connection refused, DNS failure, timeout).",
+    hint: "Check the network and proxy settings (HTTPS_PROXY) and, when it is set, AIDEPLOY_ARM_ENDPOINT.",
+  },
+  "live/operation-failed": {
+    severity: "error",
+    description: "Azure accepted a write but its long-running operation ended in failure.",
+    hint: "Read Azure's reason in the message, fix the cause and run again; the resource may be left in a Failed state.",
+  },
+  "live/config": {
+    severity: "error",
+    description: "The settings for reaching Azure are incomplete or unsafe (subscription, endpoint).",
+    hint: "Set the subscription and endpoint as the message says.",
+  },
+  "live/cancelled": {
+    severity: "error",
+    description: "The live operation was cancelled before it finished.",
+    hint: "Run the command again; the resource may be mid-change in Azure.",
+  },
+  "live/unexpected": {
+    severity: "error",
+    description: "A live call failed in a way aideploy does not recognise.",
+    hint: "Run again with AZURE_LOG_LEVEL=info to see the requests; report the message if it persists.",
+  },
 };
 
-/** Every code of the live commands with its severity and description, for the generated documentation. */
-export function liveCheckCodes(): { code: LiveCheckCode; severity: Severity; description: string }[] {
-  return (Object.keys(liveCheckInfo) as LiveCheckCode[]).map((code) => ({
+/** Every live code with its severity and description, in table order, for the generated documentation. */
+export function liveCodeDocs(): { code: LiveCode; severity: Severity; description: string }[] {
+  return (Object.keys(liveCodes) as LiveCode[]).map((code) => ({
     code,
-    severity: liveCheckInfo[code].severity,
-    description: liveCheckInfo[code].description,
+    severity: liveCodes[code].severity,
+    description: liveCodes[code].description,
   }));
+}
+
+/** What a live finding says at its place: the message, and where the table's severity or hint do not fit. */
+export interface LiveDiagnosticValues {
+  message: string;
+  /** Instead of the table's hint; `false` for none. */
+  hint?: string | false;
+  /** Instead of the table's severity. */
+  severity?: Severity;
+}
+
+/** A live finding at a place in a file, with the severity and hint of its code unless told otherwise. */
+export function liveDiagnostic(
+  code: LiveCode,
+  location: SourceLocation,
+  values: LiveDiagnosticValues,
+): Diagnostic {
+  const info = liveCodes[code];
+  const hint = values.hint === false ? undefined : (values.hint ?? info.hint);
+  return diagnosticAt(location, {
+    code,
+    severity: values.severity ?? info.severity,
+    message: values.message,
+    hint,
+  });
+}
+
+/** The place of a finding about a whole file (its first line), e.g. a file a command writes. */
+export function fileStart(file: string): SourceLocation {
+  return { file, line: 1, column: 1, path: "" };
 }

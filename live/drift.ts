@@ -6,11 +6,14 @@
  * `upgraded`: the only difference is the model version, the live version is newer, and the deployment's
  * upgrade option (live, else declared) lets Azure upgrade it (anything but NoAutoUpgrade). Any other
  * version difference, or one that comes with other differences, is `changed`.
+ *
+ * `readAndCompare` reads every account of a plan and compares; the comparisons themselves are pure.
  */
 
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { describeHarmSetting } from "../infra/content-filter";
-import type { ResourceGraph } from "../infra/graph";
-import { ResourceTypes } from "../infra/graph";
+import { type DeploymentInputs, type ResourceGraph, ResourceTypes } from "../infra/graph";
+import type { Plan } from "../infra/plan";
 import type {
   DesiredAccount,
   DesiredBlocklist,
@@ -26,15 +29,19 @@ import {
   type Side,
   sameMode,
 } from "./content-filter-map";
-import type { LiveFailure } from "./errors";
-import type {
-  AccountRecord,
-  AccountSnapshot,
-  DeploymentRecord,
-  RaiBlocklistItemRecord,
-  RaiBlocklistRecord,
-  RaiPolicyRecord,
+import type { LiveContext, LiveOutcome } from "./context";
+import { describeLiveFailure, type LiveFailure, liveFailureDiagnostic, resolveSettings } from "./errors";
+import {
+  type AccountRecord,
+  type AccountSnapshot,
+  type DeploymentRecord,
+  getAccount,
+  type RaiBlocklistItemRecord,
+  type RaiBlocklistRecord,
+  type RaiPolicyRecord,
+  readAccountSnapshot,
 } from "./read";
+import { LiveSession } from "./session";
 
 export type DriftKind = "account" | "deployment" | "contentFilter" | "blocklist";
 export type DriftStatus = "missing" | "unmanaged" | "changed" | "upgraded";
@@ -93,19 +100,6 @@ export interface DriftReport {
   summary: DriftSummary;
 }
 
-/** What the graph passes to azure-native for a deployment, as plain values. */
-export interface PlannedDeployment {
-  deploymentName: string;
-  sku: { name: string; capacity?: number };
-  properties: {
-    model: { format: string; name: string; version: string; publisher?: string };
-    raiPolicyName?: string;
-    versionUpgradeOption?: string;
-    spilloverDeploymentName?: string;
-  };
-  tags?: Record<string, string>;
-}
-
 function field(path: string, declared: unknown, live: unknown): DriftField {
   return { path, declared: declared ?? null, live: live ?? null };
 }
@@ -124,8 +118,17 @@ function tagFields(declared: Record<string, string> | undefined, live: Record<st
   return fields;
 }
 
+/** The inputs of the deployments the graph plans on an account. */
+export function plannedDeploymentsOf(graph: ResourceGraph, accountKey: string): DeploymentInputs[] {
+  const planned: DeploymentInputs[] = [];
+  for (const node of graph.nodes) {
+    if (node.type === ResourceTypes.deployment && node.account === accountKey) planned.push(node.inputs);
+  }
+  return planned;
+}
+
 /** Field-by-field differences of a deployment; server-computed fields are not compared. */
-export function compareDeployment(declared: PlannedDeployment, live: DeploymentRecord): DriftField[] {
+export function compareDeployment(declared: DeploymentInputs, live: DeploymentRecord): DriftField[] {
   const fields: DriftField[] = [];
   const model = declared.properties.model;
   if (textDiffers(declared.sku.name, live.sku.name))
@@ -181,7 +184,7 @@ function isAutoUpgrade(option: string | undefined): boolean {
 }
 
 function deploymentStatus(
-  declared: PlannedDeployment,
+  declared: DeploymentInputs,
   live: DeploymentRecord,
   fields: DriftField[],
 ): "changed" | "upgraded" {
@@ -342,6 +345,15 @@ function blocklistText(name: string, blocking: boolean): string {
   return blocking ? name : `${name} (annotate only)`;
 }
 
+/** The categories and actions a side of a content filter declares, by the keys the file uses. */
+function declaredSettings(
+  filter: DesiredContentFilter,
+  side: Side,
+): Readonly<Record<string, HarmSetting | string | undefined>> {
+  const { blocklists: _blocklists, ...settings } = filter[side];
+  return settings;
+}
+
 /** Differences of a content filter, in the file's terms (`prompt.hate: low`, not Azure's entry list). */
 export function compareContentFilter(declared: DesiredContentFilter, live: RaiPolicyRecord): DriftField[] {
   const mapped = mapContentFilter(live);
@@ -350,7 +362,7 @@ export function compareContentFilter(declared: DesiredContentFilter, live: RaiPo
     fields.push(field("base", declared.base, live.basePolicyName));
   if (!sameMode(declared.mode, live.mode)) fields.push(field("mode", declared.mode, live.mode));
   for (const side of ["prompt", "completion"] as const satisfies readonly Side[]) {
-    const wanted = declared[side] as unknown as Record<string, HarmSetting | string | undefined>;
+    const wanted = declaredSettings(declared, side);
     const got = mapped[side];
     for (const [key, setting] of [...Object.entries(got.severities), ...Object.entries(got.actions)]) {
       const difference = settingField(`${side}.${key}`, wanted[key], setting);
@@ -444,9 +456,7 @@ function accountEntries(
   });
 
   // Deployments.
-  const plannedDeployments = input.graph.nodes
-    .filter((node) => node.account === accountKey && node.type === ResourceTypes.deployment)
-    .map((node) => node.inputs as unknown as PlannedDeployment);
+  const plannedDeployments = plannedDeploymentsOf(input.graph, accountKey);
   const liveDeployments = byName(snapshot?.deployments ?? []);
   for (const planned of plannedDeployments) {
     const live = liveDeployments.get(planned.deploymentName.toLowerCase());
@@ -569,4 +579,49 @@ export function computeDrift(input: DriftInput): DriftReport {
       unreadAccounts: accounts.filter((account) => account.status === "error").length,
     },
   };
+}
+
+// ── Reading Azure ───────────────────────────────────────────────────────────
+
+/**
+ * Reads every account of the plan (the account, then its deployments, content filters and blocklists)
+ * and compares them with the plan. An account that cannot be read is reported (its drift is unknown); a
+ * configuration problem (subscription, endpoint) is a UsageError.
+ */
+export async function readAndCompare(plan: Plan, context: LiveContext): Promise<LiveOutcome<DriftReport>> {
+  const session = resolveSettings(() => new LiveSession(context));
+  const subscriptions = new Map<string, string>();
+  for (const account of plan.state.accounts) {
+    const connection = resolveSettings(() =>
+      session.connection(account.subscription ?? plan.state.subscription),
+    );
+    subscriptions.set(account.key, connection.subscriptionId);
+  }
+  const live = new Map<string, AccountLiveState>();
+  const diagnostics: Diagnostic[] = [];
+  await session.run("comparing with live Azure", async () => {
+    for (const account of plan.state.accounts) {
+      const client = session.cognitive(session.connection(subscriptions.get(account.key)));
+      const locator = { resourceGroup: account.resourceGroup, accountName: account.name };
+      try {
+        const record = await session.read(`account ${account.name}`, () => getAccount(client, locator));
+        const snapshot = await session.read(`resources of ${account.name}`, () =>
+          readAccountSnapshot(client, locator),
+        );
+        live.set(account.key, { status: "read", snapshot, account: record });
+      } catch (error) {
+        const failure = describeLiveFailure(error, { action: `Reading account ${account.name}` });
+        // 404 for the account (or its resource group): the account does not exist, so nothing it holds does.
+        if (failure.code === "live/not-found") {
+          live.set(account.key, { status: "missing" });
+          continue;
+        }
+        live.set(account.key, { status: "error", failure });
+        const message = `drift unknown for account ${account.key}: ${failure.message}`;
+        diagnostics.push(liveFailureDiagnostic({ ...failure, message }, account.source));
+      }
+    }
+  });
+  const result = computeDrift({ state: plan.state, graph: plan.graph, live, subscriptions });
+  return { result, diagnostics };
 }

@@ -4,26 +4,12 @@
  * Messages are scrubbed of credentials before they leave this module.
  */
 import { isRestError, type RestError } from "@azure/core-rest-pipeline";
-import type { CodeDescription } from "../diagnostics/codes";
-import { type Diagnostic, diagnosticAt, type Severity, type SourceLocation } from "../diagnostics/diagnostic";
-
-export type LiveErrorCode =
-  | "live/insufficient-quota"
-  | "live/request-conflict"
-  | "live/model-not-supported"
-  | "live/invalid-properties"
-  | "live/throttled"
-  | "live/server-error"
-  | "live/not-found"
-  | "live/auth"
-  | "live/network"
-  | "live/operation-failed"
-  | "live/config"
-  | "live/cancelled"
-  | "live/unexpected";
+import type { Diagnostic, Severity, SourceLocation } from "../diagnostics/diagnostic";
+import { UsageError } from "../diagnostics/failure";
+import { type LiveFailureCode, liveCodes, liveDiagnostic } from "./codes";
 
 export interface LiveFailure {
-  code: LiveErrorCode;
+  code: LiveFailureCode;
   /** One sentence, scrubbed of secrets. */
   message: string;
   hint: string;
@@ -51,77 +37,22 @@ export class LiveConfigError extends Error {
   }
 }
 
-interface CodeInfo {
-  description: string;
-  hint: string;
+/**
+ * Runs what resolves the settings for reaching Azure (endpoint, subscription, scope, a manifest); a
+ * LiveConfigError becomes the UsageError the command runner prints once: by default what is wrong, then
+ * what to do.
+ */
+export function resolveSettings<T>(
+  resolve: () => T,
+  describe: (failure: LiveFailure) => string = (failure) => `${failure.message} (${failure.hint})`,
+): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (error instanceof LiveConfigError) throw new UsageError(describe(describeLiveFailure(error)));
+    throw error;
+  }
 }
-
-/** Messages as data: the description documents the code, the hint tells the user what to do. */
-const codeInfo: Record<LiveErrorCode, CodeInfo> = {
-  "live/insufficient-quota": {
-    description:
-      "Azure refused a deployment write because the subscription's quota for the model and region is used up.",
-    hint: "Lower the capacity, free capacity held by other deployments of this model in the same subscription and region, or request more quota (https://aka.ms/oai/quotaincrease).",
-  },
-  "live/request-conflict": {
-    description:
-      "Azure refused a write because another operation on the same account was still running (409 RequestConflict).",
-    hint: "Writes under one account must run one after another; retry once the other operation has finished.",
-  },
-  "live/model-not-supported": {
-    description:
-      "The model, version or deployment type is not offered in the account's region, or has been retired.",
-    hint: "Pick a model version and deployment type the region offers and that is not retired; `aideploy catalog refresh` updates the local catalog.",
-  },
-  "live/invalid-properties": {
-    description:
-      "Azure rejected the request's content (for example a capacity outside the sku's range or step).",
-    hint: "Correct the property Azure names in the message; capacities must respect the sku's minimum, maximum and step.",
-  },
-  "live/throttled": {
-    description:
-      "Azure Resource Manager throttled the requests (429) beyond what the bounded retries absorb.",
-    hint: "Wait and run again, or run fewer live commands against the same subscription at the same time.",
-  },
-  "live/server-error": {
-    description: "Azure answered with a server error (5xx) even after the bounded retries.",
-    hint: "Retry later; if it persists, check https://azure.status.microsoft for an incident in the region.",
-  },
-  "live/not-found": {
-    description: "The subscription, resource group, account or resource does not exist or is not visible.",
-    hint: "Check the subscription, resource group and account names, and that the signed-in identity has Reader access to them.",
-  },
-  "live/auth": {
-    description: "No usable Azure credential, or the identity lacks permission for the request.",
-    hint: "Sign in with `az login`, or configure workload identity, a managed identity or an Azure DevOps service connection; the identity needs Reader on the accounts (Cognitive Services Contributor to change them).",
-  },
-  "live/network": {
-    description: "Azure Resource Manager could not be reached (connection refused, DNS failure, timeout).",
-    hint: "Check the network and proxy settings (HTTPS_PROXY) and, when it is set, AIDEPLOY_ARM_ENDPOINT.",
-  },
-  "live/operation-failed": {
-    description: "Azure accepted a write but its long-running operation ended in failure.",
-    hint: "Read Azure's reason in the message, fix the cause and run again; the resource may be left in a Failed state.",
-  },
-  "live/config": {
-    description: "The settings for reaching Azure are incomplete or unsafe (subscription, endpoint).",
-    hint: "Set the subscription and endpoint as the message says.",
-  },
-  "live/cancelled": {
-    description: "The live operation was cancelled before it finished.",
-    hint: "Run the command again; the resource may be mid-change in Azure.",
-  },
-  "live/unexpected": {
-    description: "A live call failed in a way aideploy does not recognise.",
-    hint: "Run again with AZURE_LOG_LEVEL=info to see the requests; report the message if it persists.",
-  },
-};
-
-/** Every `live/*` code with its description, for the generated diagnostics documentation. */
-export const liveErrorCodes: readonly CodeDescription[] = Object.entries(codeInfo).map(([code, info]) => ({
-  code,
-  description: info.description,
-}));
 
 // ── Secret scrubbing ────────────────────────────────────────────────────────
 
@@ -250,7 +181,7 @@ export function isRequestConflict(error: unknown): boolean {
   return false;
 }
 
-function classifyRestError(error: RestError): LiveErrorCode {
+function classifyRestError(error: RestError): LiveFailureCode {
   const status = error.statusCode;
   const code = error.code ?? "";
   if (code === "InsufficientQuota") return "live/insufficient-quota";
@@ -273,10 +204,10 @@ function sentence(context: FailureContext | undefined, text: string): string {
 }
 
 function failure(
-  code: LiveErrorCode,
+  code: LiveFailureCode,
   message: string,
   extra: Partial<Omit<LiveFailure, "code" | "message" | "hint">> = {},
-  hint = codeInfo[code].hint,
+  hint = liveCodes[code].hint,
 ): LiveFailure {
   const result: LiveFailure = { code, message: scrubSecrets(message), hint };
   if (extra.azureCode !== undefined) result.azureCode = extra.azureCode;
@@ -298,8 +229,8 @@ export function describeLiveFailure(error: unknown, context?: FailureContext): L
     const text = sentence(context, label ? `${error.message} (${label})` : error.message);
     const hint =
       code === "live/throttled" && wait !== undefined
-        ? `Azure asked to wait ${wait} s before retrying. ${codeInfo[code].hint}`
-        : codeInfo[code].hint;
+        ? `Azure asked to wait ${wait} s before retrying. ${liveCodes[code].hint}`
+        : liveCodes[code].hint;
     return failure(
       code,
       text,
@@ -344,11 +275,10 @@ export function liveFailureDiagnostic(
   location: SourceLocation,
   severity: Severity = "error",
 ): Diagnostic {
-  return diagnosticAt(location, {
-    code: failureToReport.code,
-    severity,
+  return liveDiagnostic(failureToReport.code, location, {
     message: failureToReport.message,
     hint: failureToReport.hint,
+    severity,
   });
 }
 

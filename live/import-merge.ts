@@ -13,7 +13,12 @@ import { isMap, isPair, isScalar, type Pair, parseDocument, type YAMLMap, type Y
 import { compileContentFilter } from "../infra/content-filter";
 import { blocklistItemName } from "../infra/graph";
 import type { DesiredState } from "../loader/desired-state";
-import type { AideployDeploymentsFile, Blocklist, ContentFilter } from "../loader/file-types.generated";
+import type {
+  AideployDeploymentsFile,
+  Blocklist,
+  ContentFilter,
+  ImportIds,
+} from "../loader/file-types.generated";
 import type { DocPath } from "../loader/path";
 import { deploymentAccountKeys, resolveContentFilterSettings } from "../loader/resolve";
 import { sameName } from "./catalog";
@@ -96,6 +101,33 @@ function blocklistFingerprint(list: Blocklist): string {
   return canonical({ description: list.description ?? "", items: [...new Set(items)].sort() });
 }
 
+/** An imported content filter or blocklist whose name the file already uses, and whether the two agree. */
+interface SameName {
+  section: "contentFilters" | "blocklists";
+  name: string;
+  same: boolean;
+  /** The imported resource's id, and what the file's `import:` says. */
+  id: string | undefined;
+  currentId: ImportIds | undefined;
+}
+
+function sameNamed<T extends { import?: ImportIds }>(
+  section: SameName["section"],
+  incoming: Record<string, T | undefined> | undefined,
+  existing: Record<string, T | undefined> | undefined,
+  fingerprint: (value: T) => string,
+): SameName[] {
+  const found: SameName[] = [];
+  for (const [name, value] of Object.entries(incoming ?? {})) {
+    const current = existing?.[name];
+    if (value === undefined || current === undefined) continue;
+    const id = typeof value.import === "string" ? value.import : undefined;
+    const same = fingerprint(current) === fingerprint(value);
+    found.push({ section, name, same, id, currentId: current.import });
+  }
+  return found;
+}
+
 /** The account key an `import:` id written as one string belongs to, if the file says. */
 function ownerOfId(id: string, input: MergeInput, resource: "contentFilters" | "blocklists", name: string) {
   const accountName = /\/accounts\/([^/]+)/i.exec(id)?.[1];
@@ -144,38 +176,28 @@ export function mergeImport(input: MergeInput): MergeResult {
   // Content filters and blocklists: new, or the same settings under the same name (then shared).
   const shared: { section: "contentFilters" | "blocklists"; name: string; id: string | undefined }[] = [];
   const sections = [
-    ["contentFilters", imported.contentFilters, file.contentFilters, "content filter"],
-    ["blocklists", imported.blocklists, file.blocklists, "blocklist"],
-  ] as const;
-  for (const [section, incoming, existing, label] of sections) {
-    for (const [name, value] of Object.entries(incoming ?? {})) {
-      const current = existing?.[name];
-      if (current === undefined) continue;
-      const same =
-        section === "contentFilters"
-          ? filterFingerprint(current as ContentFilter) === filterFingerprint(value as ContentFilter)
-          : blocklistFingerprint(current as Blocklist) ===
-            blocklistFingerprint(value as unknown as Blocklist);
-      if (!same) {
-        conflicts.push({
-          docPath: [section, name],
-          message: `${label} "${name}" is already declared with other settings than the ${label} "${name}" of account ${live.name}`,
-          hint: `make the two the same (in Azure or in the file), or adopt account ${live.name} by hand`,
-        });
-        continue;
-      }
-      const id = typeof value.import === "string" ? value.import : undefined;
-      const currentId = current.import;
-      if (typeof currentId === "string" && ownerOfId(currentId, input, section, name) === undefined) {
-        conflicts.push({
-          docPath: [section, name, "import"],
-          message: `the import id of ${label} "${name}" names no single account of the file, so it cannot be shared with account ${live.name}`,
-          hint: "write `import:` as a map from account key to resource id",
-        });
-        continue;
-      }
-      shared.push({ section, name, id });
+    sameNamed("contentFilters", imported.contentFilters, file.contentFilters, filterFingerprint),
+    sameNamed("blocklists", imported.blocklists, file.blocklists, blocklistFingerprint),
+  ];
+  for (const { section, name, same, id, currentId } of sections.flat()) {
+    const label = section === "contentFilters" ? "content filter" : "blocklist";
+    if (!same) {
+      conflicts.push({
+        docPath: [section, name],
+        message: `${label} "${name}" is already declared with other settings than the ${label} "${name}" of account ${live.name}`,
+        hint: `make the two the same (in Azure or in the file), or adopt account ${live.name} by hand`,
+      });
+      continue;
     }
+    if (typeof currentId === "string" && ownerOfId(currentId, input, section, name) === undefined) {
+      conflicts.push({
+        docPath: [section, name, "import"],
+        message: `the import id of ${label} "${name}" names no single account of the file, so it cannot be shared with account ${live.name}`,
+        hint: "write `import:` as a map from account key to resource id",
+      });
+      continue;
+    }
+    shared.push({ section, name, id });
   }
   if (conflicts.length > 0) return { ok: false, conflicts };
 

@@ -1,28 +1,54 @@
 /**
  * Turns what an Azure AI services account holds (deployments, content filters, blocklists) into a
  * deployments file whose resources carry their ARM ids under `import:`, so that the first `pulumi up`
- * adopts them. Pure: the command reads Azure and validates the text. Whatever the file cannot express is
- * written as a warning comment at the resource and returned as a note, never dropped silently.
+ * adopts them. Pure: import-account.ts reads Azure and validates the text. The file is built with the
+ * types generated from the schema; whatever it cannot express is written as a warning comment at the
+ * resource and returned as a note, never dropped silently.
  */
 import { Document, isMap, isScalar, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Severity } from "../diagnostics/diagnostic";
-import { compileContentFilter } from "../infra/content-filter";
-import { blocklistItemName, ResourceTypes } from "../infra/graph";
+import {
+  COMPLETION_ACTION_FILTERS,
+  compileContentFilter,
+  PROMPT_ACTION_FILTERS,
+} from "../infra/content-filter";
+import { blocklistItemName } from "../infra/graph";
 import type { Plan } from "../infra/plan";
 import { isMicrosoftBasePolicy, MICROSOFT_BASE_POLICIES } from "../loader/deployment-types";
 import type { DesiredContentFilter } from "../loader/desired-state";
-import type { ContentFilter } from "../loader/file-types.generated";
+import type {
+  Account,
+  AideployDeploymentsFile,
+  Blocklist,
+  BlocklistItem,
+  ContentFilter,
+  Deployment,
+  DeploymentType,
+  PromptFilter,
+  VersionUpgradeOption,
+} from "../loader/file-types.generated";
+import { locationKey } from "../loader/location";
 import type { DocPath } from "../loader/path";
 import { resolveContentFilterSettings } from "../loader/resolve";
-import { locationKey, sameName } from "./catalog";
+import { sameName } from "./catalog";
 import {
+  type CompletionActionKey,
   describeEntry,
   isBuiltInRaiPolicy,
-  type MappedContentFilter,
+  type MappedSide,
   mapContentFilter,
+  type PromptActionKey,
+  type SeverityKey,
 } from "./content-filter-map";
-import { compareDeployment, type DriftField, type PlannedDeployment } from "./drift";
-import type { AccountRecord, AccountSnapshot, ContentFilterRecord, RaiPolicyRecord } from "./read";
+import { compareDeployment, type DriftField, plannedDeploymentsOf } from "./drift";
+import type {
+  AccountRecord,
+  AccountSnapshot,
+  ContentFilterRecord,
+  DeploymentRecord,
+  RaiBlocklistRecord,
+  RaiPolicyRecord,
+} from "./read";
 
 /** Item names the file can carry (the schema's pattern for `blocklists.*.items[].name`). */
 const AZURE_ITEM_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
@@ -40,6 +66,9 @@ export interface ImportNote {
   message: string;
 }
 
+/** The imported file: a deployments file (the schema's types) that always names its subscription. */
+export type ImportedFile = AideployDeploymentsFile & { subscription: string };
+
 export interface ImportDraft {
   accountKey: string;
   /** The file's content as plain data (what the YAML says). */
@@ -48,39 +77,32 @@ export interface ImportDraft {
   source: ImportSource;
 }
 
-type Json = string | number | boolean | Json[] | { [key: string]: Json };
+type Note = (docPath: DocPath, message: string, severity?: Severity) => void;
 
-interface ImportedFile {
-  version: 1;
-  subscription: string;
-  accounts: Record<string, { [key: string]: Json }>;
-  deployments: { [key: string]: Json }[];
-  contentFilters?: Record<string, { [key: string]: Json }>;
-  blocklists?: Record<string, { [key: string]: Json }>;
-}
+const severityKeys = ["hate", "sexual", "violence", "selfHarm"] as const satisfies readonly SeverityKey[];
 
-const severityKeys = ["hate", "sexual", "violence", "selfHarm"] as const;
+type Action = NonNullable<PromptFilter["profanity"]>;
 
 /** One side of a content filter as the file writes it: only the categories Azure has an entry for. */
-function sideValue(
-  mapped: MappedContentFilter["prompt"],
-  actionKeys: readonly string[],
+function sideValue<K extends PromptActionKey | CompletionActionKey>(
+  mapped: MappedSide,
+  actionFilters: readonly (readonly [K, string])[],
   blocklistName: (name: string) => string,
-): { [key: string]: Json } {
-  const side: { [key: string]: Json } = {};
+): Pick<PromptFilter, SeverityKey> & Partial<Record<K, Action>> & { blocklists?: string[] } {
+  const severities: Pick<PromptFilter, SeverityKey> = {};
   for (const key of severityKeys) {
     const value = mapped.severities[key].value;
     if (value === undefined) continue;
-    side[key] = typeof value === "string" ? value : { threshold: value.threshold, action: value.action };
+    severities[key] =
+      typeof value === "string" ? value : { threshold: value.threshold, action: value.action };
   }
-  for (const key of actionKeys) {
+  const actions: Partial<Record<K, Action>> = {};
+  for (const [key] of actionFilters) {
     const value = mapped.actions[key]?.value;
-    if (value !== undefined) side[key] = value;
+    if (value !== undefined) actions[key] = value;
   }
-  if (mapped.blocklists.length > 0) {
-    side.blocklists = [...new Set(mapped.blocklists.map((blocklist) => blocklistName(blocklist.name)))];
-  }
-  return side;
+  const names = [...new Set(mapped.blocklists.map((blocklist) => blocklistName(blocklist.name)))];
+  return { ...severities, ...actions, ...(names.length > 0 ? { blocklists: names } : {}) };
 }
 
 function describeCompiled(entry: {
@@ -172,15 +194,148 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
 }
 
 /** The content filter as the imported file declares it, resolved as the loader resolves it. */
-function desiredFilter(name: string, value: { [key: string]: Json }): DesiredContentFilter {
+function desiredFilter(name: string, value: ContentFilter): DesiredContentFilter {
   return {
     key: name,
     accountKey: "",
     name,
-    ...resolveContentFilterSettings(value as ContentFilter),
+    ...resolveContentFilterSettings(value),
     source: { file: "", line: 1, column: 1, path: "" },
     docPath: [],
   };
+}
+
+/** The account, as an existing one the file does not manage. */
+function importedAccount(account: AccountRecord): Account {
+  const value: Account = { name: account.name, resourceGroup: account.resourceGroup };
+  if (account.location !== undefined) value.location = account.location;
+  // The file's endpoints use the subdomain, which defaults to the account name.
+  if (account.customSubDomainName !== undefined && !sameName(account.customSubDomainName, account.name)) {
+    value.customSubDomain = account.customSubDomainName;
+  }
+  value.create = false;
+  return value;
+}
+
+/** Custom content filters (Microsoft's built-ins are referenced by name, not declared). */
+function importedContentFilters(
+  custom: readonly RaiPolicyRecord[],
+  blocklistName: (name: string) => string,
+  note: Note,
+): Record<string, ContentFilter> {
+  const contentFilters: Record<string, ContentFilter> = {};
+  for (const policy of custom) {
+    const mapped = mapContentFilter(policy);
+    const value: ContentFilter = {
+      base: mapped.base.value,
+      mode: mapped.mode.value,
+      prompt: sideValue(mapped.prompt, PROMPT_ACTION_FILTERS, blocklistName),
+      completion: sideValue(mapped.completion, COMPLETION_ACTION_FILTERS, blocklistName),
+    };
+    if (policy.id) value.import = policy.id;
+    contentFilters[policy.name] = value;
+    for (const difference of contentFilterDifferences(policy, desiredFilter(policy.name, value))) {
+      note(["contentFilters", policy.name], `content filter "${policy.name}": ${difference}`);
+    }
+  }
+  return contentFilters;
+}
+
+/** One deployment; `customNames` maps the account's custom filters by lower-case name. */
+function importedDeployment(
+  deployment: DeploymentRecord,
+  path: DocPath,
+  accountKey: string,
+  customNames: ReadonlyMap<string, string>,
+  note: Note,
+): Deployment {
+  const label = `deployment "${deployment.name}"`;
+  const model: Deployment["model"] = {
+    format: deployment.model.format ?? "",
+    name: deployment.model.name ?? "",
+    version: deployment.model.version ?? "",
+  };
+  if (deployment.model.publisher !== undefined) model.publisher = deployment.model.publisher;
+  if (deployment.model.version === undefined) {
+    note(path, `${label}: Azure reports no model version; the file needs one (set it explicitly)`, "error");
+  }
+  // Azure's words as they are: a type or an option the schema does not know fails the validation of
+  // the imported text, which then says so.
+  const value: Deployment = {
+    name: deployment.name,
+    account: accountKey,
+    model,
+    sku: deployment.sku.name as DeploymentType,
+  };
+  const capacity = deployment.sku.capacity ?? deployment.currentCapacity;
+  if (capacity !== undefined) value.capacity = capacity;
+  else note(path, `${label}: Azure reports no capacity; the file needs one`, "error");
+  const rai = deployment.raiPolicyName;
+  if (rai !== undefined) {
+    const declared = customNames.get(rai.toLowerCase());
+    const builtIn = MICROSOFT_BASE_POLICIES.find((name) => sameName(name, rai));
+    value.contentFilter = declared ?? builtIn ?? rai;
+    if (!declared && !isMicrosoftBasePolicy(rai)) {
+      note(
+        path,
+        `${label}: content filter "${rai}" is neither a custom filter of the account nor one of ${MICROSOFT_BASE_POLICIES.join(", ")}; the file cannot reference it`,
+        "error",
+      );
+    }
+  }
+  if (deployment.versionUpgradeOption !== undefined)
+    value.versionUpgradeOption = deployment.versionUpgradeOption as VersionUpgradeOption;
+  if (deployment.spilloverDeploymentName !== undefined) value.spillover = deployment.spilloverDeploymentName;
+  if (Object.keys(deployment.tags).length > 0) value.tags = { ...deployment.tags };
+  if (deployment.id) value.import = deployment.id;
+  return value;
+}
+
+/** A blocklist with its items, as a set (a repeated item is kept once). */
+function importedBlocklist(blocklist: RaiBlocklistRecord, note: Note): Blocklist {
+  const path: DocPath = ["blocklists", blocklist.name];
+  const seen = new Set<string>();
+  const items: BlocklistItem[] = [];
+  let renamed = 0;
+  for (const item of [...blocklist.items].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (item.pattern === undefined || item.pattern === "") {
+      note(path, `blocklist "${blocklist.name}": item ${item.name} has no pattern and is left out`);
+      continue;
+    }
+    const regex = item.isRegex === true;
+    const key = `${regex}|${item.pattern}`;
+    if (seen.has(key)) {
+      note(
+        path,
+        `blocklist "${blocklist.name}": item ${item.name} repeats the pattern "${item.pattern}"; the file keeps it once`,
+      );
+      continue;
+    }
+    seen.add(key);
+    const derived = item.name === blocklistItemName({ pattern: item.pattern, regex });
+    if (derived) items.push(regex ? { pattern: item.pattern, regex: true } : item.pattern);
+    else if (AZURE_ITEM_NAME.test(item.name)) {
+      // Keep Azure's name so that the item is adopted, not added again under another name.
+      items.push(
+        regex
+          ? { pattern: item.pattern, regex: true, name: item.name }
+          : { pattern: item.pattern, name: item.name },
+      );
+    } else {
+      renamed += 1;
+      items.push(regex ? { pattern: item.pattern, regex: true } : item.pattern);
+    }
+  }
+  if (renamed > 0) {
+    note(
+      path,
+      `blocklist "${blocklist.name}": ${renamed} item(s) have Azure names the file cannot hold; the first \`pulumi up\` adds them under content-derived names (item-<hash>) and leaves the existing ones in Azure until they are removed`,
+      "info",
+    );
+  }
+  const value: Blocklist = blocklist.description ? { description: blocklist.description, items } : { items };
+  if (blocklist.id) value.import = blocklist.id;
+  return value;
 }
 
 /**
@@ -191,144 +346,29 @@ export function buildImport(source: ImportSource, options: { accountKey?: string
   const { account, snapshot } = source;
   const accountKey = options.accountKey ?? (account.location ? locationKey(account.location) : account.name);
   const notes: ImportNote[] = [];
-  const note = (docPath: DocPath, message: string, severity: Severity = "warning") =>
-    notes.push({ docPath, message, severity });
-
-  const accountValue: { [key: string]: Json } = { name: account.name, resourceGroup: account.resourceGroup };
-  if (account.location !== undefined) accountValue.location = account.location;
-  // The file's endpoints use the subdomain, which defaults to the account name.
-  if (account.customSubDomainName !== undefined && !sameName(account.customSubDomainName, account.name)) {
-    accountValue.customSubDomain = account.customSubDomainName;
-  }
-  accountValue.create = false;
-
+  const note: Note = (docPath, message, severity = "warning") => notes.push({ docPath, message, severity });
   const blocklistNames = new Map(
     snapshot.raiBlocklists.map((blocklist) => [blocklist.name.toLowerCase(), blocklist.name]),
   );
   const blocklistName = (name: string) => blocklistNames.get(name.toLowerCase()) ?? name;
-
-  // Content filters: custom ones are declared; Microsoft's built-ins are referenced by name.
   const custom = snapshot.raiPolicies
     .filter((policy) => !isBuiltInRaiPolicy(policy))
     .sort((a, b) => a.name.localeCompare(b.name));
   const customNames = new Map(custom.map((policy) => [policy.name.toLowerCase(), policy.name]));
-  const contentFilters: Record<string, { [key: string]: Json }> = {};
-  for (const policy of custom) {
-    const mapped = mapContentFilter(policy);
-    const value: { [key: string]: Json } = {
-      base: mapped.base.value,
-      mode: mapped.mode.value,
-      prompt: sideValue(mapped.prompt, ["jailbreak", "indirectAttack", "profanity"], blocklistName),
-      completion: sideValue(
-        mapped.completion,
-        ["protectedMaterialText", "protectedMaterialCode", "profanity"],
-        blocklistName,
-      ),
-    };
-    if (policy.id) value.import = policy.id;
-    contentFilters[policy.name] = value;
-    for (const difference of contentFilterDifferences(policy, desiredFilter(policy.name, value))) {
-      note(["contentFilters", policy.name], `content filter "${policy.name}": ${difference}`);
-    }
-  }
-
-  // Deployments, by name.
-  const deployments: { [key: string]: Json }[] = [];
-  const sorted = [...snapshot.deployments].sort((a, b) => a.name.localeCompare(b.name));
-  sorted.forEach((deployment, index) => {
-    const path: DocPath = ["deployments", index];
-    const label = `deployment "${deployment.name}"`;
-    const model: { [key: string]: Json } = {
-      format: deployment.model.format ?? "",
-      name: deployment.model.name ?? "",
-      version: deployment.model.version ?? "",
-    };
-    if (deployment.model.publisher !== undefined) model.publisher = deployment.model.publisher;
-    if (deployment.model.version === undefined) {
-      note(path, `${label}: Azure reports no model version; the file needs one (set it explicitly)`, "error");
-    }
-    const value: { [key: string]: Json } = { name: deployment.name, account: accountKey, model };
-    value.sku = deployment.sku.name;
-    const capacity = deployment.sku.capacity ?? deployment.currentCapacity;
-    if (capacity !== undefined) value.capacity = capacity;
-    else note(path, `${label}: Azure reports no capacity; the file needs one`, "error");
-    const rai = deployment.raiPolicyName;
-    if (rai !== undefined) {
-      const declared = customNames.get(rai.toLowerCase());
-      const builtIn = MICROSOFT_BASE_POLICIES.find((name) => sameName(name, rai));
-      value.contentFilter = declared ?? builtIn ?? rai;
-      if (!declared && !isMicrosoftBasePolicy(rai)) {
-        note(
-          path,
-          `${label}: content filter "${rai}" is neither a custom filter of the account nor one of ${MICROSOFT_BASE_POLICIES.join(", ")}; the file cannot reference it`,
-          "error",
-        );
-      }
-    }
-    if (deployment.versionUpgradeOption !== undefined)
-      value.versionUpgradeOption = deployment.versionUpgradeOption;
-    if (deployment.spilloverDeploymentName !== undefined)
-      value.spillover = deployment.spilloverDeploymentName;
-    if (Object.keys(deployment.tags).length > 0) value.tags = { ...deployment.tags };
-    if (deployment.id) value.import = deployment.id;
-    deployments.push(value);
-  });
-
-  // Blocklists with their items (as sets: a repeated item is kept once).
-  const blocklists: Record<string, { [key: string]: Json }> = {};
+  const contentFilters = importedContentFilters(custom, blocklistName, note);
+  const deployments = [...snapshot.deployments]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((deployment, index) =>
+      importedDeployment(deployment, ["deployments", index], accountKey, customNames, note),
+    );
+  const blocklists: Record<string, Blocklist> = {};
   for (const blocklist of [...snapshot.raiBlocklists].sort((a, b) => a.name.localeCompare(b.name))) {
-    const path: DocPath = ["blocklists", blocklist.name];
-    const seen = new Set<string>();
-    const items: Json[] = [];
-    let renamed = 0;
-    for (const item of [...blocklist.items].sort((a, b) => a.name.localeCompare(b.name))) {
-      if (item.pattern === undefined || item.pattern === "") {
-        note(path, `blocklist "${blocklist.name}": item ${item.name} has no pattern and is left out`);
-        continue;
-      }
-      const regex = item.isRegex === true;
-      const key = `${regex}|${item.pattern}`;
-      if (seen.has(key)) {
-        note(
-          path,
-          `blocklist "${blocklist.name}": item ${item.name} repeats the pattern "${item.pattern}"; the file keeps it once`,
-        );
-        continue;
-      }
-      seen.add(key);
-      const derived = item.name === blocklistItemName({ pattern: item.pattern, regex });
-      if (derived) items.push(regex ? { pattern: item.pattern, regex: true } : item.pattern);
-      else if (AZURE_ITEM_NAME.test(item.name)) {
-        // Keep Azure's name so that the item is adopted, not added again under another name.
-        items.push(
-          regex
-            ? { pattern: item.pattern, regex: true, name: item.name }
-            : { pattern: item.pattern, name: item.name },
-        );
-      } else {
-        renamed += 1;
-        items.push(regex ? { pattern: item.pattern, regex: true } : item.pattern);
-      }
-    }
-    if (renamed > 0) {
-      note(
-        path,
-        `blocklist "${blocklist.name}": ${renamed} item(s) have Azure names the file cannot hold; the first \`pulumi up\` adds them under content-derived names (item-<hash>) and leaves the existing ones in Azure until they are removed`,
-        "info",
-      );
-    }
-    const value: { [key: string]: Json } = {};
-    if (blocklist.description !== undefined && blocklist.description !== "")
-      value.description = blocklist.description;
-    value.items = items;
-    if (blocklist.id) value.import = blocklist.id;
-    blocklists[blocklist.name] = value;
+    blocklists[blocklist.name] = importedBlocklist(blocklist, note);
   }
-
   const file: ImportedFile = {
     version: 1,
     subscription: source.subscriptionId,
-    accounts: { [accountKey]: accountValue },
+    accounts: { [accountKey]: importedAccount(account) },
     deployments,
   };
   if (custom.length > 0) file.contentFilters = contentFilters;
@@ -351,9 +391,7 @@ export function deploymentNotes(draft: ImportDraft, plan: Plan): ImportNote[] {
   const live = new Map(
     draft.source.snapshot.deployments.map((deployment) => [deployment.name.toLowerCase(), deployment]),
   );
-  for (const node of plan.graph.nodes) {
-    if (node.type !== ResourceTypes.deployment || node.account !== draft.accountKey) continue;
-    const planned = node.inputs as unknown as PlannedDeployment;
+  for (const planned of plannedDeploymentsOf(plan.graph, draft.accountKey)) {
     const record = live.get(planned.deploymentName.toLowerCase());
     if (!record) continue;
     const index = draft.value.deployments.findIndex(

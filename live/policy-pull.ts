@@ -3,12 +3,26 @@
  * inherited from above, minus those that exclude the scope), their definitions and initiatives, and the
  * initiatives' member definitions, each as one document in Azure's shape (`{id, name, type, properties}`)
  * under a deterministic file name, for policies/azure-policies.ts to enforce offline.
+ *
+ * `pullPolicyFiles` is `aideploy policy pull`'s use case: it reads Azure and the output directory and
+ * decides what to write, replace and remove there (only files an earlier pull wrote); the command writes.
  */
 import { createHash } from "node:crypto";
-import type { PolicyAssignment, PolicyClient } from "@azure/arm-policy";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
 import { Document, parse } from "yaml";
-import { LiveConfigError } from "./errors";
-import { collect, getPolicyDefinition, getPolicySetDefinition, type PolicyDefinitionRecord } from "./read";
+import { UsageError } from "../diagnostics/failure";
+import { fileStart, liveDiagnostic } from "./codes";
+import type { FileChange, LiveContext, LiveOutcome } from "./context";
+import { describeLiveFailure, LiveConfigError, liveFailureDiagnostic, resolveSettings } from "./errors";
+import {
+  getPolicyDefinition,
+  getPolicySetDefinition,
+  listPolicyAssignments,
+  type PolicyAssignmentRecord,
+  type PolicyDefinitionRecord,
+} from "./read";
+import { LiveSession } from "./session";
 
 export interface PolicyScope {
   /** `/subscriptions/{s}` or `/subscriptions/{s}/resourceGroups/{rg}`, as given (trailing slash removed). */
@@ -71,28 +85,17 @@ export function sortKeys(value: unknown): unknown {
   return sorted;
 }
 
-/** An assignment in the shape ARM returns it. */
-export function assignmentDocument(assignment: PolicyAssignment): Record<string, unknown> {
-  const {
-    id,
-    name,
-    type,
-    location,
-    identity,
-    systemData: _systemData,
-    latestDefinitionVersion: _latest,
-    effectiveDefinitionVersion: _effective,
-    ...properties
-  } = assignment;
-  const document: Record<string, unknown> = {
-    id: id ?? "",
-    name: name ?? "",
-    type: type ?? "Microsoft.Authorization/policyAssignments",
-  };
-  if (location !== undefined) document.location = location;
-  if (identity !== undefined) document.identity = sortKeys(identity);
-  document.properties = sortKeys(properties);
+/** An assignment as a pulled file holds it: ARM's shape, keys sorted. */
+function assignmentDocument(record: PolicyAssignmentRecord): Record<string, unknown> {
+  const document: Record<string, unknown> = { id: record.id, name: record.name, type: record.type };
+  if (record.location !== undefined) document.location = record.location;
+  if (record.identity !== undefined) document.identity = sortKeys(record.identity);
+  document.properties = sortKeys(record.properties);
   return document;
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
 function definitionDocument(record: PolicyDefinitionRecord): Record<string, unknown> {
@@ -134,29 +137,20 @@ function assignFiles(documents: Omit<PolicyDocument, "file">[]): PolicyDocument[
   });
 }
 
-export interface PullOptions {
-  /** Wraps each read (retries, progress). */
-  read<T>(label: string, operation: () => Promise<T>): Promise<T>;
-}
-
 /** Reads everything in force at the scope; throws on any failed read (nothing partial is returned). */
-export async function pullPolicies(
-  client: PolicyClient,
-  scope: PolicyScope,
-  options: PullOptions,
-): Promise<PulledPolicies> {
+async function pullPolicies(session: LiveSession, scope: PolicyScope): Promise<PulledPolicies> {
+  const client = session.policy(session.connection());
   const filter = { filter: "atScope()" };
-  const assignments = await options.read("policy assignments", () =>
-    collect(
-      scope.resourceGroup
-        ? client.policyAssignments.listForResourceGroup(scope.resourceGroup, filter)
-        : client.policyAssignments.list(filter),
-    ),
+  const assignments = await session.read("policy assignments", () =>
+    listPolicyAssignments(client, {
+      ...filter,
+      ...(scope.resourceGroup ? { resourceGroup: scope.resourceGroup } : {}),
+    }),
   );
   const excluded: string[] = [];
   const inForce = assignments.filter((assignment) => {
-    const out = (assignment.notScopes ?? []).some((notScope) => isWithin(scope.id, notScope));
-    if (out) excluded.push(assignment.id ?? assignment.name ?? "");
+    const out = stringsOf(assignment.properties.notScopes).some((notScope) => isWithin(scope.id, notScope));
+    if (out) excluded.push(assignment.id || assignment.name);
     return !out;
   });
   const documents: Omit<PolicyDocument, "file">[] = inForce.map((assignment) => ({
@@ -167,13 +161,14 @@ export async function pullPolicies(
   const fetchDefinition = async (id: string) => {
     if (fetched.has(id.toLowerCase())) return;
     fetched.add(id.toLowerCase());
-    const record = await options.read(`policy definition ${id.split("/").pop()}`, () =>
+    const record = await session.read(`policy definition ${id.split("/").pop()}`, () =>
       getPolicyDefinition(client, id),
     );
     documents.push({ kind: "definition", content: definitionDocument(record) });
   };
   for (const assignment of inForce) {
-    const id = assignment.policyDefinitionId ?? "";
+    const definitionId = assignment.properties.policyDefinitionId;
+    const id = typeof definitionId === "string" ? definitionId : "";
     if (id === "") continue;
     if (!isSetDefinition(id)) {
       await fetchDefinition(id);
@@ -181,7 +176,7 @@ export async function pullPolicies(
     }
     if (fetched.has(id.toLowerCase())) continue;
     fetched.add(id.toLowerCase());
-    const set = await options.read(`initiative ${id.split("/").pop()}`, () =>
+    const set = await session.read(`initiative ${id.split("/").pop()}`, () =>
       getPolicySetDefinition(client, id),
     );
     documents.push({ kind: "initiative", content: definitionDocument(set) });
@@ -344,4 +339,112 @@ export function parsePullManifest(text: string, shown: string): PullManifest {
     );
   }
   return { scope: record.scope as string, files: { ...(files as Record<string, string>) } };
+}
+
+// ── The use case ────────────────────────────────────────────────────────────
+
+export interface PolicyPullRequest {
+  /** `--scope`: a subscription or resource group id. */
+  scope: string;
+  /** The output directory, relative to the context's directory. */
+  out: string;
+}
+
+/** What a pull writes and removes, and the lines that say what it did. */
+export interface PolicyPull {
+  files: FileChange[];
+  summary: string;
+}
+
+/** The `.json` files in the pulled folders and the manifest of the last pull, as they are on disk. */
+function readLocal(dir: string, shown: string): { files: LocalPolicyFile[]; manifest?: PullManifest } {
+  const files: LocalPolicyFile[] = [];
+  for (const folder of Object.values(pulledFolders)) {
+    const full = path.join(dir, folder);
+    if (!existsSync(full)) continue;
+    for (const entry of readdirSync(full).sort()) {
+      if (!entry.toLowerCase().endsWith(".json")) continue;
+      files.push({ file: `${folder}/${entry}`, content: readFileSync(path.join(full, entry), "utf8") });
+    }
+  }
+  const manifestPath = path.join(dir, PULL_MANIFEST);
+  if (!existsSync(manifestPath)) return { files };
+  const manifest = parsePullManifest(readFileSync(manifestPath, "utf8"), path.join(shown, PULL_MANIFEST));
+  return { files, manifest };
+}
+
+function conflictLine(out: string, conflict: PullConflict): string {
+  const file = path.join(out, ...conflict.file.split("/"));
+  return conflict.reason === "changed"
+    ? `  ${file}: written by an earlier pull and edited since`
+    : `  ${file}: not written by \`aideploy policy pull\``;
+}
+
+function summaryOf(pulled: PulledPolicies, plan: PullWritePlan, scope: string, out: string): string {
+  const assignments = pulled.documents.filter((document) => document.kind === "assignment").length;
+  const lines = [
+    `pulled ${assignments} assignment(s) in force at ${scope} and ${plan.write.length - assignments} definition(s) and initiative(s) into ${out}`,
+  ];
+  if (pulled.excluded.length > 0) {
+    lines.push(`skipped ${pulled.excluded.length} assignment(s) whose notScopes exclude ${scope}`);
+  }
+  if (plan.remove.length > 0)
+    lines.push(`removed ${plan.remove.length} file(s) Azure no longer has: ${plan.remove.join(", ")}`);
+  if (plan.kept.length > 0)
+    lines.push(`kept ${plan.kept.length} file(s) no pull wrote: ${plan.kept.join(", ")}`);
+  if (plan.keptChanged.length > 0) {
+    lines.push(
+      `kept ${plan.keptChanged.length} pulled file(s) edited since the last pull, which Azure no longer has: ${plan.keptChanged.join(", ")}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The files a pull writes into the output directory, or undefined (nothing written) when a read fails,
+ * which the findings say. A file the pull would overwrite that is not its own is a UsageError, as are a
+ * bad scope, endpoint or manifest.
+ */
+export async function pullPolicyFiles(
+  request: PolicyPullRequest,
+  context: LiveContext,
+): Promise<LiveOutcome<PolicyPull | undefined>> {
+  const { out } = request;
+  const scope = resolveSettings(() => parsePolicyScope(request.scope));
+  const session = resolveSettings(
+    () => new LiveSession({ ...context, subscriptionId: scope.subscriptionId }),
+  );
+  resolveSettings(() => session.connection());
+  const dir = path.resolve(context.cwd, out);
+  const local = resolveSettings(() => readLocal(dir, out));
+  let pulled: PulledPolicies;
+  try {
+    pulled = await session.run(`pulling Azure Policy at ${scope.id}`, () => pullPolicies(session, scope));
+  } catch (error) {
+    const failure = describeLiveFailure(error, {
+      action: `Reading the Azure Policy in force at ${scope.id}`,
+    });
+    return { result: undefined, diagnostics: [liveFailureDiagnostic(failure, fileStart(out))] };
+  }
+  const plan = planPullWrites(pulled, scope.id, local.files, local.manifest);
+  if (plan.conflicts.length > 0) {
+    const lines = [
+      `nothing was written: ${plan.conflicts.length} file(s) the pull would overwrite are not the pull's own:`,
+      ...plan.conflicts.map((conflict) => conflictLine(out, conflict)),
+      `Rename or move them (a pull never overwrites a file it did not write, listed in ${path.join(out, PULL_MANIFEST)}), then pull again.`,
+    ];
+    throw new UsageError(lines.join("\n"));
+  }
+  const at = (file: string) => path.join(dir, ...file.split("/"));
+  const files: FileChange[] = [
+    ...plan.write.map(({ file, text }) => ({ path: at(file), text })),
+    ...plan.remove.map((file) => ({ path: at(file), text: null })),
+    { path: path.join(dir, PULL_MANIFEST), text: serializePullManifest(plan.manifest) },
+  ];
+  const diagnostics = pulled.warnings.map((warning) =>
+    liveDiagnostic("live/policy-not-evaluated", fileStart(path.join(out, ...warning.file.split("/"))), {
+      message: warning.message,
+    }),
+  );
+  return { result: { files, summary: summaryOf(pulled, plan, scope.id, out) }, diagnostics };
 }

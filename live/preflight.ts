@@ -3,22 +3,13 @@
  * capacity bounds) and against quota. Pure functions of the desired state and the data read from Azure
  * (or from catalog/models.json); the command decides where that data comes from.
  */
-import { type Diagnostic, diagnosticAt } from "../diagnostics/diagnostic";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { DesiredAccount, DesiredDeployment } from "../loader/desired-state";
 import { type CatalogModel, type CatalogSku, lookupModel, sameName } from "./catalog";
-import { type LiveCheckCode, liveCheckInfo } from "./codes";
+import { liveDiagnostic } from "./codes";
 import type { DeploymentRecord, UsageRecord } from "./read";
 
 const dayInMs = 86_400_000;
-
-export function liveDiagnostic(
-  code: LiveCheckCode,
-  location: DesiredDeployment["source"],
-  message: string,
-  hint = liveCheckInfo[code].hint,
-): Diagnostic {
-  return diagnosticAt(location, { code, severity: liveCheckInfo[code].severity, message, hint });
-}
 
 function label(deployment: DesiredDeployment): string {
   return `deployment "${deployment.name}" on account ${deployment.accountKey}`;
@@ -97,33 +88,27 @@ export function checkAvailability(
   const inRegion = `in ${location} (${options.catalogLabel})`;
   if (found.versions.length === 0) {
     return [
-      liveDiagnostic(
-        "live/model-unavailable",
-        where,
-        `${label(deployment)}: model ${deployment.model.format} ${deployment.model.name} is not offered ${inRegion}`,
-      ),
+      liveDiagnostic("live/model-unavailable", where, {
+        message: `${label(deployment)}: model ${deployment.model.format} ${deployment.model.name} is not offered ${inRegion}`,
+      }),
     ];
   }
   const model = found.model;
   if (!model) {
     const offered = found.versions.map((candidate) => candidate.version);
     return [
-      liveDiagnostic(
-        "live/model-unavailable",
-        where,
-        `${label(deployment)}: version ${deployment.model.version} of ${deployment.model.name} is not offered ${inRegion}; offered versions: ${list(offered)}`,
-      ),
+      liveDiagnostic("live/model-unavailable", where, {
+        message: `${label(deployment)}: version ${deployment.model.version} of ${deployment.model.name} is not offered ${inRegion}; offered versions: ${list(offered)}`,
+      }),
     ];
   }
   const sku = found.sku;
   const diagnostics: Diagnostic[] = [];
   if (!sku) {
     diagnostics.push(
-      liveDiagnostic(
-        "live/model-unavailable",
-        where,
-        `${label(deployment)}: deployment type ${deployment.sku} is not offered for ${modelLabel(deployment)} ${inRegion}; offered types: ${list(model.skus.map((candidate) => candidate.name))}`,
-      ),
+      liveDiagnostic("live/model-unavailable", where, {
+        message: `${label(deployment)}: deployment type ${deployment.sku} is not offered for ${modelLabel(deployment)} ${inRegion}; offered types: ${list(model.skus.map((candidate) => candidate.name))}`,
+      }),
     );
   }
   const now = options.now.getTime();
@@ -131,46 +116,36 @@ export function checkAvailability(
   const status = model.lifecycleStatus?.toLowerCase();
   if (retirement && retirement.time <= now) {
     diagnostics.push(
-      liveDiagnostic(
-        "live/version-deprecated",
-        where,
-        `${label(deployment)}: ${retirement.what} (${modelLabel(deployment)}) retired on ${dateOnly(retirement.time)} ${inRegion}`,
-      ),
+      liveDiagnostic("live/version-deprecated", where, {
+        message: `${label(deployment)}: ${retirement.what} (${modelLabel(deployment)}) retired on ${dateOnly(retirement.time)} ${inRegion}`,
+      }),
     );
   } else if (status === "deprecated") {
     diagnostics.push(
-      liveDiagnostic(
-        "live/version-deprecated",
-        where,
-        `${label(deployment)}: ${modelLabel(deployment)} is deprecated ${inRegion}${retirement ? `; it retires on ${dateOnly(retirement.time)}` : ""}`,
-      ),
+      liveDiagnostic("live/version-deprecated", where, {
+        message: `${label(deployment)}: ${modelLabel(deployment)} is deprecated ${inRegion}${retirement ? `; it retires on ${dateOnly(retirement.time)}` : ""}`,
+      }),
     );
   } else if (retirement && retirement.time <= now + options.retirementDays * dayInMs) {
     const days = Math.ceil((retirement.time - now) / dayInMs);
     diagnostics.push(
-      liveDiagnostic(
-        "live/version-retiring",
-        where,
-        `${label(deployment)}: ${retirement.what} (${modelLabel(deployment)}) retires on ${dateOnly(retirement.time)}, in ${days} day${days === 1 ? "" : "s"} ${inRegion}`,
-      ),
+      liveDiagnostic("live/version-retiring", where, {
+        message: `${label(deployment)}: ${retirement.what} (${modelLabel(deployment)}) retires on ${dateOnly(retirement.time)}, in ${days} day${days === 1 ? "" : "s"} ${inRegion}`,
+      }),
     );
   } else if (status === "deprecating" || status === "legacy") {
     diagnostics.push(
-      liveDiagnostic(
-        "live/version-retiring",
-        where,
-        `${label(deployment)}: ${modelLabel(deployment)} has lifecycle status ${model.lifecycleStatus} ${inRegion}; its retirement is announced`,
-      ),
+      liveDiagnostic("live/version-retiring", where, {
+        message: `${label(deployment)}: ${modelLabel(deployment)} has lifecycle status ${model.lifecycleStatus} ${inRegion}; its retirement is announced`,
+      }),
     );
   }
   const problem = sku ? capacityProblem(deployment.capacity, sku) : undefined;
   if (sku && problem) {
     diagnostics.push(
-      liveDiagnostic(
-        "live/capacity-out-of-range",
-        where,
-        `${label(deployment)}: capacity ${deployment.capacity} is ${problem} for deployment type ${sku.name} of ${modelLabel(deployment)} ${inRegion}`,
-      ),
+      liveDiagnostic("live/capacity-out-of-range", where, {
+        message: `${label(deployment)}: capacity ${deployment.capacity} is ${problem} for deployment type ${sku.name} of ${modelLabel(deployment)} ${inRegion}`,
+      }),
     );
   }
   return diagnostics;
@@ -178,7 +153,8 @@ export function checkAvailability(
 
 // ── Quota ───────────────────────────────────────────────────────────────────
 
-export interface QuotaEntry {
+/** A deployment whose capacity the quota check counts, with the region's catalog and what Azure holds. */
+export interface QuotaCheckEntry {
   deployment: DesiredDeployment;
   subscriptionId: string;
   location: string;
@@ -189,13 +165,13 @@ export interface QuotaEntry {
 }
 
 export interface QuotaInput {
-  entries: readonly QuotaEntry[];
+  entries: readonly QuotaCheckEntry[];
   /** Usages of a subscription and region; undefined when they could not be read (reported elsewhere). */
   usages(subscriptionId: string, location: string): readonly UsageRecord[] | undefined;
 }
 
 /** The usage name a live deployment's capacity counts against. */
-function liveUsageName(entry: QuotaEntry, desiredUsage: string): string | undefined {
+function liveUsageName(entry: QuotaCheckEntry, desiredUsage: string): string | undefined {
   const live = entry.live;
   if (!live) return undefined;
   const found = lookupModel(entry.models, { ...live.model, sku: live.sku.name });
@@ -230,11 +206,9 @@ export function checkQuota(input: QuotaInput): Diagnostic[] {
     const usageName = found.sku.usageName;
     if (!usageName) {
       diagnostics.push(
-        liveDiagnostic(
-          "live/quota-unchecked",
-          deployment.source,
-          `${label(deployment)}: the catalog names no quota for deployment type ${deployment.sku} of ${modelLabel(deployment)} in ${entry.location}; quota not checked`,
-        ),
+        liveDiagnostic("live/quota-unchecked", deployment.source, {
+          message: `${label(deployment)}: the catalog names no quota for deployment type ${deployment.sku} of ${modelLabel(deployment)} in ${entry.location}; quota not checked`,
+        }),
       );
       continue;
     }
@@ -260,11 +234,9 @@ export function checkQuota(input: QuotaInput): Diagnostic[] {
     const usage = usages.find((candidate) => sameName(candidate.name, group.usageName));
     if (!usage || usage.limit === undefined) {
       diagnostics.push(
-        liveDiagnostic(
-          "live/quota-unchecked",
-          first.deployment.source,
-          `${label(first.deployment)}: Azure lists no quota named ${group.usageName} in ${group.location} for subscription ${group.subscriptionId}; quota not checked`,
-        ),
+        liveDiagnostic("live/quota-unchecked", first.deployment.source, {
+          message: `${label(first.deployment)}: Azure lists no quota named ${group.usageName} in ${group.location} for subscription ${group.subscriptionId}; quota not checked`,
+        }),
       );
       continue;
     }
@@ -276,11 +248,9 @@ export function checkQuota(input: QuotaInput): Diagnostic[] {
         `${contribution.deployment.name} on ${contribution.deployment.accountKey} +${contribution.added}`,
     );
     diagnostics.push(
-      liveDiagnostic(
-        "live/quota-exceeded",
-        first.deployment.source,
-        `quota ${group.usageName} in ${group.location}: the file needs ${needed} more (${parts.join(", ")}), but only ${available} is available (usage ${current} of limit ${usage.limit})`,
-      ),
+      liveDiagnostic("live/quota-exceeded", first.deployment.source, {
+        message: `quota ${group.usageName} in ${group.location}: the file needs ${needed} more (${parts.join(", ")}), but only ${available} is available (usage ${current} of limit ${usage.limit})`,
+      }),
     );
   }
   return diagnostics;

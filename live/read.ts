@@ -7,7 +7,6 @@ import type {
   CognitiveServicesManagementClient,
   Deployment,
   Model,
-  ModelCapacityListResultValueItem,
   RaiBlocklist,
   RaiBlocklistItem,
   RaiPolicy,
@@ -31,10 +30,7 @@ export interface AccountRecord {
   name: string;
   resourceGroup: string;
   location?: string;
-  kind?: string;
-  skuName?: string;
   customSubDomainName?: string;
-  endpoint?: string;
   publicNetworkAccess?: string;
   disableLocalAuth?: boolean;
   /** `identity.type`, e.g. `SystemAssigned`; absent when the account has no identity block. */
@@ -49,7 +45,6 @@ export interface AccountRecord {
   };
   restrictOutboundNetworkAccess?: boolean;
   allowedFqdnList?: string[];
-  provisioningState?: string;
   tags: Record<string, string>;
 }
 
@@ -64,10 +59,6 @@ export interface DeploymentRecord {
   parentDeploymentName?: string;
   currentCapacity?: number;
   capacitySettings?: { designatedCapacity?: number; priority?: number };
-  /** Server-computed: never compare against the desired state. */
-  provisioningState?: string;
-  /** Server-computed rate limits (requests, tokens), for display. */
-  rateLimits: { key?: string; renewalPeriod?: number; count?: number }[];
   tags: Record<string, string>;
 }
 
@@ -108,48 +99,24 @@ export interface CatalogSkuRecord {
   name?: string;
   usageName?: string;
   deprecationDate?: string;
-  capacity?: {
-    minimum?: number;
-    maximum?: number;
-    step?: number;
-    default?: number;
-    allowedValues?: number[];
-  };
+  capacity?: { minimum?: number; maximum?: number; step?: number; default?: number };
 }
 
 export interface CatalogModelRecord {
-  kind?: string;
-  accountSkuName?: string;
   format?: string;
   name?: string;
   version?: string;
   isDefaultVersion?: boolean;
   lifecycleStatus?: string;
-  maxCapacity?: number;
-  deprecation: { inference?: string; fineTune?: string; status?: string };
-  replacement?: { modelName?: string; modelVersion?: string; autoUpgradeStartDate?: string };
-  capabilities: Record<string, string>;
+  deprecation: { inference?: string; fineTune?: string };
   skus: CatalogSkuRecord[];
 }
 
 export interface UsageRecord {
   /** Matches a catalog sku's `usageName`. */
   name?: string;
-  localizedName?: string;
   currentValue?: number;
   limit?: number;
-  unit?: string;
-  status?: string;
-  quotaPeriod?: string;
-  nextResetTime?: string;
-}
-
-export interface ModelCapacityRecord {
-  location?: string;
-  skuName?: string;
-  model: { format?: string; name?: string; version?: string };
-  availableCapacity?: number;
-  availableFinetuneCapacity?: number;
 }
 
 export interface AccountSnapshot {
@@ -175,13 +142,13 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return result;
 }
 
-export function resourceGroupOf(id: string | undefined): string {
+function resourceGroupOf(id: string | undefined): string {
   return /\/resourceGroups\/([^/]+)/i.exec(id ?? "")?.[1] ?? "";
 }
 
 // ── Mapping ─────────────────────────────────────────────────────────────────
 
-export function toAccountRecord(account: Account): AccountRecord {
+function toAccountRecord(account: Account): AccountRecord {
   const properties = account.properties;
   const acls = properties?.networkAcls;
   const encryption = properties?.encryption;
@@ -190,10 +157,7 @@ export function toAccountRecord(account: Account): AccountRecord {
     name: account.name ?? "",
     resourceGroup: resourceGroupOf(account.id),
     location: account.location,
-    kind: account.kind,
-    skuName: account.sku?.name,
     customSubDomainName: properties?.customSubDomainName,
-    endpoint: properties?.endpoint,
     publicNetworkAccess: properties?.publicNetworkAccess,
     disableLocalAuth: properties?.disableLocalAuth,
     identityType: account.identity?.type,
@@ -215,12 +179,11 @@ export function toAccountRecord(account: Account): AccountRecord {
       : undefined,
     restrictOutboundNetworkAccess: properties?.restrictOutboundNetworkAccess,
     allowedFqdnList: properties?.allowedFqdnList ? [...properties.allowedFqdnList] : undefined,
-    provisioningState: properties?.provisioningState,
     tags: { ...account.tags },
   });
 }
 
-export function toDeploymentRecord(deployment: Deployment): DeploymentRecord {
+function toDeploymentRecord(deployment: Deployment): DeploymentRecord {
   const properties = deployment.properties ?? {};
   const model = properties.model ?? {};
   const capacitySettings = properties.capacitySettings;
@@ -246,15 +209,11 @@ export function toDeploymentRecord(deployment: Deployment): DeploymentRecord {
           priority: capacitySettings.priority,
         })
       : undefined,
-    provisioningState: properties.provisioningState,
-    rateLimits: (properties.rateLimits ?? []).map((rule) =>
-      compact({ key: rule.key, renewalPeriod: rule.renewalPeriod, count: rule.count }),
-    ),
     tags: { ...deployment.tags },
   });
 }
 
-export function toRaiPolicyRecord(policy: RaiPolicy): RaiPolicyRecord {
+function toRaiPolicyRecord(policy: RaiPolicy): RaiPolicyRecord {
   const properties = policy.properties ?? {};
   return compact({
     id: policy.id,
@@ -290,31 +249,18 @@ function toBlocklistItemRecord(item: RaiBlocklistItem): RaiBlocklistItemRecord {
   });
 }
 
-export function toCatalogModelRecord(entry: Model): CatalogModelRecord {
+function toCatalogModelRecord(entry: Model): CatalogModelRecord {
   const model = entry.model ?? {};
-  const replacement = model.replacementConfig;
   return compact({
-    kind: entry.kind,
-    accountSkuName: entry.skuName,
     format: model.format,
     name: model.name,
     version: model.version,
     isDefaultVersion: model.isDefaultVersion,
     lifecycleStatus: model.lifecycleStatus,
-    maxCapacity: model.maxCapacity,
     deprecation: compact({
       inference: model.deprecation?.inference,
       fineTune: model.deprecation?.fineTune,
-      status: model.deprecation?.deprecationStatus,
     }),
-    replacement: replacement
-      ? compact({
-          modelName: replacement.targetModelName,
-          modelVersion: replacement.targetModelVersion,
-          autoUpgradeStartDate: isoDate(replacement.autoUpgradeStartDate),
-        })
-      : undefined,
-    capabilities: { ...model.capabilities },
     skus: (model.skus ?? []).map((sku) =>
       compact({
         name: sku.name,
@@ -326,7 +272,6 @@ export function toCatalogModelRecord(entry: Model): CatalogModelRecord {
               maximum: sku.capacity.maximum,
               step: sku.capacity.step,
               default: sku.capacity.default,
-              allowedValues: sku.capacity.allowedValues ? [...sku.capacity.allowedValues] : undefined,
             })
           : undefined,
       }),
@@ -334,46 +279,15 @@ export function toCatalogModelRecord(entry: Model): CatalogModelRecord {
   });
 }
 
-export function toUsageRecord(usage: Usage): UsageRecord {
+function toUsageRecord(usage: Usage): UsageRecord {
   return compact({
     name: usage.name?.value,
-    localizedName: usage.name?.localizedValue,
     currentValue: usage.currentValue,
     limit: usage.limit,
-    unit: usage.unit,
-    status: usage.status,
-    quotaPeriod: usage.quotaPeriod,
-    nextResetTime: usage.nextResetTime,
-  });
-}
-
-export function toModelCapacityRecord(item: ModelCapacityListResultValueItem): ModelCapacityRecord {
-  const properties = item.properties ?? {};
-  return compact({
-    location: item.location,
-    skuName: properties.skuName,
-    model: compact({
-      format: properties.model?.format,
-      name: properties.model?.name,
-      version: properties.model?.version,
-    }),
-    availableCapacity: properties.availableCapacity,
-    availableFinetuneCapacity: properties.availableFinetuneCapacity,
   });
 }
 
 // ── Cognitive Services reads ────────────────────────────────────────────────
-
-/** Accounts of the client's subscription, or of one resource group. */
-export async function listAccounts(
-  client: CognitiveServicesManagementClient,
-  options: { resourceGroup?: string } = {},
-): Promise<AccountRecord[]> {
-  const accounts = options.resourceGroup
-    ? client.accounts.listByResourceGroup(options.resourceGroup)
-    : client.accounts.list();
-  return (await collect(accounts)).map(toAccountRecord);
-}
 
 export async function getAccount(
   client: CognitiveServicesManagementClient,
@@ -398,11 +312,10 @@ export async function listRaiPolicies(
   return policies.map(toRaiPolicyRecord);
 }
 
-/** Blocklists with their items (items are read per blocklist unless `includeItems` is false). */
+/** Blocklists with their items (read per blocklist). */
 export async function listRaiBlocklists(
   client: CognitiveServicesManagementClient,
   account: AccountLocator,
-  options: { includeItems?: boolean } = {},
 ): Promise<RaiBlocklistRecord[]> {
   const blocklists: RaiBlocklist[] = await collect(
     client.raiBlocklists.list(account.resourceGroup, account.accountName),
@@ -410,10 +323,9 @@ export async function listRaiBlocklists(
   const records: RaiBlocklistRecord[] = [];
   for (const blocklist of blocklists) {
     const name = blocklist.name ?? "";
-    const items =
-      options.includeItems === false
-        ? []
-        : await collect(client.raiBlocklistItems.list(account.resourceGroup, account.accountName, name));
+    const items = await collect(
+      client.raiBlocklistItems.list(account.resourceGroup, account.accountName, name),
+    );
     records.push(
       compact({
         id: blocklist.id,
@@ -455,35 +367,19 @@ export async function listLocationUsages(
   return (await collect(client.usages.list(location))).map(toUsageRecord);
 }
 
-export async function listAccountUsages(
-  client: CognitiveServicesManagementClient,
-  account: AccountLocator,
-): Promise<UsageRecord[]> {
-  const result = await client.accounts.listUsages(account.resourceGroup, account.accountName);
-  return (result.value ?? []).map(toUsageRecord);
-}
-
-/** Capacity available for a model version per location and deployment type. */
-export async function listModelCapacities(
-  client: CognitiveServicesManagementClient,
-  model: { format: string; name: string; version: string },
-): Promise<ModelCapacityRecord[]> {
-  const items = await collect(client.modelCapacities.list(model.format, model.name, model.version));
-  return items.map(toModelCapacityRecord);
-}
-
 // ── Azure Policy reads ──────────────────────────────────────────────────────
 
+/**
+ * An assignment in the shape ARM returns it (`{id, name, type, location?, identity?, properties}`), as a
+ * pulled file holds it; the version fields ARM computes per request are left out.
+ */
 export interface PolicyAssignmentRecord {
   id: string;
   name: string;
-  scope?: string;
-  policyDefinitionId?: string;
-  displayName?: string;
-  enforcementMode?: string;
-  notScopes: string[];
-  /** Assignment parameters as ARM stores them: `{name: {value}}`. */
-  parameters: Record<string, { value?: unknown }>;
+  type: string;
+  location?: string;
+  identity?: Record<string, unknown>;
+  properties: Record<string, unknown>;
 }
 
 /** A definition in the shape Azure stores it (`{id, name, properties: {...}}`), as the evaluator reads it. */
@@ -494,16 +390,25 @@ export interface PolicyDefinitionRecord {
   properties: Record<string, unknown>;
 }
 
-export function toPolicyAssignmentRecord(assignment: PolicyAssignment): PolicyAssignmentRecord {
+function toPolicyAssignmentRecord(assignment: PolicyAssignment): PolicyAssignmentRecord {
+  const {
+    id,
+    name,
+    type,
+    location,
+    identity,
+    systemData: _systemData,
+    latestDefinitionVersion: _latest,
+    effectiveDefinitionVersion: _effective,
+    ...properties
+  } = assignment;
   return compact({
-    id: assignment.id ?? "",
-    name: assignment.name ?? "",
-    scope: assignment.scope,
-    policyDefinitionId: assignment.policyDefinitionId,
-    displayName: assignment.displayName,
-    enforcementMode: assignment.enforcementMode,
-    notScopes: [...(assignment.notScopes ?? [])],
-    parameters: { ...assignment.parameters },
+    id: id ?? "",
+    name: name ?? "",
+    type: type ?? "Microsoft.Authorization/policyAssignments",
+    location,
+    identity: identity === undefined ? undefined : { ...identity },
+    properties: compact(properties as Record<string, unknown>),
   });
 }
 
@@ -520,11 +425,11 @@ function nest(
   };
 }
 
-export function toPolicyDefinitionRecord(definition: PolicyDefinition): PolicyDefinitionRecord {
+function toPolicyDefinitionRecord(definition: PolicyDefinition): PolicyDefinitionRecord {
   return nest(definition, "Microsoft.Authorization/policyDefinitions");
 }
 
-export function toPolicySetDefinitionRecord(definition: PolicySetDefinition): PolicyDefinitionRecord {
+function toPolicySetDefinitionRecord(definition: PolicySetDefinition): PolicyDefinitionRecord {
   return nest(definition, "Microsoft.Authorization/policySetDefinitions");
 }
 

@@ -1,44 +1,21 @@
 /**
- * What one live command holds while it talks to Azure: the endpoint, a connection and clients per
+ * What one live use case holds while it talks to Azure: the endpoint, a connection and clients per
  * subscription, bounded retries (throttling and 5xx in the SDK pipeline, 409 RequestConflict around each
- * read) and one progress line on a terminal. Created by a command; nothing happens at import.
+ * read) and one progress line on a terminal. Opened from a LiveContext; nothing happens at import.
  */
 import type { CognitiveServicesManagementClient } from "@azure/arm-cognitiveservices";
 import type { PolicyClient } from "@azure/arm-policy";
-import type { TokenCredential } from "@azure/identity";
 import {
   type ArmConnection,
   type ArmTarget,
-  type ConflictRetryOptions,
   createCognitiveServicesClient,
   createPolicyClient,
-  type Env,
-  type RetrySettings,
   resolveArmTarget,
   resolveConnection,
   withConflictRetry,
 } from "./connection";
+import type { LiveContext } from "./context";
 import { createProgressReporter, formatElapsed, type ProgressTask } from "./progress";
-
-/** What tests (and embedding callers) may replace; the CLI uses the defaults. */
-export interface LiveDeps {
-  retry?: Partial<RetrySettings>;
-  conflictRetry?: Omit<ConflictRetryOptions, "onRetry">;
-  /** The clock for retirement checks and generated timestamps. */
-  now?: () => Date;
-  credential?: TokenCredential;
-  /** Progress re-render period (0: no timer). */
-  progressIntervalInMs?: number;
-}
-
-export interface LiveSessionOptions extends LiveDeps {
-  armEndpoint?: string | undefined;
-  /** `--subscription`: wins over the file and AZURE_SUBSCRIPTION_ID. */
-  subscriptionId?: string | undefined;
-  env: Env;
-  /** Where progress goes (stderr) and whether it is a terminal. */
-  progress: { write: (text: string) => void; isTTY: boolean };
-}
 
 export class LiveSession {
   private readonly connections = new Map<string, ArmConnection>();
@@ -49,7 +26,7 @@ export class LiveSession {
   readonly target: ArmTarget;
 
   /** Throws LiveConfigError when the endpoint is unusable. */
-  constructor(private readonly options: LiveSessionOptions) {
+  constructor(private readonly options: LiveContext) {
     this.target = resolveArmTarget({ armEndpoint: options.armEndpoint, env: options.env });
   }
 
@@ -96,8 +73,8 @@ export class LiveSession {
   /** Runs a command's live work under one progress line (terminal only, never in CI). */
   async run<T>(title: string, work: () => Promise<T>): Promise<T> {
     const reporter = createProgressReporter({
-      write: this.options.progress.write,
-      isTTY: this.options.progress.isTTY,
+      write: this.options.progress?.write ?? (() => {}),
+      isTTY: this.options.progress?.isTTY ?? false,
       env: this.options.env,
       ...(this.options.progressIntervalInMs === undefined
         ? {}

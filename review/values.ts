@@ -1,3 +1,4 @@
+import { locationKey } from "../loader/location";
 import { formatPath } from "../loader/path";
 import type { FieldValue } from "./model";
 
@@ -27,9 +28,9 @@ export function asSet(values: readonly FieldValue[]): FieldValue[] {
   return [...byForm.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 
-/** ARM compares locations without case or spaces: `East US 2` is `eastus2`. */
+/** A location as ARM compares it (see loader/location.ts); null when there is none. */
 export function normalizeLocation(location: string | undefined): string | null {
-  return location === undefined ? null : location.toLowerCase().replace(/\s+/g, "");
+  return location === undefined ? null : locationKey(location);
 }
 
 /** One entry per tag, `tags.<key>` (keys that are not plain words are quoted: `tags["cost center"]`). */

@@ -7,8 +7,7 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { fileCodes } from "../diagnostics/codes";
 import type { Severity } from "../diagnostics/diagnostic";
-import { liveCheckCodes } from "../live/codes";
-import { liveErrorCodes } from "../live/errors";
+import { liveCodeDocs } from "../live/codes";
 import { semanticChecks } from "../loader/checks/index";
 import { projectPolicies } from "../policies/registry";
 
@@ -74,14 +73,7 @@ export function codeSections(): CodeSection[] {
       intro:
         "Raised by `validate --live` (and offline from a model catalog), `import`, `drift` and `policy pull`, and for " +
         "every failure talking to Azure Resource Manager. Messages never contain credentials.",
-      codes: () => [
-        ...liveCheckCodes(),
-        ...liveErrorCodes.map((c) => ({
-          code: c.code,
-          severity: "error" as const,
-          description: c.description,
-        })),
-      ],
+      codes: liveCodeDocs,
     },
   ];
 }

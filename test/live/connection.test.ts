@@ -12,7 +12,7 @@ import {
   resolveSubscription,
 } from "../../live/connection";
 import { describeLiveFailure, LiveConfigError } from "../../live/errors";
-import { listAccounts, listDeployments } from "../../live/read";
+import { getAccount, listDeployments } from "../../live/read";
 import { type ArmEmulator, seedFromReference, startArmEmulator } from "../support/arm-emulator";
 import { fastRetry } from "./harness";
 
@@ -188,7 +188,7 @@ describe("clients against the loopback emulator", () => {
     });
     expect(connection).toMatchObject({ anonymous: true, subscriptionSource: "environment" });
     const client = createCognitiveServicesClient(connection);
-    await listAccounts(client);
+    await getAccount(client, account);
     await listDeployments(client, account);
     await client.deployments.beginDeleteAndWait(
       account.resourceGroup,

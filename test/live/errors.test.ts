@@ -1,10 +1,10 @@
 import { createHttpHeaders, createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import { describe, expect, it } from "vitest";
+import { liveCodeDocs } from "../../live/codes";
 import {
   describeLiveFailure,
   isRequestConflict,
   LiveConfigError,
-  liveErrorCodes,
   liveFailureDiagnostic,
   scrubSecrets,
   summarizeCredentialError,
@@ -126,7 +126,7 @@ describe("describeLiveFailure", () => {
   });
 
   it("documents every code", () => {
-    const codes = liveErrorCodes.map((entry) => entry.code);
+    const codes = liveCodeDocs().map((entry) => entry.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.every((code) => /^live\/[a-z-]+$/.test(code))).toBe(true);
     expect(codes).toEqual(

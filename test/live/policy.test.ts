@@ -62,15 +62,19 @@ describe("Azure Policy reads through the real PolicyClient", () => {
       filter: "atScope()",
     });
     expect(atScope.map((assignment) => assignment.name).sort()).toEqual(["mg-wide", "rg-ai", "sub-wide"]);
+    // In the shape ARM returns an assignment: its settings under `properties`.
     expect(atScope.find((assignment) => assignment.name === "rg-ai")).toEqual({
       id: `/subscriptions/${h.emulator.subscriptionId}/resourceGroups/rg-ai/providers/Microsoft.Authorization/policyAssignments/rg-ai`,
       name: "rg-ai",
-      scope: `/subscriptions/${h.emulator.subscriptionId}/resourceGroups/rg-ai`,
-      policyDefinitionId: localAuthId,
-      displayName: "rg-ai",
-      enforcementMode: "Default",
-      notScopes: [],
-      parameters: { effect: { value: "Deny" } },
+      type: "Microsoft.Authorization/policyAssignments",
+      properties: {
+        scope: `/subscriptions/${h.emulator.subscriptionId}/resourceGroups/rg-ai`,
+        policyDefinitionId: localAuthId,
+        displayName: "rg-ai",
+        enforcementMode: "Default",
+        notScopes: [],
+        parameters: { effect: { value: "Deny" } },
+      },
     });
   });
 

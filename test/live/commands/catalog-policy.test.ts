@@ -5,9 +5,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { registerCatalog } from "../../../cli/commands/catalog";
 import { registerPolicyPull } from "../../../cli/commands/policy-pull";
-import { runLiveChecks } from "../../../cli/commands/validate-live";
-import { memoryIO } from "../../../cli/io";
 import { readCatalog } from "../../../live/catalog";
+import { checkModels } from "../../../live/validate";
 import { loadAzurePolicies } from "../../../policies/azure-policies";
 import { loadReferenceExamples, seedPolicyReference } from "../../support/arm-emulator";
 import { planText } from "../../support/plan";
@@ -145,11 +144,7 @@ deployments:
       },
     );
     expect(refreshed.code).toBe(0);
-    const result = await runLiveChecks(
-      planText(yaml),
-      { now: () => new Date("2027-01-15") },
-      memoryIO({ cwd }),
-    );
+    const result = await checkModels(planText(yaml), {}, { env: {}, cwd, now: () => new Date("2027-01-15") });
     expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
       'live/version-retiring deployment "chat" on account main: the model version (OpenAI gpt-4o version 2024-11-20) retires on 2027-03-01, in 45 days in eastus2 (catalog/models.json, generated 2026-11-24)',
     ]);

@@ -3,8 +3,8 @@ import { registerCatalog } from "../../../cli/commands/catalog";
 import { registerDrift } from "../../../cli/commands/drift";
 import { registerImport } from "../../../cli/commands/import";
 import { registerPolicyPull } from "../../../cli/commands/policy-pull";
-import { runLiveChecks } from "../../../cli/commands/validate-live";
 import { memoryIO } from "../../../cli/io";
+import { checkModels } from "../../../live/validate";
 import { bundledText, planText } from "../../support/plan";
 import { fastDeps, run, seedFromPlan, subscriptionId, useEmulator, withDeps, workspace } from "./support";
 
@@ -64,7 +64,8 @@ describe("no secret reaches the output of a live command", () => {
   it("validate --live: a failure quoting credentials is reported scrubbed", async () => {
     h.emulator.failNext({ status: 403, code: "AuthorizationFailed", message: leakyMessage });
     const io = memoryIO({ cwd: workspace(), env: { ...env, AIDEPLOY_ARM_ENDPOINT: h.emulator.baseUrl } });
-    const result = await runLiveChecks(planText(bundledText()), { live: true, ...fastDeps }, io);
+    const context = { env: io.env, cwd: io.cwd, ...fastDeps };
+    const result = await checkModels(planText(bundledText()), { live: true }, context);
     const text = JSON.stringify(result) + io.out + io.err;
     expect(result.diagnostics.some((d) => d.code === "live/auth")).toBe(true);
     expectClean(text);

@@ -7,7 +7,7 @@ import { memoryIO } from "../../../cli/io";
 import { type CommandContext, type CommandRegistration, runProgram } from "../../../cli/program";
 import { ResourceTypes } from "../../../infra/graph";
 import type { Plan } from "../../../infra/plan";
-import type { LiveDeps } from "../../../live/session";
+import type { LiveContext } from "../../../live/context";
 import {
   type AccountRef,
   type ArmEmulator,
@@ -17,15 +17,15 @@ import {
 import { fastRetry } from "../harness";
 
 /** Production retry logic with test-sized delays. */
-export const fastDeps: LiveDeps = {
+export const fastDeps: Partial<LiveContext> = {
   retry: fastRetry,
   conflictRetry: { initialDelayInMs: 1, maxDelayInMs: 5 },
 };
 
-type Register = (program: Command, context: CommandContext, deps?: LiveDeps) => void;
+type Register = (program: Command, context: CommandContext, deps?: Partial<LiveContext>) => void;
 
 /** A registration with injected dependencies (fast retries, a fixed clock). */
-export function withDeps(register: Register, deps: LiveDeps = fastDeps): CommandRegistration {
+export function withDeps(register: Register, deps: Partial<LiveContext> = fastDeps): CommandRegistration {
   return (program, context) => register(program, context, deps);
 }
 

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateCommand } from "../../../cli/commands/validate";
-import { runLiveChecks } from "../../../cli/commands/validate-live";
-import { memoryIO } from "../../../cli/io";
+import { UsageError } from "../../../diagnostics/failure";
 import type { ModelCatalog } from "../../../live/catalog";
-import type { LiveDeps } from "../../../live/session";
+import type { LiveContext } from "../../../live/context";
+import { checkModels } from "../../../live/validate";
 import type { ArmEmulator, CatalogEntry } from "../../support/arm-emulator";
 import { repoRoot } from "../../support/paths";
 import { bundledText, planText } from "../../support/plan";
@@ -15,7 +15,7 @@ const shippedCatalog = JSON.parse(
   readFileSync(path.join(repoRoot, "catalog", "models.json"), "utf8"),
 ) as ModelCatalog;
 const now = new Date("2026-11-24T12:00:00Z");
-const deps: LiveDeps = { ...fastDeps, now: () => now };
+const deps: Partial<LiveContext> = { ...fastDeps, now: () => now };
 
 /** The shipped catalog as ARM serves it, with usage names `<format>.<type>.<model>`. */
 function armCatalog(location: string): CatalogEntry[] {
@@ -244,16 +244,15 @@ describe("validate --live", () => {
 describe("validate with the offline catalog (no Azure)", () => {
   it("passes the bundled file against the shipped catalog today and years from now", async () => {
     for (const date of ["2026-11-24", "2031-06-30"]) {
-      const io = memoryIO({ cwd: repoRoot });
       const planned = planText(bundledText());
-      const result = await runLiveChecks(planned, { now: () => new Date(date) }, io);
+      const result = await checkModels(planned, {}, { env: {}, cwd: repoRoot, now: () => new Date(date) });
       expect(result).toEqual({ diagnostics: [] });
     }
     for (const env of ["dev", "prod"]) {
-      const result = await runLiveChecks(
+      const result = await checkModels(
         planText(bundledText(), env),
-        { now: () => now },
-        memoryIO({ cwd: repoRoot }),
+        {},
+        { env: {}, cwd: repoRoot, now: () => now },
       );
       expect(result.diagnostics).toEqual([]);
     }
@@ -268,10 +267,10 @@ describe("validate with the offline catalog (no Azure)", () => {
     if (ptu) ptu.deprecationDate = "2026-10-01";
     delete catalog.locations.swedencentral;
     const cwd = workspace({ "deployments.yaml": bundledText(), "models.json": JSON.stringify(catalog) });
-    const result = await runLiveChecks(
+    const result = await checkModels(
       planText(bundledText()),
-      { catalog: "models.json", now: () => now },
-      memoryIO({ cwd }),
+      { catalog: "models.json" },
+      { env: {}, cwd, now: () => now },
     );
     const summary = result.diagnostics.map((d) => `${d.line} ${d.severity} ${d.code}`);
     expect(summary).toEqual([
@@ -292,15 +291,20 @@ describe("validate with the offline catalog (no Azure)", () => {
 
   it("uses catalog/models.json next to the file by default, and nothing when there is none", async () => {
     const cwd = workspace({ "deployments.yaml": bundledText() });
-    const none = await runLiveChecks(planText(bundledText()), {}, memoryIO({ cwd }));
+    const none = await checkModels(planText(bundledText()), {}, { env: {}, cwd });
     expect(none).toEqual({ diagnostics: [] });
   });
 
-  it("is a usage error when --catalog is missing or not a catalog", async () => {
+  it("is a usage error, naming the deployments file, when --catalog is missing or not a catalog", async () => {
     const cwd = workspace({ "bad.json": JSON.stringify({ generatedAt: "x", source: "s", locations: {} }) });
-    const missing = await runLiveChecks(planText(bundledText()), { catalog: "nope.json" }, memoryIO({ cwd }));
-    expect(missing.usageError).toBe("nope.json: no such catalog file");
-    const bad = await runLiveChecks(planText(bundledText()), { catalog: "bad.json" }, memoryIO({ cwd }));
-    expect(bad.usageError).toBe('bad.json: not a model catalog: generatedAt is not a date: "x"');
+    const context = { env: {}, cwd };
+    const missing = checkModels(planText(bundledText()), { catalog: "nope.json" }, context);
+    await expect(missing).rejects.toStrictEqual(
+      new UsageError("deployments.yaml: nope.json: no such catalog file"),
+    );
+    const bad = checkModels(planText(bundledText()), { catalog: "bad.json" }, context);
+    await expect(bad).rejects.toStrictEqual(
+      new UsageError('deployments.yaml: bad.json: not a model catalog: generatedAt is not a date: "x"'),
+    );
   });
 });

@@ -1,0 +1,362 @@
+/**
+ * `aideploy validate`'s use case (`validateFile`): a file's findings as written and in each environment
+ * it declares: reading and semantic checks, policies, and the model checks, once per planned environment:
+ * - live (`--live`): availability, retirement and capacity bounds from the regions' live catalogs, and
+ *   quota from the regions' usages, counting what the file's deployments already hold in Azure;
+ * - otherwise, from a catalog file (`--catalog FILE`, or catalog/models.json next to the deployments
+ *   file when there is one): availability, retirement and capacity bounds offline (no quota: that needs
+ *   live data).
+ * A configuration problem (unreadable catalog, no subscription, bad endpoint) is a UsageError naming the
+ * deployments file.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import {
+  type Diagnostic,
+  type EnvironmentFindings,
+  mergeEnvironmentFindings,
+  sortDiagnostics,
+} from "../diagnostics/diagnostic";
+import { UsageError } from "../diagnostics/failure";
+import { type Plan, planLoaded } from "../infra/plan";
+import type { DesiredAccount } from "../loader/desired-state";
+import { chooseEnvironment } from "../loader/environment";
+import { type LoadedFile, loadDeploymentsFile } from "../loader/load";
+import { locationKey } from "../loader/location";
+import { checkPlanPolicies, type PolicyInputs } from "../policies/check-plan";
+import { parseJsonText } from "../policies/evaluator/json";
+import { type CatalogModel, catalogModels, type ModelCatalog, readCatalog } from "./catalog";
+import { liveDiagnostic } from "./codes";
+import type { LiveContext, LiveOutcome } from "./context";
+import { describeLiveFailure, type LiveFailure, liveFailureDiagnostic, resolveSettings } from "./errors";
+import { accountsWithDeployments, checkAvailability, checkQuota, type QuotaCheckEntry } from "./preflight";
+import {
+  type DeploymentRecord,
+  listDeployments,
+  listLocationModels,
+  listLocationUsages,
+  type UsageRecord,
+} from "./read";
+import { LiveSession } from "./session";
+
+export const DEFAULT_CATALOG = path.join("catalog", "models.json");
+export const DEFAULT_RETIREMENT_DAYS = 90;
+
+/**
+ * Reads of live Azure shared by the checks of several environments of one file in one run, so that an
+ * account, a region's catalog or its usages are read once, whichever environments name them.
+ */
+export interface LiveReads {
+  catalogs: Map<string, CatalogModel[]>;
+  usages: Map<string, UsageRecord[]>;
+  deployments: Map<string, DeploymentRecord[]>;
+  /** Reads that failed, by the same keys: not retried for the next environment. */
+  failed: Set<string>;
+}
+
+export function liveReads(): LiveReads {
+  return { catalogs: new Map(), usages: new Map(), deployments: new Map(), failed: new Set() };
+}
+
+export interface ModelCheckOptions {
+  /** Check against live Azure; else against a catalog file, when there is one. */
+  live?: boolean;
+  /** `--catalog`: the catalog file, relative to the context's directory. */
+  catalog?: string;
+  /** Warn about retirements within this many days (default 90). */
+  retirementDays?: number;
+  /** Check retirements as of this date (default: the context's clock, else now). */
+  asOf?: Date;
+  /** Live reads already made in this run (see `liveReads`). */
+  reads?: LiveReads;
+}
+
+export interface FileValidation {
+  /** The deployments file as the user named it, relative to the context's directory. */
+  file: string;
+  /** `--env`: check only this environment (default: the file as written and every environment). */
+  env?: string | undefined;
+  /** The policies to check the file against; read once, when the file plans. */
+  policyInputs: () => PolicyInputs;
+  models: Omit<ModelCheckOptions, "reads">;
+}
+
+/**
+ * What to check of a file: the environment asked for, or else the file as written and every
+ * environment it declares (an environment's overrides can break what the file as written keeps).
+ */
+function environmentsToCheck(
+  file: string,
+  loaded: LoadedFile,
+  requested: string | undefined,
+): (string | null)[] {
+  const config = loaded.config;
+  if (!config) return [];
+  if (requested !== undefined) {
+    const choice = chooseEnvironment(config, requested);
+    if (!choice.ok) throw new UsageError(`${file}: ${choice.message}`);
+    return [choice.name];
+  }
+  return [null, ...Object.keys(config.environments ?? {})];
+}
+
+/**
+ * A file's findings: those of reading it, then, for the file as written and each environment, those of
+ * the policies and the model checks, each listed once with the environments it holds in. Live reads are
+ * shared by the environments. `unreadable`: the file could not be read at all.
+ */
+export async function validateFile(
+  request: FileValidation,
+  context: LiveContext,
+): Promise<LiveOutcome<{ unreadable: boolean }>> {
+  const { file } = request;
+  const loaded = loadDeploymentsFile(path.resolve(context.cwd, file), file);
+  const environments = environmentsToCheck(file, loaded, request.env);
+  const runs: EnvironmentFindings[] = [];
+  const models = { ...request.models, reads: liveReads() };
+  let setup: PolicyInputs | undefined;
+  for (const environment of environments) {
+    const planned = planLoaded(loaded, environment ?? undefined);
+    if (!planned.ok) break;
+    setup ??= request.policyInputs();
+    // Catalog checks run offline when a catalog is at hand; quota and availability live with --live.
+    const checked = await checkModels(planned.plan, models, context);
+    runs.push({
+      environment,
+      diagnostics: [...checkPlanPolicies(planned.plan, setup).diagnostics, ...checked.diagnostics],
+    });
+  }
+  return {
+    result: { unreadable: loaded.ioError },
+    diagnostics: [...loaded.diagnostics, ...mergeEnvironmentFindings(runs)],
+  };
+}
+
+/** The date retirements are checked at, and how far ahead they are reported. */
+export interface CheckSettings {
+  now: Date;
+  retirementDays: number;
+}
+
+/** Live, offline (catalog) or no checks of the models a plan deploys, as the options and files say. */
+export async function checkModels(
+  plan: Plan,
+  options: ModelCheckOptions,
+  context: LiveContext,
+): Promise<{ diagnostics: Diagnostic[] }> {
+  const settings: CheckSettings = {
+    now: options.asOf ?? context.now?.() ?? new Date(),
+    retirementDays: options.retirementDays ?? DEFAULT_RETIREMENT_DAYS,
+  };
+  const diagnostics = options.live
+    ? await checkLive(plan, settings, options.reads ?? liveReads(), context)
+    : checkCatalog(plan, settings, options.catalog, context);
+  return { diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function accountLocation(account: DesiredAccount): string | undefined {
+  return account.location === undefined ? undefined : locationKey(account.location);
+}
+
+function deploymentsOf(plan: Plan, account: DesiredAccount) {
+  return plan.state.deployments.filter((deployment) => deployment.accountKey === account.key);
+}
+
+// ── Offline, from a catalog file ────────────────────────────────────────────
+
+/** The catalog file `--catalog` names, or the one next to the deployments file; none when that is absent. */
+function readCatalogFile(plan: Plan, catalog: string | undefined, context: LiveContext) {
+  const shown = catalog ?? path.join(path.dirname(plan.loaded.file), DEFAULT_CATALOG);
+  const file = path.resolve(context.cwd, shown);
+  const refuse = (reason: string) => new UsageError(`${plan.loaded.file}: ${shown}: ${reason}`);
+  if (!existsSync(file)) {
+    if (catalog === undefined) return undefined;
+    throw refuse("no such catalog file");
+  }
+  let read: ModelCatalog;
+  try {
+    read = readCatalog(parseJsonText(readFileSync(file, "utf8")));
+  } catch (error) {
+    throw refuse(`not a model catalog: ${(error as Error).message}`);
+  }
+  const label = `${shown.split(path.sep).join("/")}, generated ${read.generatedAt.slice(0, 10)}`;
+  return { catalog: read, label };
+}
+
+export function checkCatalog(
+  plan: Plan,
+  settings: CheckSettings,
+  catalogFile: string | undefined,
+  context: LiveContext,
+): Diagnostic[] {
+  const found = readCatalogFile(plan, catalogFile, context);
+  if (found === undefined) return [];
+  const { catalog, label } = found;
+  const diagnostics: Diagnostic[] = [];
+  for (const account of accountsWithDeployments(plan.state.accounts, plan.state.deployments)) {
+    const location = accountLocation(account);
+    const models = location === undefined ? undefined : catalog.locations[location]?.models;
+    if (location === undefined || models === undefined) {
+      const reason =
+        location === undefined
+          ? `account ${account.key} declares no location`
+          : `${label} has no data for ${location}`;
+      diagnostics.push(
+        liveDiagnostic("live/catalog-not-applicable", account.source, {
+          message: `catalog checks skipped for account ${account.key}: ${reason}`,
+        }),
+      );
+      continue;
+    }
+    for (const deployment of deploymentsOf(plan, account)) {
+      diagnostics.push(
+        ...checkAvailability(deployment, location, models, { ...settings, catalogLabel: label }),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+// ── Live ────────────────────────────────────────────────────────────────────
+
+interface CheckedAccount {
+  account: DesiredAccount;
+  location: string;
+  subscriptionId: string;
+}
+
+const usageKey = (subscriptionId: string, location: string) => `${subscriptionId.toLowerCase()}|${location}`;
+const deploymentsKey = ({ account, subscriptionId }: CheckedAccount) =>
+  [subscriptionId, account.resourceGroup, account.name].join("|").toLowerCase();
+
+export async function checkLive(
+  plan: Plan,
+  settings: CheckSettings,
+  reads: LiveReads,
+  context: LiveContext,
+): Promise<Diagnostic[]> {
+  // validate names the file a setting comes from, and says only what is wrong (one line).
+  const configured = <T>(resolve: () => T) =>
+    resolveSettings(resolve, (failure: LiveFailure) => `${plan.loaded.file}: ${failure.message}`);
+  const session = configured(() => new LiveSession(context));
+  const diagnostics: Diagnostic[] = [];
+  const accounts: CheckedAccount[] = [];
+  for (const account of accountsWithDeployments(plan.state.accounts, plan.state.deployments)) {
+    const location = accountLocation(account);
+    if (location === undefined) {
+      diagnostics.push(
+        liveDiagnostic("live/location-missing", account.source, {
+          message: `account ${account.key} declares no location: availability and quota cannot be checked`,
+        }),
+      );
+      continue;
+    }
+    const connection = configured(() => session.connection(account.subscription ?? plan.state.subscription));
+    accounts.push({ account, location, subscriptionId: connection.subscriptionId });
+  }
+  await session.run("checking live Azure", async () => {
+    for (const checked of accounts) diagnostics.push(...(await readForChecks(session, checked, reads)));
+  });
+  diagnostics.push(...liveFindings(plan, accounts, reads, settings));
+  return diagnostics;
+}
+
+/** The region's catalog and usages and the account's deployments, unless this run has read them. */
+async function readForChecks(session: LiveSession, checked: CheckedAccount, reads: LiveReads) {
+  const { account, location, subscriptionId } = checked;
+  const client = session.cognitive(session.connection(subscriptionId));
+  const diagnostics: Diagnostic[] = [];
+  const failedAt = (action: string, error: unknown) =>
+    diagnostics.push(liveFailureDiagnostic(describeLiveFailure(error, { action }), account.source));
+  const catalogKey = `catalog|${location}`;
+  if (!reads.catalogs.has(location) && !reads.failed.has(catalogKey)) {
+    try {
+      const records = await session.read(`model catalog of ${location}`, () =>
+        listLocationModels(client, location),
+      );
+      reads.catalogs.set(location, catalogModels(records));
+    } catch (error) {
+      reads.failed.add(catalogKey);
+      failedAt(`Reading the model catalog of ${location}`, error);
+    }
+  }
+  const usages = usageKey(subscriptionId, location);
+  if (!reads.usages.has(usages) && !reads.failed.has(`usages|${usages}`)) {
+    try {
+      reads.usages.set(
+        usages,
+        await session.read(`quota usages of ${location}`, () => listLocationUsages(client, location)),
+      );
+    } catch (error) {
+      reads.failed.add(`usages|${usages}`);
+      failedAt(`Reading the quota usages of ${location}`, error);
+    }
+  }
+  const key = deploymentsKey(checked);
+  if (reads.deployments.has(key) || reads.failed.has(`deployments|${key}`)) return diagnostics;
+  try {
+    const locator = { resourceGroup: account.resourceGroup, accountName: account.name };
+    reads.deployments.set(
+      key,
+      await session.read(`deployments of ${account.name}`, () => listDeployments(client, locator)),
+    );
+  } catch (error) {
+    const failure = describeLiveFailure(error, {
+      action: `Reading the deployments of account ${account.name}`,
+    });
+    // An account the file creates may not exist yet: it holds nothing.
+    if (failure.code === "live/not-found" && account.create) reads.deployments.set(key, []);
+    else {
+      reads.failed.add(`deployments|${key}`);
+      diagnostics.push(liveFailureDiagnostic(failure, account.source));
+    }
+  }
+  return diagnostics;
+}
+
+/** Availability, retirement and capacity from the live catalogs, then quota across the accounts. */
+function liveFindings(
+  plan: Plan,
+  accounts: readonly CheckedAccount[],
+  reads: LiveReads,
+  settings: CheckSettings,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const entries: QuotaCheckEntry[] = [];
+  for (const checked of accounts) {
+    const { account, location, subscriptionId } = checked;
+    const models = reads.catalogs.get(location);
+    if (!models) continue;
+    if (models.length === 0) {
+      // Every region Azure serves has models: an empty catalog means a region name Azure does not know.
+      diagnostics.push(
+        liveDiagnostic("live/model-unavailable", account.source, {
+          message: `Azure lists no models in ${location}, the location of account ${account.key}: check the region name`,
+          hint: "Use the region's name as `az account list-locations --query [].name` prints it, e.g. eastus2.",
+        }),
+      );
+      continue;
+    }
+    const existing = reads.deployments.get(deploymentsKey(checked));
+    for (const deployment of deploymentsOf(plan, account)) {
+      diagnostics.push(
+        ...checkAvailability(deployment, location, models, { ...settings, catalogLabel: "live catalog" }),
+      );
+      // Without the account's live deployments the quota cannot be computed fairly.
+      if (!existing) continue;
+      const entry: QuotaCheckEntry = { deployment, subscriptionId, location, models };
+      const live = existing.find(
+        (candidate) => candidate.name.toLowerCase() === deployment.name.toLowerCase(),
+      );
+      if (live) entry.live = live;
+      entries.push(entry);
+    }
+  }
+  diagnostics.push(
+    ...checkQuota({
+      entries,
+      usages: (subscriptionId, location) => reads.usages.get(usageKey(subscriptionId, location)),
+    }),
+  );
+  return diagnostics;
+}
