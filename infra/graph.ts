@@ -353,3 +353,8 @@ function addContentFilter(
     [accountNode, ...blocklists.filter((b) => present.has(b)).map((b) => blocklistNodeName(account.key, b))],
   );
 }
+
+/** A node's inputs as plain fields, for readers that look a field up by name (reports, the ARM view). */
+export function inputFields(node: ResourceNode): Readonly<Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(node.inputs));
+}

@@ -171,11 +171,15 @@ function resolveAccounts(
       "restrictOutboundNetworkAccess",
       "allowedFqdnList",
     ] as const;
-    for (const field of optional) {
-      if (merged[field] !== undefined) (account as unknown as Record<string, unknown>)[field] = merged[field];
-    }
-    return [account];
+    return [Object.assign(account, definedFields(merged, optional))];
   });
+}
+
+/** The fields of `source` among `keys` that are set: optional settings copied without writing `undefined`. */
+function definedFields<T, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const result: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) result[key] = source[key];
+  return result;
 }
 
 /** A harm category of the file as resolved: `{threshold, action: block}` is the bare threshold. */

@@ -1,4 +1,4 @@
-import type { ResourceGraph, ResourceNode } from "../infra/graph";
+import { inputFields, type ResourceGraph, type ResourceNode } from "../infra/graph";
 
 /** A resource as Azure Resource Manager (and so Azure Policy) sees it. */
 export interface ArmView {
@@ -158,7 +158,7 @@ export function graphArmViews(
   const control: ViewedNode[] = [];
   const filters = new Map<string, ArmView>();
   for (const node of graph.nodes) {
-    const view = toArmView(node.type, node.inputs as unknown as Inputs, subscription);
+    const view = toArmView(node.type, inputFields(node), subscription);
     if (!view) continue;
     control.push({ node, view });
     if (view.type === ArmTypes.raiPolicy) filters.set(`${node.account}/${view.name.toLowerCase()}`, view);

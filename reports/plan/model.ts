@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import type { ResourceNode } from "../../infra/graph";
+import { inputFields, type ResourceNode } from "../../infra/graph";
 import type { Plan } from "../../infra/plan";
 import { REQUESTS_PER_THOUSAND_TOKENS } from "../../loader/deployment-types";
 import type { Outcome, PolicyResult } from "../../policies/results";
@@ -118,7 +118,7 @@ const shortType: Record<string, string> = {
 
 /** "deployment gpt-4o" style label of a node. */
 export function describeNode(node: ResourceNode): string {
-  const inputs = node.inputs as unknown as Record<string, unknown>;
+  const inputs = inputFields(node);
   const label =
     inputs.deploymentName ??
     inputs.raiPolicyName ??
