@@ -146,7 +146,7 @@ function catalogSettings(plan: Plan, settings: CheckSettings): CatalogCheckSetti
   return { asOf: settings.now, retirementDays: settings.retirementDays, protect: plan.state.protect };
 }
 
-/** Live, offline (catalog) or no checks of the models a plan deploys, as the options and files say. */
+/** The checks of the models a plan deploys: against live Azure with `live`, else against a catalog file. */
 export async function checkModels(
   plan: Plan,
   options: ModelCheckOptions,

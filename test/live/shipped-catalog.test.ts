@@ -12,6 +12,7 @@ import {
   serializeModelCatalog,
 } from "../../catalog/model-catalog";
 import { checkModels } from "../../live/validate";
+import { catalogDocPath, generateCatalogDoc } from "../../scripts/generate-docs";
 import { CATALOG_DATE } from "../support/catalog";
 import { repoRoot } from "../support/paths";
 import { planText } from "../support/plan";
@@ -68,6 +69,12 @@ describe("the shipped catalog", () => {
       ]),
     );
     expect(Object.keys(catalog.data.sources).filter((id) => !cited.has(id))).toEqual([]);
+  });
+
+  it("is described in docs/catalog.md with every source (run scripts/generate-docs.ts after changing it)", () => {
+    const doc = readFileSync(catalogDocPath, "utf8");
+    expect(doc).toBe(generateCatalogDoc(doc));
+    for (const id of Object.keys(JSON.parse(shippedText).sources)) expect(doc).toContain(`| \`${id}\``);
   });
 
   it("gives model router 2025-11-18 its documented capacity unit: 1,000 TPM and 1 RPM", () => {
