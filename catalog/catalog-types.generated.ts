@@ -184,6 +184,10 @@ export interface DeploymentType {
  */
 regions: (string[] | null)
 capacity: Capacity
+/**
+ * Date this deployment type stops serving the version when it ends before the version's own retirement (ARM's sku `deprecationDate`; ARM's "deprecation" is the end of inference). Absent or null when not published.
+ */
+retirementDate?: (CalendarDate | null)
 source: SourceRefs2
 }
 /**

@@ -61,15 +61,16 @@ export function liveValidateOptions(): Option[] {
     ),
     new Option(
       "--catalog <file>",
-      `model catalog for offline availability and retirement checks (default: ${DEFAULT_CATALOG} next to the file, when present)`,
+      `model catalog for offline availability, lifecycle and capacity checks (default: ${DEFAULT_CATALOG} beside the file, else the catalog shipped with aideploy)`,
     ),
     new Option("--retirement-days <n>", "warn about model versions retiring within this many days")
       .argParser(parseRetirementDays)
       // Shown as the help has always shown it.
       .default(DEFAULT_RETIREMENT_DAYS, JSON.stringify(String(DEFAULT_RETIREMENT_DAYS))),
-    new Option("--as-of <date>", "check retirements as of this date (YYYY-MM-DD; default: today)").argParser(
-      parseAsOf,
-    ),
+    new Option(
+      "--as-of <date>",
+      "check retirements, deprecations and the catalog's age as of this date (YYYY-MM-DD; default: today)",
+    ).argParser(parseAsOf),
     subscriptionOption(),
     armEndpointOption(),
   ];

@@ -1,16 +1,20 @@
 /**
- * `aideploy catalog refresh`'s use case: reads the model catalog of the regions named (models, versions,
- * lifecycle, retirement dates, deployment types with capacity bounds) and serialises it as the committed,
- * sorted catalog file (format 1, live/catalog.ts) that `validate` reads offline. Nothing is written here.
+ * `aideploy catalog refresh`'s use case: reads the model catalog of the regions named
+ * (`locations/{l}/models`: models, versions, lifecycle, retirement dates, deployment types with their
+ * regions and capacity bounds) and serialises it in the catalog format (origin `arm`, one source per
+ * region) that `validate` reads offline. Facts ARM does not give are carried over from the catalog the
+ * file holds now, for the same model versions. Nothing is written here.
  */
 import * as path from "node:path";
+import { SCHEMA_PATH, serializeModelCatalog } from "../catalog/model-catalog";
 import { UsageError } from "../diagnostics/failure";
+import { previousCatalog } from "../loader/catalog-file";
 import { locationKey } from "../loader/location";
-import { buildCatalog, serializeCatalog } from "./catalog";
+import { catalogFromArm, type RegionModels } from "./catalog";
 import { fileStart, liveDiagnostic } from "./codes";
 import type { FileChange, LiveContext, LiveOutcome } from "./context";
 import { describeLiveFailure, liveFailureDiagnostic, resolveSettings } from "./errors";
-import { type CatalogModelRecord, listLocationModels } from "./read";
+import { listLocationModels } from "./read";
 import { LiveSession } from "./session";
 
 export interface CatalogRefreshRequest {
@@ -43,10 +47,12 @@ export async function refreshCatalog(
   const locations = regionsOf(request.locations);
   const session = resolveSettings(() => new LiveSession(context));
   resolveSettings(() => session.connection());
-  const regions: { location: string; models: CatalogModelRecord[] }[] = [];
+  const regions: RegionModels[] = [];
+  let apiVersion = "";
   try {
     await session.run("reading the model catalog", async () => {
       const client = session.cognitive(session.connection());
+      apiVersion = client.apiVersion;
       for (const location of locations) {
         regions.push({
           location,
@@ -58,9 +64,14 @@ export async function refreshCatalog(
     const failure = describeLiveFailure(error, { action: "Reading the model catalog" });
     return { result: undefined, diagnostics: [liveFailureDiagnostic(failure, fileStart(request.out))] };
   }
-  const catalog = buildCatalog(regions, {
-    generatedAt: session.now().toISOString(),
-    source: "Azure Resource Manager, GET locations/{location}/models",
+  const file = path.resolve(context.cwd, request.out);
+  const before = previousCatalog(file, request.out);
+  const generatedAt = session.now().toISOString().slice(0, 10);
+  const { catalog, carriedFacts } = catalogFromArm(regions, {
+    generatedAt,
+    apiVersion,
+    schema: path.relative(path.dirname(file), SCHEMA_PATH).split(path.sep).join("/"),
+    ...(before ? { previous: { catalog: before, label: `${request.out} of ${before.generatedAt}` } } : {}),
   });
   const empty = regions.filter((region) => region.models.length === 0).map((region) => region.location);
   const diagnostics =
@@ -72,9 +83,19 @@ export async function refreshCatalog(
             hint: false,
           }),
         ];
-  const counts = Object.entries(catalog.locations)
-    .map(([location, entry]) => `${location} ${entry.models.length}`)
+  const counts = regions
+    .map((region) => {
+      const location = locationKey(region.location);
+      const versions = catalog.models.filter((model) =>
+        Object.values(model.deploymentTypes).some((offer) => offer?.regions?.includes(location)),
+      );
+      return `${location} ${versions.length}`;
+    })
     .join(", ");
-  const file = { path: path.resolve(context.cwd, request.out), text: serializeCatalog(catalog) };
-  return { result: { file, summary: `wrote ${request.out}: models per region: ${counts}` }, diagnostics };
+  const carried =
+    before && carriedFacts > 0
+      ? `; carried over ${carriedFacts} fact(s) ARM does not give from ${request.out} of ${before.generatedAt}`
+      : "";
+  const summary = `wrote ${request.out}: ${catalog.models.length} model version(s); per region: ${counts}${carried}`;
+  return { result: { file: { path: file, text: serializeModelCatalog(catalog) }, summary }, diagnostics };
 }

@@ -1,49 +1,12 @@
 /**
- * The model catalog file (`catalog/models.json`): per Azure region, the models with their versions,
- * lifecycle, retirement dates and deployment types (skus) with capacity bounds. `aideploy catalog refresh`
- * writes it from `locations/{l}/models`; `aideploy validate` reads it offline. Pure: no I/O here.
+ * The model catalog as Azure Resource Manager gives it: the records of `locations/{l}/models` of one or
+ * more regions, in the catalog format (`schemas/catalog.schema.json`, origin `arm`), for
+ * `aideploy catalog refresh` and for `validate --live`. Facts ARM does not give (capacity units, sold by,
+ * often replacements) are null, or carried over from the catalog a refresh replaces. Pure: no I/O here.
  */
+import type { AideployModelCatalog, CatalogModel, Source } from "../catalog/model-catalog";
 import { locationKey } from "../loader/location";
 import type { CatalogModelRecord } from "./read";
-
-export interface CatalogCapacity {
-  minimum?: number;
-  maximum?: number;
-  step?: number;
-  default?: number;
-}
-
-export interface CatalogSku {
-  /** Deployment type, e.g. `GlobalStandard`. */
-  name: string;
-  /** The quota (a `locations/{l}/usages` name) the capacity counts against. */
-  usageName?: string;
-  capacity?: CatalogCapacity;
-  /** After this date the deployment type is no longer offered for this model version. */
-  deprecationDate?: string;
-}
-
-export interface CatalogModel {
-  format: string;
-  name: string;
-  version: string;
-  isDefaultVersion?: boolean;
-  lifecycleStatus?: string;
-  /** `inference`: the retirement date (deployments stop answering); `fineTune`: end of fine-tuning. */
-  deprecation?: { inference?: string; fineTune?: string };
-  skus: CatalogSku[];
-  /** Free text from whoever compiled the entry (hand-written catalogs only). */
-  notes?: string;
-}
-
-export interface ModelCatalog {
-  /** ISO date-time the catalog was produced. */
-  generatedAt: string;
-  /** Where the facts come from: Azure Resource Manager, or public documentation and its date. */
-  source: string;
-  /** Region (lower case, no spaces) → its models. */
-  locations: Record<string, { models: CatalogModel[] }>;
-}
 
 export function sameName(a: string | undefined, b: string | undefined): boolean {
   return (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
@@ -67,298 +30,315 @@ export function compareVersions(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-// ── Building a catalog from live records ────────────────────────────────────
+type Stage = CatalogModel["lifecycle"]["status"];
 
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+/**
+ * ARM's `lifecycleStatus` (lower case) as the catalog's stage. Source: the `ModelLifecycleStatus` values
+ * of the Microsoft.CognitiveServices API as `@azure/arm-cognitiveservices` 8.1.0 documents them
+ * (`KnownModelLifecycleStatus`, api-version 2025-09-01): Stable is the legacy name of GenerallyAvailable;
+ * Deprecating: "only customers with existing deployments can create new deployments" (the catalog's
+ * deprecated); Deprecated: "also known as retired … inference calls … return 410 errors"; Legacy: "no
+ * longer recommended for use".
+ */
+export const ARM_LIFECYCLE_STAGES: Readonly<Record<string, Stage>> = {
+  stable: "ga",
+  generallyavailable: "ga",
+  preview: "preview",
+  legacy: "legacy",
+  deprecating: "deprecated",
+  deprecated: "retired",
+};
+
+/** How far along its lifecycle a stage is: when regions disagree, the catalog keeps the furthest. */
+const STAGE_ORDER: readonly Stage[] = [null, "ga", "preview", "legacy", "deprecated", "retired"];
+
+function furthest(a: Stage, b: Stage): Stage {
+  return STAGE_ORDER.indexOf(b) > STAGE_ORDER.indexOf(a) ? b : a;
 }
 
-function catalogSku(sku: CatalogModelRecord["skus"][number]): CatalogSku | undefined {
-  if (!sku.name) return undefined;
-  const capacity = sku.capacity
-    ? defined({
-        minimum: sku.capacity.minimum,
-        maximum: sku.capacity.maximum,
-        step: sku.capacity.step,
-        default: sku.capacity.default,
-      })
-    : undefined;
-  return defined({
-    name: sku.name,
-    usageName: sku.usageName,
-    capacity: capacity && Object.keys(capacity).length > 0 ? capacity : undefined,
-    deprecationDate: sku.deprecationDate,
+/** The calendar date of an ARM date-time, or null when it is not a date. */
+function calendarDate(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const time = Date.parse(value);
+  return Number.isFinite(time) ? new Date(time).toISOString().slice(0, 10) : null;
+}
+
+function earlier(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return b < a ? b : a;
+}
+
+/** A capacity bound as the schema allows it (a whole number at least `least`), else unknown. */
+function bound(value: number | undefined, least: number): number | null {
+  return value !== undefined && Number.isInteger(value) && value >= least ? value : null;
+}
+
+/** The id of the source that stands for one region's read. */
+export function armSourceId(location: string): string {
+  return `arm-${locationKey(location)}`;
+}
+
+const SKU_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+const API_VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?$/;
+
+/** One region's `locations/{l}/models` records. */
+export interface RegionModels {
+  location: string;
+  models: readonly CatalogModelRecord[];
+}
+
+export interface ArmCatalogSettings {
+  /** The date of the read (YYYY-MM-DD). */
+  generatedAt: string;
+  /** The api-version the SDK sent. */
+  apiVersion: string;
+  /** Written into the file for editors. */
+  schema?: string;
+  /** The catalog a refresh replaces: facts ARM does not give are carried over from it. */
+  previous?: { catalog: AideployModelCatalog; label: string };
+}
+
+interface Building {
+  model: CatalogModel;
+  /** Per deployment type and capacity field: the regions disagreed, so the bound is unknown. */
+  conflicts: Set<string>;
+}
+
+const modelKey = (format: string, name: string, version: string | null) =>
+  [format, name, version ?? ""].map((part) => part.toLowerCase()).join("\u0000");
+
+function addUnique<T extends string>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+function mergeOffer(
+  building: Building,
+  type: string,
+  record: CatalogModelRecord,
+  index: number,
+  location: string,
+) {
+  const sku = record.skus[index];
+  if (!sku) return;
+  const region = locationKey(location);
+  const source = armSourceId(location);
+  const capacity = {
+    minimum: bound(sku.capacity?.minimum, 0),
+    maximum: bound(sku.capacity?.maximum, 1),
+    step: bound(sku.capacity?.step, 1),
+    default: bound(sku.capacity?.default, 0),
+  };
+  const retirement = calendarDate(sku.deprecationDate);
+  const offers = building.model.deploymentTypes;
+  const existing = offers[type];
+  if (!existing) {
+    offers[type] = {
+      regions: [region],
+      capacity,
+      ...(retirement === null ? {} : { retirementDate: retirement }),
+      source: [source],
+    };
+    return;
+  }
+  addUnique(existing.regions ?? [], region);
+  addUnique(existing.source, source);
+  for (const field of ["minimum", "maximum", "step", "default"] as const) {
+    const conflictKey = `${type}|${field}`;
+    if (building.conflicts.has(conflictKey)) continue;
+    const known = existing.capacity[field];
+    const value = capacity[field];
+    if (known === null) existing.capacity[field] = value;
+    else if (value !== null && value !== known) {
+      // Regions disagree on the bound: unknown rather than a guess.
+      existing.capacity[field] = null;
+      building.conflicts.add(conflictKey);
+    }
+  }
+  const date = earlier(existing.retirementDate ?? null, retirement);
+  if (date !== null) existing.retirementDate = date;
+}
+
+function newModel(
+  record: CatalogModelRecord & { format: string; name: string; version: string },
+  location: string,
+): Building {
+  return {
+    model: {
+      format: record.format,
+      name: record.name,
+      version: record.version,
+      publisher: record.publisher ?? null,
+      soldBy: null,
+      lifecycle: {
+        status: null,
+        deprecationDate: null,
+        retirementDate: null,
+        retirementNotBefore: null,
+        replacements: null,
+        source: [armSourceId(location)],
+      },
+      capacityUnit: null,
+      deploymentTypes: {},
+    },
+    conflicts: new Set(),
+  };
+}
+
+function mergeRecord(building: Building, record: CatalogModelRecord, location: string): void {
+  const { model } = building;
+  const { lifecycle } = model;
+  addUnique(lifecycle.source, armSourceId(location));
+  model.publisher ??= record.publisher ?? null;
+  const stage = ARM_LIFECYCLE_STAGES[(record.lifecycleStatus ?? "").toLowerCase()] ?? null;
+  lifecycle.status = furthest(lifecycle.status, stage);
+  lifecycle.retirementDate = earlier(lifecycle.retirementDate, calendarDate(record.deprecation.inference));
+  if (record.replacement) {
+    const replacement = { name: record.replacement.name, version: record.replacement.version ?? null };
+    const replacements = lifecycle.replacements ?? [];
+    if (
+      !replacements.some((known) => known.name === replacement.name && known.version === replacement.version)
+    ) {
+      replacements.push(replacement);
+    }
+    lifecycle.replacements = replacements;
+  }
+  record.skus.forEach((sku, index) => {
+    if (!sku.name || !SKU_NAME.test(sku.name)) return;
+    // ARM spells a type differently in different entries (`provisioned`, `Provisioned`): one type.
+    const types = Object.keys(building.model.deploymentTypes);
+    const type = types.find((known) => sameName(known, sku.name)) ?? sku.name;
+    mergeOffer(building, type, record, index, location);
   });
 }
 
-function earlier(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined || b === undefined) return a ?? b;
-  return Date.parse(b) < Date.parse(a) ? b : a;
+/** Carries one fact over: true when it was carried (the target was unknown and the previous known). */
+function carry<T>(current: T | null, previous: T | null, set: (value: T) => void): boolean {
+  if (current !== null || previous === null) return false;
+  set(previous);
+  return true;
 }
 
-/**
- * Azure lists a model once per account kind; the entries may each carry part of the facts. Keeps every
- * deployment type, any lifecycle status, and the earlier of two retirement dates.
- */
-function mergeInto(existing: CatalogModel, record: CatalogModelRecord, skus: CatalogSku[]): void {
-  for (const sku of skus) {
-    const known = existing.skus.find((candidate) => sameName(candidate.name, sku.name));
-    if (!known) {
-      existing.skus.push(sku);
-      continue;
-    }
-    known.usageName ??= sku.usageName;
-    known.capacity ??= sku.capacity;
-    const date = earlier(known.deprecationDate, sku.deprecationDate);
-    if (date !== undefined) known.deprecationDate = date;
-  }
-  if (record.isDefaultVersion === true) existing.isDefaultVersion = true;
-  existing.lifecycleStatus ??= record.lifecycleStatus;
-  const inference = earlier(existing.deprecation?.inference, record.deprecation.inference);
-  const fineTune = earlier(existing.deprecation?.fineTune, record.deprecation.fineTune);
-  if (inference !== undefined || fineTune !== undefined) {
-    existing.deprecation = defined({ inference, fineTune });
-  }
+interface Carried {
+  /** Source ids of the previous catalog that carried facts cite. */
+  sources: Set<string>;
+  facts: number;
 }
 
-function modelKey(model: { format: string; name: string; version: string }): string {
-  return [model.format, model.name, model.version].map((part) => part.toLowerCase()).join("\u0000");
-}
-
-function byModel(a: CatalogModel, b: CatalogModel): number {
-  return (
-    a.format.localeCompare(b.format) ||
-    a.name.localeCompare(b.name) ||
-    compareVersions(a.version, b.version) ||
-    a.version.localeCompare(b.version)
-  );
-}
-
-/**
- * Models of one region in catalog form: sorted by format, name and version; skus sorted by name. Azure
- * lists a model once per account kind (OpenAI, AIServices); those entries are merged.
- */
-export function catalogModels(records: readonly CatalogModelRecord[]): CatalogModel[] {
-  const merged = new Map<string, CatalogModel>();
-  for (const record of records) {
-    if (!record.format || !record.name || !record.version) continue;
-    const skus = record.skus.map(catalogSku).filter((sku): sku is CatalogSku => sku !== undefined);
-    const key = modelKey({ format: record.format, name: record.name, version: record.version });
-    const existing = merged.get(key);
-    if (existing) {
-      mergeInto(existing, record, skus);
-      continue;
-    }
-    const deprecation = defined({
-      inference: record.deprecation.inference,
-      fineTune: record.deprecation.fineTune,
-    });
-    merged.set(
-      key,
-      defined({
-        format: record.format,
-        name: record.name,
-        version: record.version,
-        isDefaultVersion: record.isDefaultVersion,
-        lifecycleStatus: record.lifecycleStatus,
-        deprecation: Object.keys(deprecation).length > 0 ? deprecation : undefined,
-        skus,
-      }),
-    );
-  }
-  return [...merged.values()].map(canonicalModel).sort(byModel);
-}
-
-/** The catalog's fields in a fixed order, so that the same facts always serialise to the same text. */
-function canonicalModel(model: CatalogModel): CatalogModel {
-  const skus = [...model.skus]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((sku) =>
-      defined({
-        name: sku.name,
-        usageName: sku.usageName,
-        capacity: sku.capacity
-          ? defined({
-              minimum: sku.capacity.minimum,
-              maximum: sku.capacity.maximum,
-              step: sku.capacity.step,
-              default: sku.capacity.default,
-            })
-          : undefined,
-        deprecationDate: sku.deprecationDate,
-      }),
-    );
-  return defined({
-    format: model.format,
-    name: model.name,
-    version: model.version,
-    isDefaultVersion: model.isDefaultVersion,
-    lifecycleStatus: model.lifecycleStatus,
-    deprecation: model.deprecation
-      ? defined({ inference: model.deprecation.inference, fineTune: model.deprecation.fineTune })
-      : undefined,
-    skus,
-    notes: model.notes,
-  });
-}
-
-/** A catalog with regions, models and skus in a stable order. */
-export function buildCatalog(
-  regions: readonly { location: string; models: readonly CatalogModelRecord[] }[],
-  meta: { generatedAt: string; source: string },
-): ModelCatalog {
-  return normalizeCatalog({
-    generatedAt: meta.generatedAt,
-    source: meta.source,
-    locations: Object.fromEntries(
-      regions.map((region) => [locationKey(region.location), { models: catalogModels(region.models) }]),
+/** Facts ARM does not give, from the same model version in the catalog a refresh replaces. */
+function carryOver(model: CatalogModel, previous: CatalogModel, carried: Carried): void {
+  const { lifecycle } = model;
+  const before = previous.lifecycle;
+  let lifecycleFacts = 0;
+  const count = (done: boolean) => {
+    if (done) lifecycleFacts++;
+  };
+  count(carry(lifecycle.deprecationDate, before.deprecationDate, (v) => (lifecycle.deprecationDate = v)));
+  count(carry(lifecycle.retirementDate, before.retirementDate, (v) => (lifecycle.retirementDate = v)));
+  count(
+    carry(
+      lifecycle.retirementNotBefore,
+      before.retirementNotBefore,
+      (v) => (lifecycle.retirementNotBefore = v),
     ),
-  });
-}
-
-export function normalizeCatalog(catalog: ModelCatalog): ModelCatalog {
-  const locations: ModelCatalog["locations"] = {};
-  for (const key of Object.keys(catalog.locations).sort()) {
-    const models = catalog.locations[key]?.models ?? [];
-    locations[locationKey(key)] = { models: models.map(canonicalModel).sort(byModel) };
-  }
-  return { generatedAt: catalog.generatedAt, source: catalog.source, locations };
-}
-
-export function serializeCatalog(catalog: ModelCatalog): string {
-  return `${JSON.stringify(normalizeCatalog(catalog), null, 2)}\n`;
-}
-
-// ── Reading a catalog file ──────────────────────────────────────────────────
-
-export class CatalogFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CatalogFormatError";
-  }
-}
-
-type Json = unknown;
-
-function isObject(value: Json): value is Record<string, Json> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function optionalString(value: Json, where: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "string") throw new CatalogFormatError(`${where} must be a string`);
-  return value;
-}
-
-function optionalDate(value: Json, where: string): string | undefined {
-  const text = optionalString(value, where);
-  if (text !== undefined && !Number.isFinite(Date.parse(text))) {
-    throw new CatalogFormatError(`${where} is not a date: "${text}"`);
-  }
-  return text;
-}
-
-function optionalNumber(value: Json, where: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new CatalogFormatError(`${where} must be a number`);
-  }
-  return value;
-}
-
-function requiredString(value: Json, where: string): string {
-  if (typeof value !== "string" || value === "") {
-    throw new CatalogFormatError(`${where} must be a non-empty string`);
-  }
-  return value;
-}
-
-function readSku(value: Json, where: string): CatalogSku {
-  if (!isObject(value)) throw new CatalogFormatError(`${where} must be an object`);
-  let capacity: CatalogCapacity | undefined;
-  if (value.capacity !== undefined) {
-    if (!isObject(value.capacity)) throw new CatalogFormatError(`${where}.capacity must be an object`);
-    capacity = defined({
-      minimum: optionalNumber(value.capacity.minimum, `${where}.capacity.minimum`),
-      maximum: optionalNumber(value.capacity.maximum, `${where}.capacity.maximum`),
-      step: optionalNumber(value.capacity.step, `${where}.capacity.step`),
-      default: optionalNumber(value.capacity.default, `${where}.capacity.default`),
-    });
-  }
-  return defined({
-    name: requiredString(value.name, `${where}.name`),
-    usageName: optionalString(value.usageName, `${where}.usageName`),
-    capacity,
-    deprecationDate: optionalDate(value.deprecationDate, `${where}.deprecationDate`),
-  });
-}
-
-function readModel(value: Json, where: string): CatalogModel {
-  if (!isObject(value)) throw new CatalogFormatError(`${where} must be an object`);
-  if (value.isDefaultVersion !== undefined && typeof value.isDefaultVersion !== "boolean") {
-    throw new CatalogFormatError(`${where}.isDefaultVersion must be true or false`);
-  }
-  let deprecation: CatalogModel["deprecation"];
-  if (value.deprecation !== undefined) {
-    if (!isObject(value.deprecation)) throw new CatalogFormatError(`${where}.deprecation must be an object`);
-    deprecation = defined({
-      inference: optionalDate(value.deprecation.inference, `${where}.deprecation.inference`),
-      fineTune: optionalDate(value.deprecation.fineTune, `${where}.deprecation.fineTune`),
-    });
-  }
-  if (!Array.isArray(value.skus)) throw new CatalogFormatError(`${where}.skus must be an array`);
-  return defined({
-    format: requiredString(value.format, `${where}.format`),
-    name: requiredString(value.name, `${where}.name`),
-    version: requiredString(value.version, `${where}.version`),
-    isDefaultVersion: value.isDefaultVersion as boolean | undefined,
-    lifecycleStatus: optionalString(value.lifecycleStatus, `${where}.lifecycleStatus`),
-    deprecation,
-    skus: value.skus.map((sku, index) => readSku(sku, `${where}.skus[${index}]`)),
-    notes: optionalString(value.notes, `${where}.notes`),
-  });
-}
-
-/** Checks a parsed catalog file; throws CatalogFormatError naming the first problem. */
-export function readCatalog(json: Json): ModelCatalog {
-  if (!isObject(json)) throw new CatalogFormatError("the catalog must be a JSON object");
-  const generatedAt = optionalDate(json.generatedAt, "generatedAt");
-  if (generatedAt === undefined) throw new CatalogFormatError("generatedAt is required");
-  const source = requiredString(json.source, "source");
-  if (!isObject(json.locations)) throw new CatalogFormatError("locations must be an object");
-  const locations: ModelCatalog["locations"] = {};
-  for (const [location, entry] of Object.entries(json.locations)) {
-    const where = `locations.${location}`;
-    if (!isObject(entry) || !Array.isArray(entry.models)) {
-      throw new CatalogFormatError(`${where} must be an object with a models array`);
+  );
+  count(carry(lifecycle.replacements, before.replacements, (v) => (lifecycle.replacements = v)));
+  if (lifecycleFacts > 0) {
+    for (const id of before.source) {
+      addUnique(lifecycle.source, id);
+      carried.sources.add(id);
     }
-    locations[locationKey(location)] = {
-      models: entry.models.map((model, index) => readModel(model, `${where}.models[${index}]`)),
+  }
+  let facts = lifecycleFacts;
+  if (carry(model.soldBy, previous.soldBy, (v) => (model.soldBy = v))) facts++;
+  if (carry(model.publisher, previous.publisher, (v) => (model.publisher = v))) facts++;
+  if (model.capacityUnit === null && previous.capacityUnit !== null) {
+    model.capacityUnit = previous.capacityUnit;
+    for (const id of previous.capacityUnit.source) carried.sources.add(id);
+    facts++;
+  }
+  for (const [type, offer] of Object.entries(model.deploymentTypes)) {
+    const before = previous.deploymentTypes[type];
+    if (!offer || !before) continue;
+    let offerFacts = 0;
+    for (const field of ["minimum", "maximum", "step", "default"] as const) {
+      if (carry(offer.capacity[field], before.capacity[field], (v) => (offer.capacity[field] = v)))
+        offerFacts++;
+    }
+    if (offerFacts > 0) {
+      for (const id of before.source) {
+        addUnique(offer.source, id);
+        carried.sources.add(id);
+      }
+    }
+    facts += offerFacts;
+  }
+  carried.facts += facts;
+}
+
+/** What `catalogFromArm` built, and how many facts it carried over from the previous catalog. */
+export interface ArmCatalog {
+  catalog: AideployModelCatalog;
+  carriedFacts: number;
+}
+
+/**
+ * The catalog of the regions read: one entry per model version (Azure lists a model once per account
+ * kind and region; the entries are merged: every deployment type with the regions that offer it, the
+ * furthest lifecycle stage, the earliest retirement, a capacity bound only where the regions agree), one
+ * source per region. Records without a format, name or version are left out.
+ */
+export function catalogFromArm(regions: readonly RegionModels[], settings: ArmCatalogSettings): ArmCatalog {
+  const models = new Map<string, Building>();
+  for (const region of regions) {
+    for (const record of region.models) {
+      const { format, name, version } = record;
+      if (!format || !name || !version) continue;
+      const key = modelKey(format, name, version);
+      const building = models.get(key) ?? newModel({ ...record, format, name, version }, region.location);
+      models.set(key, building);
+      mergeRecord(building, record, region.location);
+    }
+  }
+  const apiVersion = API_VERSION.test(settings.apiVersion) ? settings.apiVersion : null;
+  const sources: Record<string, Source> = {};
+  for (const region of regions) {
+    const location = locationKey(region.location);
+    sources[armSourceId(location)] = {
+      title: `Azure Resource Manager: the models of ${location} (GET locations/${location}/models)`,
+      repository: null,
+      path: null,
+      documentDate: null,
+      retrieved: settings.generatedAt,
+      apiVersion,
     };
   }
-  return { generatedAt, source, locations };
-}
-
-// ── Lookups ─────────────────────────────────────────────────────────────────
-
-export interface CatalogLookup {
-  /** Every version the region offers for the model (format and name ignore case). */
-  versions: CatalogModel[];
-  model?: CatalogModel;
-  sku?: CatalogSku;
-}
-
-export function lookupModel(
-  models: readonly CatalogModel[],
-  wanted: { format?: string; name?: string; version?: string; sku?: string },
-): CatalogLookup {
-  const versions = models.filter(
-    (model) => sameName(model.format, wanted.format) && sameName(model.name, wanted.name),
-  );
-  const model = versions.find((candidate) => candidate.version === wanted.version);
-  const sku = model?.skus.find((candidate) => sameName(candidate.name, wanted.sku));
-  const result: CatalogLookup = { versions };
-  if (model) result.model = model;
-  if (sku) result.sku = sku;
-  return result;
+  const carried: Carried = { sources: new Set(), facts: 0 };
+  const previous = settings.previous;
+  if (previous) {
+    const before = new Map(
+      previous.catalog.models.map((model) => [modelKey(model.format, model.name, model.version), model]),
+    );
+    for (const [key, building] of models) {
+      const match = before.get(key);
+      if (match) carryOver(building.model, match, carried);
+    }
+    for (const id of carried.sources) {
+      const source = previous.catalog.sources[id];
+      // A carried source keeps its id; one of the same id as this read's is the older read of the region.
+      if (source && sources[id] === undefined) {
+        sources[id] = { ...source, title: `${source.title} (carried over from ${previous.label})` };
+      }
+    }
+  }
+  return {
+    catalog: {
+      ...(settings.schema === undefined ? {} : { $schema: settings.schema }),
+      formatVersion: 2,
+      generatedAt: settings.generatedAt,
+      origin: "arm",
+      sources,
+      models: [...models.values()].map((building) => building.model),
+    },
+    carriedFacts: carried.facts,
+  };
 }

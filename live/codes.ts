@@ -8,10 +8,18 @@ import { type Diagnostic, diagnosticAt, type Severity, type SourceLocation } fro
 
 /** Findings of the live commands. */
 export type LiveCheckCode =
+  | "live/model-unknown"
+  | "live/version-unknown"
+  | "live/version-unlisted"
   | "live/model-unavailable"
+  | "live/type-undocumented"
+  | "live/availability-unknown"
+  | "live/version-retired"
   | "live/version-deprecated"
   | "live/version-retiring"
+  | "live/model-preview"
   | "live/capacity-out-of-range"
+  | "live/catalog-stale"
   | "live/quota-exceeded"
   | "live/quota-unchecked"
   | "live/location-missing"
@@ -48,29 +56,77 @@ export interface LiveCodeInfo {
 }
 
 export const liveCodes: Record<LiveCode, LiveCodeInfo> = {
+  "live/model-unknown": {
+    severity: "warning",
+    description:
+      "The model catalog (`--catalog`, catalog/models.json beside the file, else the catalog shipped with aideploy) does not know the model: it may be newer than the catalog, or misspelt. Nothing about it is checked.",
+    hint: "Check the model's format and name; if they are right, refresh the catalog with `aideploy catalog refresh --location <region>` (or update aideploy for a newer shipped catalog).",
+  },
+  "live/version-unknown": {
+    severity: "warning",
+    description:
+      "The model catalog knows the model but not this version; the finding lists the versions it knows. Nothing about the version is checked.",
+    hint: "Use a version the catalog lists, or refresh the catalog with `aideploy catalog refresh --location <region>` if the version is newer than it.",
+  },
+  "live/version-unlisted": {
+    severity: "info",
+    description:
+      "The model catalog lists the model without versions (the documentation names none): the model's lifecycle and availability are checked, the version is not.",
+    hint: "`aideploy catalog refresh --location <region>` writes the versions Azure lists.",
+  },
   "live/model-unavailable": {
     severity: "error",
     description:
-      "The model, its version or the deployment type is not offered in the account's region (live catalog with `validate --live`, else `catalog/models.json`).",
-    hint: "Pick a model version and deployment type the region offers (`aideploy catalog refresh` updates catalog/models.json), or deploy on an account in another region.",
+      "The deployment type is not offered for the model in the account's region (the catalog lists the regions that offer it); with `validate --live`, the model, version or deployment type is not in the region's live catalog.",
+    hint: "Pick a deployment type the region offers for this model (a global or data zone type is offered in more regions), or deploy on an account in another region.",
+  },
+  "live/type-undocumented": {
+    severity: "warning",
+    description:
+      "The model catalog lists deployment types for the model, but not this one. Documentation lags behind Azure, so this is not an error; `validate --live` checks it against Azure.",
+    hint: "Check the deployment type's name, or confirm it with `aideploy validate --live` (or `aideploy catalog refresh`).",
+  },
+  "live/availability-unknown": {
+    severity: "info",
+    description:
+      "The model catalog does not say in which regions the deployment type is offered for the model (or documents no deployment type for it): availability in the account's region is not checked.",
+    hint: "`aideploy validate --live` checks availability against Azure.",
+  },
+  "live/version-retired": {
+    severity: "error",
+    description:
+      "The model version, or the deployment type for it, is retired as of the check date (`--as-of`, default today): its deployments stop answering and Azure refuses new ones. The finding names the retirement date and the catalog's replacement.",
+    hint: "Move the deployment to a current version (the replacement the finding names), or to a deployment type that is still offered.",
   },
   "live/version-deprecated": {
     severity: "error",
     description:
-      "The model version, or the deployment type for it, is deprecated or past its retirement date: Azure refuses new deployments and retired ones stop answering.",
-    hint: "Move the deployment to a current version (see the catalog's replacement), or to a deployment type that is still offered.",
+      "The model version is deprecated as of the check date: Azure accepts no new deployments of it, while existing ones keep answering until retirement. An error for a deployment `validate --live` finds missing in Azure; a warning offline, where aideploy cannot know whether the deployment exists.",
+    hint: "Deploy a current version (the catalog's replacement) instead; an existing deployment keeps working until the retirement date.",
   },
   "live/version-retiring": {
     severity: "warning",
     description:
-      "The model version, or the deployment type for it, retires within the warning window (`--retirement-days`, default 90).",
+      "The model version, or the deployment type for it, retires within the warning window (`--retirement-days`, default 90) of the check date, or is legacy with no retirement date in the catalog.",
     hint: "Plan the move to a newer version before the retirement date; with `versionUpgradeOption: NoAutoUpgrade` the deployment stops answering on that date.",
+  },
+  "live/model-preview": {
+    severity: "info",
+    description:
+      "The model version is in preview: a warning in an environment marked `protect: true`, information elsewhere.",
+    hint: "Azure's preview terms do not recommend previews for production workloads: use a generally available version in protected environments.",
   },
   "live/capacity-out-of-range": {
     severity: "error",
     description:
-      "The capacity is below the deployment type's minimum, above its maximum, or not a multiple of its step (for example PTUs in increments of 50).",
-    hint: "Use a capacity within the minimum and maximum that is a multiple of the step.",
+      "The capacity is below the catalog's minimum for the model and deployment type, above its maximum, or not the minimum plus a whole number of steps (for example PTUs in increments of 50). Bounds the catalog does not know are not checked.",
+    hint: "Use a capacity within the minimum and maximum that is the minimum plus a multiple of the step.",
+  },
+  "live/catalog-stale": {
+    severity: "info",
+    description:
+      "The model catalog the offline checks read is more than 90 days older than the check date: models, versions and retirement dates published since are not in it.",
+    hint: "Refresh it with `aideploy catalog refresh --location <region>` (or update aideploy for a newer shipped catalog), or pin the date with `--as-of`.",
   },
   "live/quota-exceeded": {
     severity: "error",
@@ -93,8 +149,8 @@ export const liveCodes: Record<LiveCode, LiveCodeInfo> = {
   "live/catalog-not-applicable": {
     severity: "info",
     description:
-      "Offline catalog checks were skipped for an account: it declares no location, or the catalog has no data for its region.",
-    hint: "Add `location:` to the account, or add the region to the catalog with `aideploy catalog refresh --location <region>`.",
+      "A catalog check could not apply: the account declares no location, so whether its region offers the deployment types is not checked (lifecycle and capacity still are); or `catalog refresh` found no models in a region it was given.",
+    hint: "Add `location:` to the account (the Azure region the account is in); name regions as `az account list-locations --query [].name` prints them.",
   },
   "live/import-unexpressible": {
     severity: "warning",

@@ -1,15 +1,13 @@
 /**
- * Pre-flight checks of the desired deployments against a model catalog (availability, retirement,
- * capacity bounds) and against quota. Pure functions of the desired state and the data read from Azure
- * (or from catalog/models.json); the command decides where that data comes from.
+ * Pre-flight quota check of the desired deployments against the usages Azure reports (the catalog checks
+ * are in catalog-checks.ts). Pure functions of the desired state and the data read from Azure; the
+ * command decides where that data comes from.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { DesiredAccount, DesiredDeployment } from "../loader/desired-state";
-import { type CatalogModel, type CatalogSku, lookupModel, sameName } from "./catalog";
+import { sameName } from "./catalog";
 import { liveDiagnostic } from "./codes";
-import type { DeploymentRecord, UsageRecord } from "./read";
-
-const dayInMs = 86_400_000;
+import type { CatalogModelRecord, CatalogSkuRecord, DeploymentRecord, UsageRecord } from "./read";
 
 function label(deployment: DesiredDeployment): string {
   return `deployment "${deployment.name}" on account ${deployment.accountKey}`;
@@ -20,135 +18,19 @@ function modelLabel(deployment: DesiredDeployment): string {
   return `${format} ${name} version ${version}`;
 }
 
-function list(values: readonly string[]): string {
-  return values.length === 0 ? "none" : values.join(", ");
-}
-
-function dateOnly(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
-export interface AvailabilityOptions {
-  now: Date;
-  /** Warn about retirements within this many days. */
-  retirementDays: number;
-  /** Where the catalog came from, e.g. `the live catalog` or `catalog/models.json (generated 2026-11-24)`. */
-  catalogLabel: string;
-}
-
-interface Retirement {
-  time: number;
-  what: string;
-}
-
-/** The earliest date after which the version, or the deployment type for it, is no longer usable. */
-function retirementOf(model: CatalogModel, sku: CatalogSku | undefined): Retirement | undefined {
-  const candidates: Retirement[] = [];
-  const inference = Date.parse(model.deprecation?.inference ?? "");
-  if (Number.isFinite(inference)) candidates.push({ time: inference, what: "the model version" });
-  const skuDate = Date.parse(sku?.deprecationDate ?? "");
-  if (sku && Number.isFinite(skuDate)) {
-    candidates.push({ time: skuDate, what: `deployment type ${sku.name} for the model version` });
-  }
-  return candidates.sort((a, b) => a.time - b.time)[0];
-}
-
-function capacityProblem(capacity: number, sku: CatalogSku): string | undefined {
-  const range = sku.capacity;
-  if (!range) return undefined;
-  const problems: string[] = [];
-  if (range.minimum !== undefined && capacity < range.minimum)
-    problems.push(`below the minimum ${range.minimum}`);
-  if (range.maximum !== undefined && capacity > range.maximum)
-    problems.push(`above the maximum ${range.maximum}`);
-  if (range.step !== undefined && range.step > 0 && capacity % range.step !== 0) {
-    problems.push(`not a multiple of the step ${range.step}`);
-  }
-  if (problems.length === 0) return undefined;
-  const bounds = [
-    range.minimum === undefined ? undefined : `minimum ${range.minimum}`,
-    range.maximum === undefined ? undefined : `maximum ${range.maximum}`,
-    range.step === undefined ? undefined : `step ${range.step}`,
-  ].filter((part): part is string => part !== undefined);
-  return `${problems.join(" and ")} (${bounds.join(", ")})`;
-}
-
-/**
- * Availability, retirement and capacity bounds of one deployment in its account's region, from the
- * region's catalog entries.
- */
-export function checkAvailability(
-  deployment: DesiredDeployment,
-  location: string,
-  models: readonly CatalogModel[],
-  options: AvailabilityOptions,
-): Diagnostic[] {
-  const where = deployment.source;
-  const found = lookupModel(models, { ...deployment.model, sku: deployment.sku });
-  const inRegion = `in ${location} (${options.catalogLabel})`;
-  if (found.versions.length === 0) {
-    return [
-      liveDiagnostic("live/model-unavailable", where, {
-        message: `${label(deployment)}: model ${deployment.model.format} ${deployment.model.name} is not offered ${inRegion}`,
-      }),
-    ];
-  }
-  const model = found.model;
-  if (!model) {
-    const offered = found.versions.map((candidate) => candidate.version);
-    return [
-      liveDiagnostic("live/model-unavailable", where, {
-        message: `${label(deployment)}: version ${deployment.model.version} of ${deployment.model.name} is not offered ${inRegion}; offered versions: ${list(offered)}`,
-      }),
-    ];
-  }
-  const sku = found.sku;
-  const diagnostics: Diagnostic[] = [];
-  if (!sku) {
-    diagnostics.push(
-      liveDiagnostic("live/model-unavailable", where, {
-        message: `${label(deployment)}: deployment type ${deployment.sku} is not offered for ${modelLabel(deployment)} ${inRegion}; offered types: ${list(model.skus.map((candidate) => candidate.name))}`,
-      }),
-    );
-  }
-  const now = options.now.getTime();
-  const retirement = retirementOf(model, sku);
-  const status = model.lifecycleStatus?.toLowerCase();
-  if (retirement && retirement.time <= now) {
-    diagnostics.push(
-      liveDiagnostic("live/version-deprecated", where, {
-        message: `${label(deployment)}: ${retirement.what} (${modelLabel(deployment)}) retired on ${dateOnly(retirement.time)} ${inRegion}`,
-      }),
-    );
-  } else if (status === "deprecated") {
-    diagnostics.push(
-      liveDiagnostic("live/version-deprecated", where, {
-        message: `${label(deployment)}: ${modelLabel(deployment)} is deprecated ${inRegion}${retirement ? `; it retires on ${dateOnly(retirement.time)}` : ""}`,
-      }),
-    );
-  } else if (retirement && retirement.time <= now + options.retirementDays * dayInMs) {
-    const days = Math.ceil((retirement.time - now) / dayInMs);
-    diagnostics.push(
-      liveDiagnostic("live/version-retiring", where, {
-        message: `${label(deployment)}: ${retirement.what} (${modelLabel(deployment)}) retires on ${dateOnly(retirement.time)}, in ${days} day${days === 1 ? "" : "s"} ${inRegion}`,
-      }),
-    );
-  } else if (status === "deprecating" || status === "legacy") {
-    diagnostics.push(
-      liveDiagnostic("live/version-retiring", where, {
-        message: `${label(deployment)}: ${modelLabel(deployment)} has lifecycle status ${model.lifecycleStatus} ${inRegion}; its retirement is announced`,
-      }),
-    );
-  }
-  const problem = sku ? capacityProblem(deployment.capacity, sku) : undefined;
-  if (sku && problem) {
-    diagnostics.push(
-      liveDiagnostic("live/capacity-out-of-range", where, {
-        message: `${label(deployment)}: capacity ${deployment.capacity} is ${problem} for deployment type ${sku.name} of ${modelLabel(deployment)} ${inRegion}`,
-      }),
-    );
-  }
-  return diagnostics;
+/** The region's catalog entry (as ARM lists it) of a model version and deployment type. */
+function skuOf(
+  models: readonly CatalogModelRecord[],
+  wanted: { format?: string; name?: string; version?: string; sku?: string },
+): CatalogSkuRecord | undefined {
+  const model = models.find(
+    (candidate) =>
+      sameName(candidate.format, wanted.format) &&
+      sameName(candidate.name, wanted.name) &&
+      candidate.version === wanted.version &&
+      candidate.skus.some((sku) => sameName(sku.name, wanted.sku)),
+  );
+  return model?.skus.find((sku) => sameName(sku.name, wanted.sku));
 }
 
 // ── Quota ───────────────────────────────────────────────────────────────────
@@ -158,8 +40,8 @@ export interface QuotaCheckEntry {
   deployment: DesiredDeployment;
   subscriptionId: string;
   location: string;
-  /** The region's catalog. */
-  models: readonly CatalogModel[];
+  /** The region's catalog as ARM lists it (the usage name of each model and type). */
+  models: readonly CatalogModelRecord[];
   /** The deployment of that name that exists on the account, if any. */
   live?: DeploymentRecord;
 }
@@ -174,8 +56,8 @@ export interface QuotaInput {
 function liveUsageName(entry: QuotaCheckEntry, desiredUsage: string): string | undefined {
   const live = entry.live;
   if (!live) return undefined;
-  const found = lookupModel(entry.models, { ...live.model, sku: live.sku.name });
-  if (found.sku) return found.sku.usageName;
+  const sku = skuOf(entry.models, { ...live.model, sku: live.sku.name });
+  if (sku) return sku.usageName;
   // The live version is no longer in the catalog: quotas are per model and type, not per version.
   const sameModel =
     sameName(live.model.format, entry.deployment.model.format) &&
@@ -201,9 +83,9 @@ export function checkQuota(input: QuotaInput): Diagnostic[] {
   const groups = new Map<string, QuotaGroup>();
   for (const entry of input.entries) {
     const { deployment } = entry;
-    const found = lookupModel(entry.models, { ...deployment.model, sku: deployment.sku });
-    if (!found.sku) continue;
-    const usageName = found.sku.usageName;
+    const sku = skuOf(entry.models, { ...deployment.model, sku: deployment.sku });
+    if (!sku) continue;
+    const usageName = sku.usageName;
     if (!usageName) {
       diagnostics.push(
         liveDiagnostic("live/quota-unchecked", deployment.source, {

@@ -106,9 +106,12 @@ export interface CatalogModelRecord {
   format?: string;
   name?: string;
   version?: string;
+  publisher?: string;
   isDefaultVersion?: boolean;
   lifecycleStatus?: string;
   deprecation: { inference?: string; fineTune?: string };
+  /** The model ARM names as this version's replacement (`replacementConfig`). */
+  replacement?: { name: string; version?: string };
   skus: CatalogSkuRecord[];
 }
 
@@ -251,16 +254,21 @@ function toBlocklistItemRecord(item: RaiBlocklistItem): RaiBlocklistItemRecord {
 
 function toCatalogModelRecord(entry: Model): CatalogModelRecord {
   const model = entry.model ?? {};
+  const target = model.replacementConfig?.targetModelName;
   return compact({
     format: model.format,
     name: model.name,
     version: model.version,
+    publisher: model.publisher,
     isDefaultVersion: model.isDefaultVersion,
     lifecycleStatus: model.lifecycleStatus,
     deprecation: compact({
       inference: model.deprecation?.inference,
       fineTune: model.deprecation?.fineTune,
     }),
+    replacement: target
+      ? compact({ name: target, version: model.replacementConfig?.targetModelVersion })
+      : undefined,
     skus: (model.skus ?? []).map((sku) =>
       compact({
         name: sku.name,

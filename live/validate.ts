@@ -3,14 +3,14 @@
  * it declares: reading and semantic checks, policies, and the model checks, once per planned environment:
  * - live (`--live`): availability, retirement and capacity bounds from the regions' live catalogs, and
  *   quota from the regions' usages, counting what the file's deployments already hold in Azure;
- * - otherwise, from a catalog file (`--catalog FILE`, or catalog/models.json next to the deployments
- *   file when there is one): availability, retirement and capacity bounds offline (no quota: that needs
- *   live data).
+ * - otherwise, from a catalog file (`--catalog FILE`, else catalog/models.json beside the deployments
+ *   file, else the catalog shipped with aideploy): the same checks offline, with the catalog's own
+ *   knowledge of what is unknown (no quota: that needs live data).
  * A configuration problem (unreadable catalog, no subscription, bad endpoint) is a UsageError naming the
  * deployments file.
  */
-import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { type ModelCatalog, readModelCatalog } from "../catalog/model-catalog";
 import {
   type Diagnostic,
   type EnvironmentFindings,
@@ -19,18 +19,20 @@ import {
 } from "../diagnostics/diagnostic";
 import { UsageError } from "../diagnostics/failure";
 import { type Plan, planLoaded } from "../infra/plan";
+import { CATALOG_BESIDE_FILE, catalogFor } from "../loader/catalog-file";
 import type { DesiredAccount } from "../loader/desired-state";
 import { chooseEnvironment } from "../loader/environment";
 import { type LoadedFile, loadDeploymentsFile } from "../loader/load";
 import { locationKey } from "../loader/location";
 import { checkPlanPolicies, type PolicyInputs } from "../policies/check-plan";
-import { parseJsonText } from "../policies/evaluator/json";
-import { type CatalogModel, catalogModels, type ModelCatalog, readCatalog } from "./catalog";
-import { liveDiagnostic } from "./codes";
+import { catalogFromArm } from "./catalog";
+import { type CatalogCheckSettings, checkAgainstCatalog, checkCatalogAge } from "./catalog-checks";
+import { fileStart, liveDiagnostic } from "./codes";
 import type { LiveContext, LiveOutcome } from "./context";
 import { describeLiveFailure, type LiveFailure, liveFailureDiagnostic, resolveSettings } from "./errors";
-import { accountsWithDeployments, checkAvailability, checkQuota, type QuotaCheckEntry } from "./preflight";
+import { accountsWithDeployments, checkQuota, type QuotaCheckEntry } from "./preflight";
 import {
+  type CatalogModelRecord,
   type DeploymentRecord,
   listDeployments,
   listLocationModels,
@@ -39,7 +41,8 @@ import {
 } from "./read";
 import { LiveSession } from "./session";
 
-export const DEFAULT_CATALOG = path.join("catalog", "models.json");
+/** Where `catalog refresh` writes, and where validate looks beside the deployments file. */
+export const DEFAULT_CATALOG = CATALOG_BESIDE_FILE;
 export const DEFAULT_RETIREMENT_DAYS = 90;
 
 /**
@@ -47,7 +50,8 @@ export const DEFAULT_RETIREMENT_DAYS = 90;
  * account, a region's catalog or its usages are read once, whichever environments name them.
  */
 export interface LiveReads {
-  catalogs: Map<string, CatalogModel[]>;
+  /** Per region: the models as ARM lists them (for quota) and as a catalog (for the catalog checks). */
+  catalogs: Map<string, { records: CatalogModelRecord[]; catalog: ModelCatalog }>;
   usages: Map<string, UsageRecord[]>;
   deployments: Map<string, DeploymentRecord[]>;
   /** Reads that failed, by the same keys: not retried for the next environment. */
@@ -59,9 +63,9 @@ export function liveReads(): LiveReads {
 }
 
 export interface ModelCheckOptions {
-  /** Check against live Azure; else against a catalog file, when there is one. */
+  /** Check against live Azure; else against a catalog file. */
   live?: boolean;
-  /** `--catalog`: the catalog file, relative to the context's directory. */
+  /** `--catalog`: the catalog file, relative to the context's directory (default: beside the file, else shipped). */
   catalog?: string;
   /** Warn about retirements within this many days (default 90). */
   retirementDays?: number;
@@ -119,7 +123,7 @@ export async function validateFile(
     const planned = planLoaded(loaded, environment ?? undefined);
     if (!planned.ok) break;
     setup ??= request.policyInputs();
-    // Catalog checks run offline when a catalog is at hand; quota and availability live with --live.
+    // The catalog checks run offline from a catalog file, or against each region's live catalog with --live.
     const checked = await checkModels(planned.plan, models, context);
     runs.push({
       environment,
@@ -138,7 +142,11 @@ export interface CheckSettings {
   retirementDays: number;
 }
 
-/** Live, offline (catalog) or no checks of the models a plan deploys, as the options and files say. */
+function catalogSettings(plan: Plan, settings: CheckSettings): CatalogCheckSettings {
+  return { asOf: settings.now, retirementDays: settings.retirementDays, protect: plan.state.protect };
+}
+
+/** The checks of the models a plan deploys: against live Azure with `live`, else against a catalog file. */
 export async function checkModels(
   plan: Plan,
   options: ModelCheckOptions,
@@ -164,23 +172,14 @@ function deploymentsOf(plan: Plan, account: DesiredAccount) {
 
 // ── Offline, from a catalog file ────────────────────────────────────────────
 
-/** The catalog file `--catalog` names, or the one next to the deployments file; none when that is absent. */
-function readCatalogFile(plan: Plan, catalog: string | undefined, context: LiveContext) {
-  const shown = catalog ?? path.join(path.dirname(plan.loaded.file), DEFAULT_CATALOG);
-  const file = path.resolve(context.cwd, shown);
-  const refuse = (reason: string) => new UsageError(`${plan.loaded.file}: ${shown}: ${reason}`);
-  if (!existsSync(file)) {
-    if (catalog === undefined) return undefined;
-    throw refuse("no such catalog file");
-  }
-  let read: ModelCatalog;
+/** The catalog for the plan's file; a catalog that cannot be used is a UsageError naming the file. */
+function offlineCatalog(plan: Plan, catalog: string | undefined, context: LiveContext): ModelCatalog {
   try {
-    read = readCatalog(parseJsonText(readFileSync(file, "utf8")));
+    return catalogFor(plan.loaded.file, catalog, context.cwd);
   } catch (error) {
-    throw refuse(`not a model catalog: ${(error as Error).message}`);
+    if (error instanceof UsageError) throw new UsageError(`${plan.loaded.file}: ${error.message}`);
+    throw error;
   }
-  const label = `${shown.split(path.sep).join("/")}, generated ${read.generatedAt.slice(0, 10)}`;
-  return { catalog: read, label };
 }
 
 export function checkCatalog(
@@ -189,29 +188,21 @@ export function checkCatalog(
   catalogFile: string | undefined,
   context: LiveContext,
 ): Diagnostic[] {
-  const found = readCatalogFile(plan, catalogFile, context);
-  if (found === undefined) return [];
-  const { catalog, label } = found;
-  const diagnostics: Diagnostic[] = [];
+  const catalog = offlineCatalog(plan, catalogFile, context);
+  const view = { catalog, authoritative: false };
+  const checks = catalogSettings(plan, settings);
+  const diagnostics: Diagnostic[] = checkCatalogAge(catalog, settings.now, fileStart(plan.loaded.file));
   for (const account of accountsWithDeployments(plan.state.accounts, plan.state.deployments)) {
     const location = accountLocation(account);
-    const models = location === undefined ? undefined : catalog.locations[location]?.models;
-    if (location === undefined || models === undefined) {
-      const reason =
-        location === undefined
-          ? `account ${account.key} declares no location`
-          : `${label} has no data for ${location}`;
+    if (location === undefined) {
       diagnostics.push(
         liveDiagnostic("live/catalog-not-applicable", account.source, {
-          message: `catalog checks skipped for account ${account.key}: ${reason}`,
+          message: `account ${account.key} declares no location: whether its region offers the deployment types is not checked`,
         }),
       );
-      continue;
     }
     for (const deployment of deploymentsOf(plan, account)) {
-      diagnostics.push(
-        ...checkAvailability(deployment, location, models, { ...settings, catalogLabel: label }),
-      );
+      diagnostics.push(...checkAgainstCatalog({ deployment, location }, view, checks));
     }
   }
   return diagnostics;
@@ -261,6 +252,18 @@ export async function checkLive(
   return diagnostics;
 }
 
+/** A region's live catalog: the records ARM lists, and the same as a catalog named after the region. */
+function liveCatalog(
+  location: string,
+  records: CatalogModelRecord[],
+  session: LiveSession,
+  apiVersion: string,
+) {
+  const generatedAt = session.now().toISOString().slice(0, 10);
+  const { catalog } = catalogFromArm([{ location, models: records }], { generatedAt, apiVersion });
+  return { records, catalog: readModelCatalog(catalog, location, `live catalog of ${location}`) };
+}
+
 /** The region's catalog and usages and the account's deployments, unless this run has read them. */
 async function readForChecks(session: LiveSession, checked: CheckedAccount, reads: LiveReads) {
   const { account, location, subscriptionId } = checked;
@@ -274,7 +277,7 @@ async function readForChecks(session: LiveSession, checked: CheckedAccount, read
       const records = await session.read(`model catalog of ${location}`, () =>
         listLocationModels(client, location),
       );
-      reads.catalogs.set(location, catalogModels(records));
+      reads.catalogs.set(location, liveCatalog(location, records, session, client.apiVersion));
     } catch (error) {
       reads.failed.add(catalogKey);
       failedAt(`Reading the model catalog of ${location}`, error);
@@ -323,11 +326,12 @@ function liveFindings(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const entries: QuotaCheckEntry[] = [];
+  const checks = catalogSettings(plan, settings);
   for (const checked of accounts) {
     const { account, location, subscriptionId } = checked;
-    const models = reads.catalogs.get(location);
-    if (!models) continue;
-    if (models.length === 0) {
+    const region = reads.catalogs.get(location);
+    if (!region) continue;
+    if (region.records.length === 0) {
       // Every region Azure serves has models: an empty catalog means a region name Azure does not know.
       diagnostics.push(
         liveDiagnostic("live/model-unavailable", account.source, {
@@ -338,16 +342,16 @@ function liveFindings(
       continue;
     }
     const existing = reads.deployments.get(deploymentsKey(checked));
+    const view = { catalog: region.catalog, authoritative: true };
     for (const deployment of deploymentsOf(plan, account)) {
-      diagnostics.push(
-        ...checkAvailability(deployment, location, models, { ...settings, catalogLabel: "live catalog" }),
-      );
-      // Without the account's live deployments the quota cannot be computed fairly.
-      if (!existing) continue;
-      const entry: QuotaCheckEntry = { deployment, subscriptionId, location, models };
-      const live = existing.find(
+      const live = existing?.find(
         (candidate) => candidate.name.toLowerCase() === deployment.name.toLowerCase(),
       );
+      const exists = existing === undefined ? undefined : live !== undefined;
+      diagnostics.push(...checkAgainstCatalog({ deployment, location, exists }, view, checks));
+      // Without the account's live deployments the quota cannot be computed fairly.
+      if (!existing) continue;
+      const entry: QuotaCheckEntry = { deployment, subscriptionId, location, models: region.records };
       if (live) entry.live = live;
       entries.push(entry);
     }

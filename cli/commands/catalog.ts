@@ -1,8 +1,9 @@
 /**
  * `aideploy catalog refresh --location L [...] [--out FILE]`: saves the model catalog of the regions
- * (models, versions, lifecycle, retirement dates, deployment types with capacity bounds) to a committed,
- * sorted JSON file (default catalog/models.json) that `validate` reads offline. A failed read leaves the
- * file as it was (exit 1); so does a failed write (exit 2).
+ * (models, versions, lifecycle, retirement dates, deployment types with their regions and capacity
+ * bounds) to a committed, sorted JSON file (default catalog/models.json, the catalog format) that
+ * `validate` reads offline; facts Azure does not give are carried over from the file it replaces. A
+ * failed read leaves the file as it was (exit 1); so does a failed write (exit 2).
  */
 import type { Command } from "commander";
 import { exitCodeFor } from "../../diagnostics/diagnostic";
@@ -50,7 +51,7 @@ export function registerCatalog(
     program.commands.find((command) => command.name() === "catalog") ??
     program
       .command("catalog")
-      .description("the model catalog used for offline availability and retirement checks");
+      .description("the model catalog used for offline availability, lifecycle and capacity checks");
   catalog
     .command("refresh")
     .description("save the model catalog of Azure regions for offline checks")

@@ -9,6 +9,7 @@ import { type Diagnostic, mergeEnvironmentFindings } from "../../diagnostics/dia
 import { formatGithub } from "../../diagnostics/formatters/github";
 import { formatText } from "../../diagnostics/formatters/text";
 import { BASELINE, edit, locate } from "../policies/rules/harness";
+import { CATALOG_DATE } from "../support/catalog";
 
 function workspace(text: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "aideploy-envs-"));
@@ -18,7 +19,9 @@ function workspace(text: string): string {
 
 async function validate(text: string, args: string[] = []) {
   const io = memoryIO({ cwd: workspace(text) });
-  const code = await main(["validate", "-f", "json", ...args], io);
+  // validate checks the models against the shipped catalog as of today: pinned to the catalog's date, so
+  // that these tests see the same findings as the models age.
+  const code = await main(["validate", "-f", "json", "--as-of", CATALOG_DATE, ...args], io);
   const all = io.out === "" ? [] : (JSON.parse(io.out) as Diagnostic[]);
   // dev and prod share the file's account here (a warning of its own, environment/shared-account).
   return { code, diagnostics: all.filter((d) => d.code.startsWith("policy/")), err: io.err };

@@ -4,7 +4,9 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryIO } from "../../cli/io";
 import { main } from "../../cli/main";
+import { CATALOG_DATE, catalogOffering, writeCatalog } from "../support/catalog";
 import { repoRoot } from "../support/paths";
+import { bundledText, planText } from "../support/plan";
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "aideploy-cli-"));
@@ -23,8 +25,12 @@ deployments:
 
 describe("aideploy validate", () => {
   it("exits 0 and reports no problems on the bundled file", async () => {
+    // Pinned to a catalog offering what the file deploys and to its date: the models of the bundled file
+    // age, and this test is about the file, not about them.
+    const plans = [undefined, "dev", "prod"].map((env) => planText(bundledText(), env));
+    const catalog = writeCatalog(workspace({}), catalogOffering(plans));
     const io = memoryIO({ cwd: repoRoot });
-    expect(await main(["validate"], io)).toBe(0);
+    expect(await main(["validate", "--catalog", catalog, "--as-of", CATALOG_DATE], io)).toBe(0);
     expect(io.out).toBe("");
     expect(io.err).toContain("no problems");
   });

@@ -3,12 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { readModelCatalog, serializeModelCatalog } from "../../../catalog/model-catalog";
 import { registerCatalog } from "../../../cli/commands/catalog";
 import { registerPolicyPull } from "../../../cli/commands/policy-pull";
-import { readCatalog } from "../../../live/catalog";
 import { checkModels } from "../../../live/validate";
 import { loadAzurePolicies } from "../../../policies/azure-policies";
 import { loadReferenceExamples, seedPolicyReference } from "../../support/arm-emulator";
+import { catalogOf, model, offer, writeCatalog } from "../../support/catalog";
+import { repoRoot } from "../../support/paths";
 import { planText } from "../../support/plan";
 import { fastDeps, run, subscriptionId, useEmulator, withDeps, workspace } from "./support";
 
@@ -60,6 +62,23 @@ describe("aideploy catalog refresh", () => {
         },
       },
       {
+        kind: "OpenAI",
+        skuName: "S0",
+        model: {
+          format: "OpenAI",
+          name: "gpt-4o",
+          version: "2024-05-13",
+          lifecycleStatus: "GenerallyAvailable",
+          skus: [
+            {
+              name: "Provisioned",
+              usageName: "OpenAI.Provisioned.Class1",
+              capacity: { minimum: 50, maximum: 1000, step: 50, default: 100 },
+            },
+          ],
+        },
+      },
+      {
         kind: "AIServices",
         skuName: "S0",
         model: { format: "Cohere", name: "embed-v-4-0", version: "1", skus: [{ name: "GlobalStandard" }] },
@@ -67,60 +86,196 @@ describe("aideploy catalog refresh", () => {
     ]);
   }
 
-  it("writes a sorted, deterministic catalog with generatedAt and source", async () => {
+  const refresh = (cwd: string, ...locations: string[]) =>
+    run(["catalog", "refresh", "--location", ...locations, "--subscription", subscriptionId], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+
+  const sourceOf = (location: string) => ({
+    title: `Azure Resource Manager: the models of ${location} (GET locations/${location}/models)`,
+    repository: null,
+    path: null,
+    documentDate: null,
+    retrieved: "2026-11-24",
+    apiVersion: "2025-09-01",
+  });
+
+  it("writes the catalog format from ARM: one entry per model version, regions merged, sorted and deterministic", async () => {
     seedCatalogs();
     const cwd = workspace();
-    const args = ["catalog", "refresh", "--location", "westus", "EastUS2", "--subscription", subscriptionId];
-    const first = await run(args, registrations, { cwd, emulator: h.emulator });
+    const first = await refresh(cwd, "westus", "EastUS2");
     expect(first.code).toBe(0);
-    expect(first.err).toContain("wrote catalog/models.json");
+    expect(first.err).toBe(
+      "wrote catalog/models.json: 8 model version(s); per region: eastus2 3, westus 6\n",
+    );
     const file = path.join(cwd, "catalog", "models.json");
     const text = readFileSync(file, "utf8");
-    const catalog = readCatalog(JSON.parse(text));
-    expect(catalog.generatedAt).toBe("2026-11-24T08:30:00.000Z");
-    expect(catalog.source).toBe("Azure Resource Manager, GET locations/{location}/models");
-    expect(Object.keys(catalog.locations)).toEqual(["eastus2", "westus"]);
-    // Azure lists gpt-4o twice (two account kinds): one entry, every fact of both.
-    expect(catalog.locations.eastus2?.models).toEqual([
-      { format: "Cohere", name: "embed-v-4-0", version: "1", skus: [{ name: "GlobalStandard" }] },
-      {
-        format: "OpenAI",
-        name: "gpt-4o",
-        version: "2024-11-20",
-        isDefaultVersion: true,
-        lifecycleStatus: "GenerallyAvailable",
-        deprecation: { inference: "2027-03-01T00:00:00Z" },
-        skus: [
-          {
-            name: "GlobalStandard",
-            usageName: "OpenAI.GlobalStandard.gpt-4o",
-            capacity: { minimum: 1, step: 1 },
-          },
-          {
-            name: "Standard",
-            usageName: "OpenAI.Standard.gpt-4o",
-            capacity: { minimum: 1, maximum: 1000, step: 1, default: 10 },
-          },
-        ],
-      },
-    ]);
-    const westus = catalog.locations.westus?.models ?? [];
-    expect(westus.map((model) => `${model.format} ${model.name}@${model.version}`)).toEqual([
+    const catalog = readModelCatalog(JSON.parse(text), "catalog/models.json").data;
+    expect(text).toBe(serializeModelCatalog(catalog));
+    expect(catalog).toMatchObject({
+      $schema: path.relative(
+        path.join(cwd, "catalog"),
+        path.join(repoRoot, "schemas", "catalog.schema.json"),
+      ),
+      formatVersion: 2,
+      generatedAt: "2026-11-24",
+      origin: "arm",
+      sources: { "arm-eastus2": sourceOf("eastus2"), "arm-westus": sourceOf("westus") },
+    });
+    expect(catalog.models.map((model) => `${model.format} ${model.name}@${model.version}`)).toEqual([
+      "Cohere embed-v-4-0@1",
       "Meta Llama-3.2-90B-Vision-Instruct@2",
       "OpenAI ada@1",
       "OpenAI dall-e-3@3.0",
       "OpenAI gpt-35-turbo@0301",
       "OpenAI gpt-4o@2024-05-13",
       "OpenAI gpt-4o@2024-08-06",
+      "OpenAI gpt-4o@2024-11-20",
     ]);
-    expect(westus.find((model) => model.name === "gpt-35-turbo")).toMatchObject({
-      lifecycleStatus: "Deprecated",
-      deprecation: { inference: "2025-04-30T00:00:00Z" },
+    const unknownBounds = { minimum: null, maximum: null, step: null, default: null };
+    // Azure lists gpt-4o 2024-11-20 twice (two account kinds): one entry, every fact of both.
+    expect(catalog.models.find((model) => model.version === "2024-11-20")).toEqual({
+      format: "OpenAI",
+      name: "gpt-4o",
+      version: "2024-11-20",
+      publisher: null,
+      soldBy: null,
+      lifecycle: {
+        status: "ga",
+        deprecationDate: null,
+        retirementDate: "2027-03-01",
+        retirementNotBefore: null,
+        replacements: null,
+        source: ["arm-eastus2"],
+      },
+      capacityUnit: null,
+      deploymentTypes: {
+        GlobalStandard: {
+          regions: ["eastus2"],
+          capacity: { ...unknownBounds, minimum: 1, step: 1 },
+          source: ["arm-eastus2"],
+        },
+        Standard: {
+          regions: ["eastus2"],
+          capacity: { minimum: 1, maximum: 1000, step: 1, default: 10 },
+          source: ["arm-eastus2"],
+        },
+      },
+    });
+    // gpt-4o 2024-05-13 in both regions: ARM spells the type `Provisioned` and `provisioned`; the regions
+    // disagree on the maximum (unknown, not a guess); the furthest stage (Deprecating) and the retirement.
+    expect(catalog.models.find((model) => model.version === "2024-05-13")).toMatchObject({
+      lifecycle: {
+        status: "deprecated",
+        retirementDate: "2025-09-15",
+        source: ["arm-eastus2", "arm-westus"],
+      },
+      deploymentTypes: {
+        Provisioned: {
+          regions: ["eastus2", "westus"],
+          capacity: { minimum: 50, maximum: null, step: 50, default: 100 },
+          source: ["arm-eastus2", "arm-westus"],
+        },
+      },
+    });
+    // ARM's Deprecated is retired; a sku's deprecation date is the type's retirement.
+    expect(catalog.models.find((model) => model.name === "gpt-35-turbo")).toMatchObject({
+      lifecycle: { status: "retired", retirementDate: "2025-04-30" },
+      deploymentTypes: {
+        Provisioned: { retirementDate: "2025-05-15" },
+        Standard: {
+          retirementDate: "2025-02-13",
+          capacity: { ...unknownBounds, maximum: 1000000, default: 120 },
+        },
+      },
     });
     // Every page was read (pageSize 2), and a second refresh gives the same bytes.
     expect(h.emulator.requestsMatching({ pathPattern: /westus\/models$/ }).length).toBeGreaterThan(2);
-    await run(args, registrations, { cwd, emulator: h.emulator });
+    await refresh(cwd, "westus", "EastUS2");
     expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("carries over what ARM does not give from the catalog it replaces, and says so", async () => {
+    seedCatalogs();
+    const cwd = workspace();
+    mkdirSync(path.join(cwd, "catalog"));
+    const before = catalogOf([
+      {
+        ...model({
+          name: "gpt-4o",
+          version: "2024-11-20",
+          soldBy: "azure",
+          retirementDate: "2027-04-14",
+          replacements: [{ name: "gpt-5.1", version: null }],
+          types: { GlobalStandard: offer({ regions: ["westus"], minimum: 1, maximum: 5000 }) },
+        }),
+        capacityUnit: { tokensPerMinute: 1000, requestsPerMinute: 6, source: ["quota"] },
+      },
+      model({ name: "gpt-3", version: "1" }),
+    ]);
+    before.sources.quota = {
+      title: "Manage Azure OpenAI quota",
+      repository: "MicrosoftDocs/azure-ai-docs",
+      path: "articles/foundry/openai/includes/quota-1.md",
+      documentDate: "2026-09-16",
+      retrieved: "2026-12-02",
+      apiVersion: null,
+    };
+    writeCatalog(path.join(cwd, "catalog"), before);
+    const result = await refresh(cwd, "eastus2");
+    expect(result.code).toBe(0);
+    expect(result.err).toBe(
+      "wrote catalog/models.json: 3 model version(s); per region: eastus2 3; carried over 4 fact(s) ARM does not give from catalog/models.json of 2026-12-02\n",
+    );
+    const catalog = readModelCatalog(
+      JSON.parse(readFileSync(path.join(cwd, "catalog", "models.json"), "utf8")),
+      "catalog/models.json",
+    ).data;
+    const gpt4o = catalog.models.find((entry) => entry.version === "2024-11-20");
+    // ARM's retirement date wins; the replacement, sold-by, capacity unit and the maximum come from before.
+    expect(gpt4o?.lifecycle).toEqual({
+      status: "ga",
+      deprecationDate: null,
+      retirementDate: "2027-03-01",
+      retirementNotBefore: null,
+      replacements: [{ name: "gpt-5.1", version: null }],
+      source: ["arm-eastus2", "test"],
+    });
+    expect(gpt4o?.soldBy).toBe("azure");
+    expect(gpt4o?.capacityUnit).toEqual({ tokensPerMinute: 1000, requestsPerMinute: 6, source: ["quota"] });
+    expect(gpt4o?.deploymentTypes.GlobalStandard).toEqual({
+      regions: ["eastus2"],
+      capacity: { minimum: 1, maximum: 5000, step: 1, default: null },
+      source: ["arm-eastus2", "test"],
+    });
+    expect(catalog.sources.quota?.title).toBe(
+      "Manage Azure OpenAI quota (carried over from catalog/models.json of 2026-12-02)",
+    );
+    expect(catalog.sources.test?.title).toBe(
+      "A catalog written for a test (carried over from catalog/models.json of 2026-12-02)",
+    );
+    // A model version ARM does not list is not kept.
+    expect(catalog.models.some((entry) => entry.name === "gpt-3")).toBe(false);
+  });
+
+  it("replaces a catalog of the older per-region format", async () => {
+    seedCatalogs();
+    const cwd = workspace();
+    mkdirSync(path.join(cwd, "catalog"));
+    const old = {
+      generatedAt: "2026-11-24T00:00:00.000Z",
+      source: "docs",
+      locations: { eastus2: { models: [] } },
+    };
+    writeFileSync(path.join(cwd, "catalog", "models.json"), JSON.stringify(old));
+    const result = await refresh(cwd, "eastus2");
+    expect(result).toMatchObject({
+      code: 0,
+      err: "wrote catalog/models.json: 3 model version(s); per region: eastus2 3\n",
+    });
+    const text = readFileSync(path.join(cwd, "catalog", "models.json"), "utf8");
+    expect(readModelCatalog(JSON.parse(text), "catalog/models.json").data.origin).toBe("arm");
   });
 
   it("feeds the offline checks of validate", async () => {
@@ -135,18 +290,10 @@ deployments:
     capacity: 10
 `;
     const cwd = workspace({ "deployments.yaml": yaml });
-    const refreshed = await run(
-      ["catalog", "refresh", "-l", "eastus2", "--subscription", subscriptionId],
-      registrations,
-      {
-        cwd,
-        emulator: h.emulator,
-      },
-    );
-    expect(refreshed.code).toBe(0);
+    expect((await refresh(cwd, "eastus2")).code).toBe(0);
     const result = await checkModels(planText(yaml), {}, { env: {}, cwd, now: () => new Date("2027-01-15") });
     expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
-      'live/version-retiring deployment "chat" on account main: the model version (OpenAI gpt-4o version 2024-11-20) retires on 2027-03-01, in 45 days in eastus2 (catalog/models.json, generated 2026-11-24)',
+      'live/version-retiring deployment "chat" on account main: OpenAI gpt-4o version 2024-11-20 retires on 2027-03-01, in 45 days (catalog/models.json of 2026-11-24)',
     ]);
   });
 

@@ -1,35 +1,35 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { AideployModelCatalog } from "../../../catalog/model-catalog";
 import { validateCommand } from "../../../cli/commands/validate";
-import { UsageError } from "../../../diagnostics/failure";
-import type { ModelCatalog } from "../../../live/catalog";
 import type { LiveContext } from "../../../live/context";
 import { checkModels } from "../../../live/validate";
-import type { ArmEmulator, CatalogEntry } from "../../support/arm-emulator";
-import { repoRoot } from "../../support/paths";
+import { type ArmEmulator, armCatalogPayload, type CatalogEntry } from "../../support/arm-emulator";
+import { CATALOG_DATE, catalogOffering, writeCatalog } from "../../support/catalog";
 import { bundledText, planText } from "../../support/plan";
 import { fastDeps, run, useEmulator, workspace } from "./support";
 
-const shippedCatalog = JSON.parse(
-  readFileSync(path.join(repoRoot, "catalog", "models.json"), "utf8"),
-) as ModelCatalog;
 const now = new Date("2026-11-24T12:00:00Z");
 const deps: Partial<LiveContext> = { ...fastDeps, now: () => now };
 
-/** The shipped catalog as ARM serves it, with usage names `<format>.<type>.<model>`. */
+/**
+ * A catalog offering what the bundled file deploys in each environment, with the documented PTU bounds of
+ * regional provisioned gpt-4o (50, step 50): what these tests need, whatever the shipped catalog says
+ * about the bundled file's models today.
+ */
+function bundledCatalog(): AideployModelCatalog {
+  const catalog = catalogOffering([undefined, "dev", "prod"].map((env) => planText(bundledText(), env)));
+  for (const model of catalog.models) {
+    const ptu = model.deploymentTypes.ProvisionedManaged;
+    if (ptu) ptu.capacity = { minimum: 50, maximum: null, step: 50, default: null };
+  }
+  return catalog;
+}
+
+/** The bundled file's catalog as ARM serves it, with usage names `<format>.<type>.<model>`. */
 function armCatalog(location: string): CatalogEntry[] {
-  return (shippedCatalog.locations[location]?.models ?? []).map((model) => ({
-    kind: "AIServices",
-    skuName: "S0",
-    model: {
-      format: model.format,
-      name: model.name,
-      version: model.version,
-      ...(model.lifecycleStatus ? { lifecycleStatus: model.lifecycleStatus } : {}),
-      skus: model.skus.map((sku) => ({ ...sku, usageName: `${model.format}.${sku.name}.${model.name}` })),
-    },
-  }));
+  return armCatalogPayload(bundledCatalog(), location);
 }
 
 function seedCatalogs(emulator: ArmEmulator, limit = 1000) {
@@ -151,19 +151,19 @@ describe("validate --live", () => {
     });
     expect(result.code).toBe(1);
     expect(result.out).toContain(
-      `deployments.yaml:${ptuLine}:5: error live/capacity-out-of-range deployment "gpt-4o-ptu" on account eastus2: capacity 60 is not a multiple of the step 50 (minimum 50, step 50) for deployment type ProvisionedManaged of OpenAI gpt-4o version 2024-11-20 in eastus2 (live catalog)`,
+      `deployments.yaml:${ptuLine}:5: error live/capacity-out-of-range deployment "gpt-4o-ptu" on account eastus2: capacity 60 is not 50 plus a multiple of the step 50 (minimum 50, step 50) for deployment type ProvisionedManaged of OpenAI gpt-4o version 2024-11-20 (live catalog of eastus2)`,
     );
     expect(result.out).toMatch(
-      /warning live\/version-retiring deployment "gpt-4o-mini" on account eastus2: the model version \(OpenAI gpt-4o-mini version 2024-07-18\) retires on 2026-12-20, in 26 days in eastus2/,
+      /warning live\/version-retiring deployment "gpt-4o-mini" on account eastus2: OpenAI gpt-4o-mini version 2024-07-18 retires on 2026-12-20, in 26 days \(live catalog of eastus2\)/,
     );
     expect(result.out).toMatch(
-      /error live\/version-deprecated deployment "text-embedding-3-large" on account eastus2: the model version .* retired on 2026-06-30/,
+      /error live\/version-retired deployment "text-embedding-3-large" on account eastus2: OpenAI text-embedding-3-large version 1 retired on 2026-06-30 \(live catalog of eastus2\)/,
     );
     expect(result.out).toMatch(
       /error live\/model-unavailable deployment "deepseek-r1" on account eastus2: model DeepSeek DeepSeek-R1 is not offered in eastus2/,
     );
     expect(result.out).toMatch(
-      /error live\/model-unavailable deployment "phi-4" on account swedencentral: version 3 of Phi-4 is not offered in swedencentral \(live catalog\); offered versions: 7/,
+      /error live\/model-unavailable deployment "phi-4" on account swedencentral: version 3 of Phi-4 is not offered in swedencentral \(live catalog of swedencentral\); offered versions: 7/,
     );
     // A shorter window: the retirement in 26 days is no longer reported.
     const shorter = await run(["validate", "--live", "--retirement-days", "10"], registrations, {
@@ -241,70 +241,122 @@ describe("validate --live", () => {
   });
 });
 
+describe("validate --live against ARM's lifecycle", () => {
+  const h = useEmulator({ pageSize: 2 });
+  const registrations = [validateCommand(deps)];
+
+  it("names ARM's replacement, and refuses a deprecated version for a deployment Azure does not have", async () => {
+    seedCatalogs(h.emulator);
+    const east = armCatalog("eastus2");
+    const gpt4o = east.find((entry) => entry.model.name === "gpt-4o");
+    if (gpt4o) {
+      gpt4o.model.lifecycleStatus = "Deprecating";
+      gpt4o.model.deprecation = { inference: "2027-01-10T00:00:00Z" };
+      gpt4o.model.replacementConfig = { targetModelName: "gpt-5.1", targetModelVersion: "2025-11-13" };
+    }
+    h.emulator.setCatalog("eastus2", east);
+    const ref = h.emulator.addAccount({
+      resourceGroup: "rg-ai-prod",
+      name: "contoso-ai-eus2",
+      location: "eastus2",
+    });
+    h.emulator.addDeployment(ref, {
+      name: "gpt-4o",
+      skuName: "GlobalStandard",
+      capacity: 150,
+      model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+    });
+    const result = await run(["validate", "--live", "--env", "prod"], registrations, {
+      cwd: workspace({ "deployments.yaml": bundledText() }),
+      emulator: h.emulator,
+    });
+    expect(result.code).toBe(1);
+    const lines = result.out.trimEnd().split("\n");
+    const replacement = "replacement: gpt-5.1 (2025-11-13)";
+    // The existing gpt-4o keeps answering until retirement; gpt-4o-ptu would be a new deployment.
+    expect(lines.filter((line) => line.includes("live/version-deprecated"))).toEqual([
+      `deployments.yaml:${ptuLine}:5: error live/version-deprecated deployment "gpt-4o-ptu" on account eastus2: OpenAI gpt-4o version 2024-11-20 is deprecated as of 2026-11-24 (live catalog of eastus2): Azure accepts no new deployments of it, and this one does not exist yet; it retires on 2027-01-10; ${replacement} [environment prod] (Deploy a current version (the catalog's replacement) instead; an existing deployment keeps working until the retirement date.)`,
+    ]);
+    expect(
+      lines.filter((line) => line.includes("live/version-retiring")).map((line) => line.split(": ")[0]),
+    ).toEqual([`deployments.yaml:${gpt4oLine}:5`, `deployments.yaml:${ptuLine}:5`]);
+  });
+});
+
 describe("validate with the offline catalog (no Azure)", () => {
-  it("passes the bundled file against the shipped catalog today and years from now", async () => {
-    for (const date of ["2026-11-24", "2031-06-30"]) {
-      const planned = planText(bundledText());
-      const result = await checkModels(planned, {}, { env: {}, cwd: repoRoot, now: () => new Date(date) });
+  /** A workspace holding the bundled file and, beside it, a catalog offering what it deploys. */
+  function bundledWorkspace(catalog = bundledCatalog()): string {
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    mkdirSync(path.join(cwd, "catalog"));
+    writeCatalog(path.join(cwd, "catalog"), catalog);
+    return cwd;
+  }
+
+  it("passes the bundled file against a catalog offering what it deploys; a year on, says the catalog aged", async () => {
+    const cwd = bundledWorkspace();
+    for (const env of [undefined, "dev", "prod"]) {
+      const planned = planText(bundledText(), env);
+      const result = await checkModels(planned, { asOf: new Date(CATALOG_DATE) }, { env: {}, cwd });
       expect(result).toEqual({ diagnostics: [] });
     }
-    for (const env of ["dev", "prod"]) {
-      const result = await checkModels(
-        planText(bundledText(), env),
-        {},
-        { env: {}, cwd: repoRoot, now: () => now },
-      );
-      expect(result.diagnostics).toEqual([]);
-    }
+    const later = await checkModels(
+      planText(bundledText()),
+      { asOf: new Date("2027-12-02") },
+      { env: {}, cwd },
+    );
+    expect(later.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      [
+        "live/catalog-stale",
+        1,
+        "catalog/models.json of 2026-12-02 is 365 days old on 2027-12-02: models, versions and retirement dates published since are not in it",
+      ],
+    ]);
   });
 
   it("checks availability, retirement and capacity from --catalog, without quota", async () => {
-    const catalog: ModelCatalog = structuredClone(shippedCatalog);
-    const east = catalog.locations.eastus2?.models ?? [];
-    const gpt4o = east.find((model) => model.name === "gpt-4o" && model.version === "2024-11-20");
-    if (gpt4o) gpt4o.deprecation = { inference: "2027-01-15" };
-    const ptu = gpt4o?.skus.find((sku) => sku.name === "ProvisionedManaged");
-    if (ptu) ptu.deprecationDate = "2026-10-01";
-    delete catalog.locations.swedencentral;
-    const cwd = workspace({ "deployments.yaml": bundledText(), "models.json": JSON.stringify(catalog) });
+    const catalog = bundledCatalog();
+    const gpt4o = catalog.models.find((model) => model.name === "gpt-4o");
+    if (gpt4o) gpt4o.lifecycle.retirementDate = "2027-01-15";
+    const ptu = gpt4o?.deploymentTypes.ProvisionedManaged;
+    if (ptu) ptu.retirementDate = "2026-10-01";
+    const mini = catalog.models.find((model) => model.name === "gpt-4o-mini")?.deploymentTypes.GlobalStandard;
+    if (mini) mini.regions = ["eastus2"];
+    const cwd = workspace({ "deployments.yaml": bundledText() });
+    writeCatalog(cwd, catalog, "other.json");
     const result = await checkModels(
       planText(bundledText()),
-      { catalog: "models.json" },
+      { catalog: "other.json" },
       { env: {}, cwd, now: () => now },
     );
-    const summary = result.diagnostics.map((d) => `${d.line} ${d.severity} ${d.code}`);
-    expect(summary).toEqual([
-      "19 info live/catalog-not-applicable",
+    const miniLine = lineOf(bundledText(), "  - name: gpt-4o-mini");
+    expect(result.diagnostics.map((d) => `${d.line} ${d.severity} ${d.code}`)).toEqual([
       `${gpt4oLine} warning live/version-retiring`,
-      `${ptuLine} error live/version-deprecated`,
+      `${gpt4oLine} warning live/version-retiring`,
+      `${miniLine} error live/model-unavailable`,
+      `${ptuLine} error live/version-retired`,
     ]);
-    expect(result.diagnostics[0]?.message).toContain(
-      "models.json, generated 2026-11-24 has no data for swedencentral",
+    expect(result.diagnostics[0]?.message).toBe(
+      'deployment "gpt-4o" on account eastus2: OpenAI gpt-4o version 2024-11-20 retires on 2027-01-15, in 52 days (other.json of 2026-12-02); the catalog names no replacement',
     );
-    expect(result.diagnostics[1]?.message).toContain(
-      "retires on 2027-01-15, in 52 days in eastus2 (models.json, generated 2026-11-24)",
+    expect(result.diagnostics[2]?.message).toBe(
+      'deployment "gpt-4o-mini" on account swedencentral: deployment type GlobalStandard of OpenAI gpt-4o-mini version 2024-07-18 is not offered in swedencentral (other.json of 2026-12-02); offered in eastus2',
     );
-    expect(result.diagnostics[2]?.message).toContain(
-      "deployment type ProvisionedManaged for the model version",
+    expect(result.diagnostics[3]?.message).toBe(
+      'deployment "gpt-4o-ptu" on account eastus2: deployment type ProvisionedManaged of OpenAI gpt-4o version 2024-11-20 retired on 2026-10-01 (other.json of 2026-12-02); the catalog names no replacement',
     );
   });
 
-  it("uses catalog/models.json next to the file by default, and nothing when there is none", async () => {
-    const cwd = workspace({ "deployments.yaml": bundledText() });
-    const none = await checkModels(planText(bundledText()), {}, { env: {}, cwd });
-    expect(none).toEqual({ diagnostics: [] });
-  });
-
-  it("is a usage error, naming the deployments file, when --catalog is missing or not a catalog", async () => {
-    const cwd = workspace({ "bad.json": JSON.stringify({ generatedAt: "x", source: "s", locations: {} }) });
-    const context = { env: {}, cwd };
-    const missing = checkModels(planText(bundledText()), { catalog: "nope.json" }, context);
-    await expect(missing).rejects.toStrictEqual(
-      new UsageError("deployments.yaml: nope.json: no such catalog file"),
+  it("uses the catalog shipped with aideploy when none sits beside the file", async () => {
+    const text = bundledText().replace(
+      /name: gpt-4o-mini, version: "[^"]+"/,
+      'name: gpt-4o-mini, version: "2099-01-01"',
     );
-    const bad = checkModels(planText(bundledText()), { catalog: "bad.json" }, context);
-    await expect(bad).rejects.toStrictEqual(
-      new UsageError('deployments.yaml: bad.json: not a model catalog: generatedAt is not a date: "x"'),
-    );
+    const cwd = workspace({ "deployments.yaml": text });
+    const result = await checkModels(planText(text), { asOf: new Date(CATALOG_DATE) }, { env: {}, cwd });
+    const unknown = result.diagnostics.filter((d) => d.code === "live/version-unknown");
+    expect(unknown.map((d) => d.message)).toEqual([
+      'deployment "gpt-4o-mini" on account eastus2: version 2099-01-01 of OpenAI gpt-4o-mini is unknown to aideploy\'s shipped catalog of 2026-12-02; known versions: 2024-07-18',
+      'deployment "gpt-4o-mini" on account swedencentral: version 2099-01-01 of OpenAI gpt-4o-mini is unknown to aideploy\'s shipped catalog of 2026-12-02; known versions: 2024-07-18',
+    ]);
   });
 });

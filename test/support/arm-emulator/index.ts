@@ -1,5 +1,7 @@
 /** A local ARM emulator for tests: see emulator.ts for the API and seed.ts for the reference data. */
 
+export type { PayloadOptions } from "./catalog-payloads";
+export { armCatalogPayload } from "./catalog-payloads";
 export type { ContentFilterVariant } from "./content-filters";
 export {
   actionStates,

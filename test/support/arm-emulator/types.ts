@@ -56,9 +56,11 @@ export interface CatalogModel extends JsonObject {
   format: string;
   name: string;
   version: string;
+  publisher?: string;
   isDefaultVersion?: boolean;
   lifecycleStatus?: string;
   deprecation?: { inference?: string; fineTune?: string };
+  replacementConfig?: { targetModelName?: string; targetModelVersion?: string };
   skus?: CatalogSku[];
   capabilities?: Record<string, string>;
 }
