@@ -80,7 +80,8 @@ function deploymentLines(i: number, accountCount: number): { name: string; lines
       `  - name: ${name}`,
       `    account: ${account}`,
       modelLine(chat),
-      "    sku: ProvisionedManaged",
+      // Spillover stays within one data processing level: data zone provisioned to data zone standard.
+      "    sku: DataZoneProvisionedManaged",
     );
     lines.push(`    capacity: ${50 + (block % 4) * 25}`, `    spillover: ${target}`);
   } else if (slot === 2 && accountCount > 1) {

@@ -33,10 +33,14 @@ import { environmentUnknownAccount } from "./environment-unknown-account";
 import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
 import { spilloverDisabledTarget } from "./spillover-disabled-target";
+import { spilloverModelMismatch } from "./spillover-model-mismatch";
+import { spilloverNonStandardTarget } from "./spillover-non-standard-target";
+import { spilloverProcessingLevel } from "./spillover-processing-level";
 import { spilloverProvisionedTarget } from "./spillover-provisioned-target";
 import { spilloverSelf } from "./spillover-self";
 import { spilloverSourceNotProvisioned } from "./spillover-source-not-provisioned";
 import { spilloverUnknownTarget } from "./spillover-unknown-target";
+import { spilloverUnsupportedModel } from "./spillover-unsupported-model";
 
 /** Every semantic check, in the order they run (findings are sorted by position afterwards). */
 export function semanticChecks(): readonly SemanticCheck[] {
@@ -68,7 +72,11 @@ export function semanticChecks(): readonly SemanticCheck[] {
     spilloverSelf,
     spilloverUnknownTarget,
     spilloverSourceNotProvisioned,
+    spilloverUnsupportedModel,
     spilloverProvisionedTarget,
+    spilloverNonStandardTarget,
+    spilloverProcessingLevel,
+    spilloverModelMismatch,
     spilloverDisabledTarget,
     // Content filters and blocklists
     contentFilterInvalidName,

@@ -35,7 +35,7 @@ describe("resource graph of the bundled file", () => {
           model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
           raiPolicyName: "strict",
           versionUpgradeOption: "NoAutoUpgrade",
-          spilloverDeploymentName: "gpt-4o",
+          spilloverDeploymentName: "gpt-4o-spillover",
         },
       },
     });
@@ -175,7 +175,7 @@ describe("write order", () => {
       "RaiBlocklistItem",
       "RaiPolicy",
       "RaiPolicy",
-      ...Array(6).fill("Deployment"),
+      ...Array(7).fill("Deployment"),
     ]);
     eastus2.forEach((node, i) => {
       if (i > 0) expect(node.dependsOn).toContain(eastus2[i - 1]?.name);
@@ -197,7 +197,7 @@ describe("write order", () => {
   it("writes a spillover target before the deployment that spills to it, even when declared later", () => {
     const plan = planText(
       twoAccounts(`
-  - { name: ptu, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, sku: ProvisionedManaged, capacity: 50, spillover: std }
+  - { name: ptu, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, sku: GlobalProvisionedManaged, capacity: 50, spillover: std }
   - { name: other, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }
   - { name: std, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }`),
     );

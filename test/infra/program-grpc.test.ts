@@ -169,7 +169,7 @@ describe("the Pulumi program booted like `pulumi up`, against a stand-in engine"
           .map((r) => r.protect === true);
       if (stack === "prod") {
         // The prod environment has `protect: true`: deployments and content filters are protected.
-        expect(isProtected("Deployment")).toHaveLength(11);
+        expect(isProtected("Deployment")).toHaveLength(12);
         expect(isProtected("Deployment").every(Boolean)).toBe(true);
         expect(isProtected("RaiPolicy")).toHaveLength(3);
         expect(isProtected("RaiPolicy").every(Boolean)).toBe(true);

@@ -207,7 +207,7 @@ describe("the Pulumi program under mocks, with deployments.yaml", () => {
     const names = run.registrations.map((r) => r.name);
     expect(names).toContain("eastus2/deployment/gpt-4o-ptu");
     expect(run.registrations.find((r) => r.name === "eastus2/deployment/gpt-4o-ptu")?.inputs).toMatchObject({
-      properties: { spilloverDeploymentName: "gpt-4o" },
+      properties: { spilloverDeploymentName: "gpt-4o-spillover" },
       sku: { name: "ProvisionedManaged", capacity: 50 },
     });
     // protect is a resource option mocks do not receive; the graph must still ask for it.

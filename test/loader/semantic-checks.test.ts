@@ -22,11 +22,12 @@ function withDeployments(extra: string): string {
   return baseline + extra;
 }
 
+/** A global provisioned deployment spilling to the baseline's GlobalStandard deployment of the same model. */
 const ptu = yaml`
     - name: gpt-4o-ptu
       account: east
       model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
-      sku: ProvisionedManaged
+      sku: GlobalProvisionedManaged
       capacity: 50
       spillover: gpt-4o
 `.replace(/^(?=.)/gm, "  ");
@@ -216,7 +217,7 @@ const violations: Violation[] = [
     code: "capacity/rate-limit-on-provisioned",
     line: 7,
     column: 3,
-    message: /gpt-4o-ptu" is ProvisionedManaged/,
+    message: /gpt-4o-ptu" is GlobalProvisionedManaged/,
   },
   {
     behaviour: "a rate limit becomes wrong when an environment makes the deployment provisioned",
@@ -259,7 +260,7 @@ const violations: Violation[] = [
   // spillover/source-not-provisioned
   {
     behaviour: "a token-based deployment with spillover is refused",
-    yaml: withDeployments(ptu.replace("    sku: ProvisionedManaged\n", "")),
+    yaml: withDeployments(ptu.replace("    sku: GlobalProvisionedManaged\n", "")),
     code: "spillover/source-not-provisioned",
     line: 16,
     column: 5,
@@ -272,6 +273,109 @@ const violations: Violation[] = [
     code: "spillover/provisioned-target",
     line: 17,
     column: 16,
+  },
+  // spillover/processing-level
+  {
+    behaviour: "a global provisioned deployment spilling to a regional Standard one is refused",
+    yaml: withDeployments(ptu).replace("  sku: GlobalStandard", "  sku: Standard"),
+    code: "spillover/processing-level",
+    line: 17,
+    column: 16,
+    path: "deployments[1].spillover",
+    message:
+      /^deployment "gpt-4o-ptu" is GlobalProvisionedManaged \(global processing\) and spills over to "gpt-4o", which is Standard \(regional processing\); Azure's spillover guide says the data processing level of the standard deployment must match/,
+    hint: /spill over to a GlobalStandard deployment/,
+  },
+  {
+    behaviour: "a regional provisioned deployment spilling to a GlobalStandard one is refused",
+    yaml: withDeployments(ptu.replace("sku: GlobalProvisionedManaged", "sku: ProvisionedManaged")),
+    code: "spillover/processing-level",
+    line: 17,
+    column: 16,
+    message:
+      /is ProvisionedManaged \(regional processing\) and spills over to "gpt-4o", which is GlobalStandard/,
+    hint: /spill over to a Standard deployment/,
+  },
+  {
+    behaviour: "a target made DataZoneStandard in one environment is refused for that environment",
+    yaml: `${withDeployments(ptu)}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { sku: DataZoneStandard }
+    `}`,
+    code: "spillover/processing-level",
+    line: 17,
+    column: 16,
+    message: /which is DataZoneStandard \(data zone processing\) in environment "dev"/,
+  },
+  // spillover/model-mismatch
+  {
+    behaviour: "spilling over to another version of the model is a warning",
+    yaml: withDeployments(ptu.replace('version: "2024-11-20"', 'version: "2024-08-06"')),
+    code: "spillover/model-mismatch",
+    line: 17,
+    column: 16,
+    path: "deployments[1].spillover",
+    message:
+      /^deployment "gpt-4o-ptu" \(OpenAI gpt-4o version 2024-08-06\) spills over to "gpt-4o", which deploys OpenAI gpt-4o version 2024-11-20; the portal tip of Azure's spillover guide says the account needs an active pay-as-you-go deployment that matches the model and version/,
+  },
+  {
+    behaviour: "spilling over to another model is a warning",
+    yaml: withDeployments(ptu.replace("name: gpt-4o, version", "name: gpt-4o-mini, version")),
+    code: "spillover/model-mismatch",
+    line: 17,
+    column: 16,
+    message: /which deploys OpenAI gpt-4o version 2024-11-20/,
+  },
+  {
+    behaviour: "a target moved to another model version in one environment is a warning for that environment",
+    yaml: `${withDeployments(ptu)}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { modelVersion: "2024-08-06" }
+    `}`,
+    code: "spillover/model-mismatch",
+    line: 17,
+    column: 16,
+    message: /which deploys OpenAI gpt-4o version 2024-08-06 in environment "dev"/,
+  },
+  // spillover/non-standard-target
+  {
+    behaviour: "spilling over to a batch deployment is refused",
+    yaml: withDeployments(ptu).replace("  sku: GlobalStandard", "  sku: GlobalBatch"),
+    code: "spillover/non-standard-target",
+    line: 17,
+    column: 16,
+    message:
+      /"gpt-4o", which is GlobalBatch \(a batch deployment\); Azure's spillover guide says the spillover target must be a standard/,
+    hint: /GlobalStandard deployment/,
+  },
+  {
+    behaviour: "spilling over to a DeveloperTier deployment is refused",
+    yaml: withDeployments(ptu).replace("  sku: GlobalStandard", "  sku: DeveloperTier"),
+    code: "spillover/non-standard-target",
+    line: 17,
+    column: 16,
+    message: /which is DeveloperTier \(a Developer/,
+  },
+  // spillover/unsupported-model
+  {
+    behaviour: "a provisioned deployment of a model from another provider may not spill over",
+    yaml: withDeployments(
+      ptu.replace(
+        'model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }',
+        'model: { format: DeepSeek, name: DeepSeek-R1, version: "1" }',
+      ),
+    ),
+    code: "spillover/unsupported-model",
+    line: 17,
+    column: 5,
+    path: "deployments[1].spillover",
+    message:
+      /deploys a DeepSeek model; Azure's provisioned throughput guide says .*models from other providers \(DeepSeek, Meta Llama\) don't/,
+    alsoCodes: ["spillover/model-mismatch"],
   },
   // spillover/disabled-target
   {
@@ -849,6 +953,32 @@ const violations: Violation[] = [
 
 const compliant: { behaviour: string; yaml: string }[] = [
   { behaviour: "the baseline", yaml: baseline },
+  {
+    behaviour: "spillover from each provisioned type to the standard type of its processing level",
+    yaml: withDeployments(
+      [
+        ["GlobalProvisionedManaged", "GlobalStandard"],
+        ["DataZoneProvisionedManaged", "DataZoneStandard"],
+        ["ProvisionedManaged", "Standard"],
+      ]
+        .map(
+          ([source, target]) =>
+            `  - { name: ${target}-t, account: west, sku: ${target}, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" } }\n` +
+            `  - { name: ${source}-s, account: west, sku: ${source}, capacity: 50, spillover: ${target}-t, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" } }\n`,
+        )
+        .join(""),
+    ),
+  },
+  {
+    behaviour: "a provisioned deployment disabled in the environment whose target has another type",
+    yaml: `${withDeployments(ptu)}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { sku: Standard, modelVersion: "2024-08-06" }
+            gpt-4o-ptu: { enabled: false }
+    `}`,
+  },
   {
     behaviour: "the same deployment name on two accounts",
     yaml: withDeployments(

@@ -47,6 +47,7 @@ function seedCatalogs(emulator: ArmEmulator, limit = 1000) {
 const lineOf = (text: string, needle: string) => text.split("\n").indexOf(needle) + 1;
 const gpt4oLine = lineOf(bundledText(), "  - name: gpt-4o");
 const ptuLine = lineOf(bundledText(), "  - name: gpt-4o-ptu");
+const spilloverLine = lineOf(bundledText(), "  - name: gpt-4o-spillover");
 
 describe("validate --live", () => {
   const h = useEmulator({ pageSize: 2 });
@@ -278,6 +279,7 @@ describe("validate with the offline catalog (no Azure)", () => {
       "19 info live/catalog-not-applicable",
       `${gpt4oLine} warning live/version-retiring`,
       `${ptuLine} error live/version-deprecated`,
+      `${spilloverLine} warning live/version-retiring`,
     ]);
     expect(result.diagnostics[0]?.message).toContain(
       "models.json, generated 2026-11-24 has no data for swedencentral",
