@@ -1,4 +1,5 @@
 import type { SourceLocation } from "../diagnostics/diagnostic";
+import type { CompletionActionKey, PromptActionKey } from "./content-filters";
 import type {
   Account,
   Action,
@@ -106,15 +107,11 @@ export interface FilterSide {
   blocklists: string[];
 }
 
-export interface PromptSide extends FilterSide {
-  jailbreak?: Action;
-  indirectAttack?: Action;
-}
+/** The prompt side: the harm categories and every shield or detection of prompts (loader/content-filters.ts). */
+export interface PromptSide extends FilterSide, Partial<Record<PromptActionKey, Action>> {}
 
-export interface CompletionSide extends FilterSide {
-  protectedMaterialText?: Action;
-  protectedMaterialCode?: Action;
-}
+/** The completion side: the harm categories and every detection of completions. */
+export interface CompletionSide extends FilterSide, Partial<Record<CompletionActionKey, Action>> {}
 
 export interface DesiredContentFilter extends Declared {
   key: string;

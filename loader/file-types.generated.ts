@@ -9,7 +9,7 @@ export type DeploymentType = ("Standard" | "GlobalStandard" | "DataZoneStandard"
  */
 export type Capacity = number
 /**
- * Name of a content filter in `contentFilters`, or a Microsoft base policy (Microsoft.Default, Microsoft.DefaultV2).
+ * Name of a content filter in `contentFilters`, or a Microsoft base policy (Microsoft.DefaultV2, the documented default of models; Microsoft.Default, whose settings are not documented).
  */
 export type ContentFilterRef = string
 /**
@@ -27,7 +27,7 @@ export type ImportIds = (ArmId | {
  */
 export type ArmId = string
 /**
- * A harm category (Azure's severity filter). A threshold blocks content from that severity: low (strictest: low, medium and high are blocked), medium, high; off: not run. The object form sets what happens at the threshold: action block (the same as the bare threshold) or annotate (detected and annotated in the response, but let through). Omitted: not sent; Azure keeps/applies its own setting.
+ * A harm category (Azure's severity filter). A threshold blocks content from that severity: low (strictest: low, medium and high are blocked), medium, high; off: not run. The object form sets what happens at the threshold: action block (the same as the bare threshold) or annotate (detected and annotated in the response, but let through). off and annotate need Microsoft's approval for modified content filtering (a warning reminds of it). Omitted: not sent; Azure keeps/applies its own setting.
  */
 export type Severity = (("low" | "medium" | "high" | "off") | SeverityAction)
 /**
@@ -39,7 +39,7 @@ export type Threshold = ("low" | "medium" | "high")
  */
 export type Action = ("block" | "annotate" | "off")
 /**
- * Names of blocklists (in `blocklists`) applied to this side.
+ * Names of blocklists (in `blocklists`) applied to this side. Azure documents blocklists for Azure OpenAI models only.
  */
 export type BlocklistRefs = string[]
 /**
@@ -288,9 +288,9 @@ export interface ContentFilter {
  */
 base?: ("Microsoft.Default" | "Microsoft.DefaultV2")
 /**
- * Default | Blocking: content is held until filtered; Asynchronous_filter: streamed first and filtered afterwards (Deferred is its older name).
+ * Streaming mode. Default: content is held until filtered; Asynchronous_filter: streamed first and filtered afterwards. Both are documented, and the only ones Microsoft's Guardrail built-in policy c1ad46c6 allows. Deferred (the older name of Asynchronous_filter) and Blocking (in the API, described by no document) are accepted with a warning.
  */
-mode?: ("Default" | "Blocking" | "Asynchronous_filter" | "Deferred")
+mode?: ("Default" | "Asynchronous_filter" | "Deferred" | "Blocking")
 prompt?: PromptFilter
 completion?: CompletionFilter
 import?: ImportIds
@@ -308,9 +308,13 @@ selfHarm?: Severity
  */
 jailbreak?: ("block" | "annotate" | "off")
 /**
- * Prompt shield against attacks hidden in documents (indirect prompt injection). Omitted: not sent; Azure keeps/applies its own setting.
+ * Prompt shield against attacks hidden in documents (indirect prompt injection); Azure's name: Indirect Attack. Omitted: not sent; Azure keeps/applies its own setting.
  */
 indirectAttack?: ("block" | "annotate" | "off")
+/**
+ * Spotlighting (preview): marks documents in the prompt so that the model can tell them from instructions, against indirect attacks; models only, not agents. Azure's name: Indirect Attack Spotlighting (as Microsoft's Guardrail built-in policy f3a9c2e0 names it). Omitted: not sent; Azure keeps/applies its own setting.
+ */
+indirectAttackSpotlighting?: ("block" | "annotate" | "off")
 profanity?: Action
 blocklists?: BlocklistRefs
 }

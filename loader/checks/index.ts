@@ -12,6 +12,7 @@ import { blocklistCatastrophicRegex } from "./blocklist-catastrophic-regex";
 import { blocklistDuplicateItem } from "./blocklist-duplicate-item";
 import { blocklistInvalidName } from "./blocklist-invalid-name";
 import { blocklistInvalidRegex } from "./blocklist-invalid-regex";
+import { blocklistNonOpenAiModels } from "./blocklist-non-openai-models";
 import { blocklistUnknownReference } from "./blocklist-unknown-reference";
 import { blocklistUnused } from "./blocklist-unused";
 import { capacityMissing } from "./capacity-missing";
@@ -20,6 +21,8 @@ import { capacityRateLimitStep } from "./capacity-rate-limit-step";
 import { capacityRateLimitWithCapacity } from "./capacity-rate-limit-with-capacity";
 import type { SemanticCheck } from "./check";
 import { contentFilterInvalidName } from "./content-filter-invalid-name";
+import { contentFilterLegacyMode } from "./content-filter-legacy-mode";
+import { contentFilterNeedsApproval } from "./content-filter-needs-approval";
 import { contentFilterUnknownReference } from "./content-filter-unknown-reference";
 import { contentFilterUnused } from "./content-filter-unused";
 import { deploymentAccountAndAccounts } from "./deployment-account-and-accounts";
@@ -82,12 +85,15 @@ export function semanticChecks(): readonly SemanticCheck[] {
     contentFilterInvalidName,
     contentFilterUnknownReference,
     contentFilterUnused,
+    contentFilterLegacyMode,
+    contentFilterNeedsApproval,
     blocklistInvalidName,
     blocklistUnknownReference,
     blocklistInvalidRegex,
     blocklistCatastrophicRegex,
     blocklistDuplicateItem,
     blocklistUnused,
+    blocklistNonOpenAiModels,
     // Environments
     environmentUnknownAccount,
     environmentSharedAccount,

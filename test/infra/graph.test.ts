@@ -74,7 +74,7 @@ describe("resource graph of the bundled file", () => {
     ).properties;
     expect(policy.inputs).toMatchObject({
       raiPolicyName: "strict",
-      properties: { basePolicyName: "Microsoft.DefaultV2", mode: "Blocking" },
+      properties: { basePolicyName: "Microsoft.DefaultV2", mode: "Default" },
     });
     expect(properties.contentFilters).toContainEqual({
       name: "Hate",

@@ -465,6 +465,74 @@ const violations: Violation[] = [
     column: 3,
     message: /name of a Microsoft base policy/,
   },
+  // content-filter/legacy-mode
+  {
+    behaviour: "mode Deferred is a warning that names its current name",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    mode: Deferred\n",
+    )}`,
+    code: "content-filter/legacy-mode",
+    line: 15,
+    column: 11,
+    path: "contentFilters.strict.mode",
+    message: /mode Deferred, the older name of Asynchronous_filter/,
+    hint: /`mode: Asynchronous_filter`/,
+  },
+  {
+    behaviour: "mode Blocking is a warning that says what the Guardrail built-in does with it",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    mode: Blocking\n",
+    )}`,
+    code: "content-filter/legacy-mode",
+    line: 15,
+    column: 11,
+    message:
+      /mode Blocking, .*Guardrail built-in policy c1ad46c6-37f8-4af0-9c71-c208375c87dd .*allows only Default and Asynchronous_filter, so where it is assigned it reports every deployment using this filter as non-compliant/,
+    hint: /`mode: Default`/,
+  },
+  // content-filter/needs-approval
+  {
+    behaviour: "a harm category switched off needs approval for modified content filtering",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "prompt: { hate: low,",
+      "prompt: { hate: off,",
+    )}`,
+    code: "content-filter/needs-approval",
+    line: 15,
+    column: 21,
+    path: "contentFilters.strict.prompt.hate",
+    message: /turns hate on prompts off: this needs approval for modified content filtering/,
+  },
+  {
+    behaviour: "an annotate-only harm category needs approval for modified content filtering",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    completion:\n      violence: { threshold: medium, action: annotate }\n",
+    )}`,
+    code: "content-filter/needs-approval",
+    line: 16,
+    column: 17,
+    path: "contentFilters.strict.completion.violence",
+    message: /turns violence on completions to annotate only \(at medium\): this needs approval/,
+  },
+  // blocklist/non-openai-models
+  {
+    behaviour: "a blocklist on a filter only a Mistral deployment uses is a warning",
+    yaml: `${baseline
+      .replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")
+      .replace(
+        'model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }',
+        'model: { format: Mistral AI, name: Mistral-Large-2411, version: "2" }',
+      )}${filters}`,
+    code: "blocklist/non-openai-models",
+    line: 15,
+    column: 26,
+    path: "contentFilters.strict.prompt.blocklists",
+    message:
+      /only deployments of models that are not Azure OpenAI models use it: "gpt-4o" \(Mistral AI\); Azure's blocklist guide says "Blocklist \(preview\) is only supported for Azure OpenAI models"/,
+  },
   // blocklist/invalid-name
   {
     behaviour: "a blocklist name starting with a hyphen is invalid",
@@ -953,6 +1021,20 @@ const violations: Violation[] = [
 
 const compliant: { behaviour: string; yaml: string }[] = [
   { behaviour: "the baseline", yaml: baseline },
+  {
+    behaviour: "the documented modes, and the spotlighting shield of the Guardrail built-ins",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n    prompt: { hate: low,",
+      "  strict:\n    mode: Asynchronous_filter\n    prompt: { hate: low, indirectAttackSpotlighting: block,",
+    )}`,
+  },
+  {
+    behaviour: "a blocklist on a filter used by an Azure OpenAI deployment and a Mistral one",
+    yaml:
+      withDeployments(
+        `  - { name: mistral, account: east, model: { format: Mistral AI, name: Mistral-Large-2411, version: "2" } }\n`,
+      ).replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n") + filters,
+  },
   {
     behaviour: "spillover from each provisioned type to the standard type of its processing level",
     yaml: withDeployments(
