@@ -228,7 +228,7 @@ tokensPerMinute: number
  */
 export interface Deployment {
 /**
- * Deployment name, the model name clients send; letters, digits, '-', '_' or '.', at most 64 characters. Unique per account, ignoring case.
+ * Deployment name, the model name clients send. Unique per account, ignoring case. Azure documents no naming rule (the REST API sets no pattern or length): aideploy warns outside the usual letters, digits, '-', '_' or '.', at most 64 characters, and refuses '/', '?', '#' and control characters, which break the deployment's ARM path.
  */
 name: string
 /**

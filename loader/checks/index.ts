@@ -31,6 +31,7 @@ import { deploymentDuplicateName } from "./deployment-duplicate-name";
 import { deploymentInvalidName } from "./deployment-invalid-name";
 import { deploymentMissingType } from "./deployment-missing-type";
 import { deploymentRepeatedAccount } from "./deployment-repeated-account";
+import { deploymentUnsafeName } from "./deployment-unsafe-name";
 import { environmentSharedAccount } from "./environment-shared-account";
 import { environmentUnknownAccount } from "./environment-unknown-account";
 import { environmentUnknownDeployment } from "./environment-unknown-deployment";
@@ -59,6 +60,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     accountDuplicateResource,
     accountDuplicateSubdomain,
     // Deployments and their accounts
+    deploymentUnsafeName,
     deploymentInvalidName,
     deploymentAccountAndAccounts,
     deploymentAccountRequired,

@@ -130,7 +130,7 @@ const violations: Violation[] = [
   },
   // deployment/invalid-name
   {
-    behaviour: "a deployment name with a space is invalid, with a valid example",
+    behaviour: "a deployment name with a space is a warning, with a valid example",
     yaml: baseline.replace("- name: gpt-4o", '- name: "gpt 4o"'),
     code: "deployment/invalid-name",
     line: 9,
@@ -139,12 +139,49 @@ const violations: Violation[] = [
     hint: /for example "gpt-4o"/,
   },
   {
-    behaviour: "a deployment name longer than 64 characters is invalid",
+    behaviour: "the naming warning says Azure documents no rule and cites what is known",
+    yaml: baseline.replace("- name: gpt-4o", '- name: "gpt+4o"'),
+    code: "deployment/invalid-name",
+    line: 9,
+    column: 11,
+    message: /^deployment name "gpt\+4o" contains "\+"$/,
+    hint: /a convention, since Azure documents no rule for deployment names \(the REST API's deploymentName path parameter sets no pattern, minimum or maximum length\), but Azure may refuse other names \(Azure answered a name with "\/" with "The resource name is invalid/,
+  },
+  {
+    behaviour: "a deployment name longer than 64 characters is a warning",
     yaml: baseline.replace("- name: gpt-4o", `- name: ${"g".repeat(65)}`),
     code: "deployment/invalid-name",
     line: 9,
     column: 11,
     message: /65 characters long/,
+  },
+  // deployment/unsafe-name
+  {
+    behaviour: "a deployment name with a slash is an error: it would break the ARM resource path",
+    yaml: baseline.replace("- name: gpt-4o", '- name: "gpt/4o"'),
+    code: "deployment/unsafe-name",
+    line: 9,
+    column: 11,
+    path: "deployments[0].name",
+    message:
+      /^deployment name "gpt\/4o" contains "\/": the name is one segment of the deployment's ARM resource path/,
+    hint: /for example "gpt-4o"/,
+  },
+  {
+    behaviour: "a deployment name with a control character is an error",
+    yaml: baseline.replace("- name: gpt-4o", '- name: "gpt\\t4o"'),
+    code: "deployment/unsafe-name",
+    line: 9,
+    column: 11,
+    message: /contains "\\t" \(U\+0009\)/,
+  },
+  {
+    behaviour: "a deployment name of two dots is an error: URLs read it as the parent path",
+    yaml: baseline.replace("- name: gpt-4o", '- name: ".."'),
+    code: "deployment/unsafe-name",
+    line: 9,
+    column: 11,
+    message: /is "\.\.", which URLs read as a relative path/,
   },
   // deployment/missing-type
   {
