@@ -4,7 +4,10 @@ import type { DeploymentType } from "./file-types.generated";
 export interface FactSource {
   repository: string;
   path: string;
-  /** The document's `ms.date` (docs) or the api-version / commit date (specs), as YYYY-MM-DD. */
+  /**
+   * The document's `ms.date` (docs) or the api-version / commit date (specs), as YYYY-MM-DD; "undated"
+   * for a published page whose date is not shown.
+   */
   date: string;
   /** The stored version that was read. */
   commit?: string;

@@ -43,7 +43,15 @@ export interface DesiredAccount extends Declared {
   subscription?: string;
   create: boolean;
   kind: "AIServices" | "OpenAI";
+  /**
+   * The custom subdomain: the file's `customSubDomain` (or the environment's), else the account name.
+   * The name is the subdomain aideploy gives an account it creates (`create: true`); for an existing
+   * account it is only a default, which need not be the account's real subdomain, so anything built on
+   * the subdomain of an existing account (its endpoints) reads `customSubDomainDeclared` first.
+   */
   customSubDomain: string;
+  /** True when the file (or the environment) sets `customSubDomain`; false when it defaulted to the name. */
+  customSubDomainDeclared: boolean;
   publicNetworkAccess?: "Enabled" | "Disabled";
   disableLocalAuth?: boolean;
   identity?: "SystemAssigned" | "None";

@@ -157,6 +157,7 @@ function resolveAccounts(
       create: merged.create ?? false,
       kind: merged.kind ?? "AIServices",
       customSubDomain: merged.customSubDomain ?? merged.name,
+      customSubDomainDeclared: merged.customSubDomain !== undefined,
       tags: { ...definedValues(declared.tags), ...definedValues(env.accounts?.[key]?.tags) },
       source: document.locate(docPath),
       docPath,

@@ -162,6 +162,14 @@ describe("the Pulumi program booted like `pulumi up`, against a stand-in engine"
       expect(plan.graph.environment).toBe(stack);
       expectGraphRegistered(run, plan, stack);
       expectOutputs(run, plan);
+      const accounts = (run.engine.stackOutputs() as { accounts: Record<string, Record<string, unknown>> })
+        .accounts;
+      const subdomain = stack === "dev" ? "contoso-ai-swc-dev" : "contoso-ai-swc";
+      expect(accounts.swedencentral).toMatchObject({
+        openAiV1BaseUrl: `https://${subdomain}.openai.azure.com/openai/v1/`,
+        modelInferenceEndpoint: `https://${subdomain}.services.ai.azure.com/models`,
+        inferenceEndpoint: `https://${subdomain}.services.ai.azure.com/models`,
+      });
       const custom = run.engine.customResources();
       const isProtected = (type: string) =>
         custom
