@@ -135,7 +135,7 @@ create?: boolean
  */
 kind?: ("AIServices" | "OpenAI")
 /**
- * Custom subdomain (needed for Entra ID authentication and the endpoints). Defaults to the account name.
+ * Custom subdomain: the host name of the account's endpoints (also needed for Entra ID authentication); it cannot change once set. An account aideploy creates gets the account name unless this is set. For an existing account (create: false) set it to the account's real subdomain: without it the stack outputs and the plan leave the account's endpoints out, since an existing account's subdomain need not be its name.
  */
 customSubDomain?: string
 /**
@@ -248,7 +248,7 @@ rateLimit?: RateLimit
 contentFilter?: ContentFilterRef
 versionUpgradeOption?: VersionUpgradeOption
 /**
- * Name of a standard deployment on the same account that takes traffic beyond a provisioned deployment's capacity.
+ * Name of the deployment on the same account that takes traffic beyond this provisioned deployment's PTUs: a standard deployment of the same data processing level (GlobalProvisionedManaged to GlobalStandard, DataZoneProvisionedManaged to DataZoneStandard, ProvisionedManaged to Standard) and of the same model and version. Azure supports spillover for Azure OpenAI models only.
  */
 spillover?: string
 /**
@@ -403,7 +403,7 @@ resourceGroup?: string
 location?: string
 subscription?: SubscriptionId
 /**
- * Custom subdomain (needed for Entra ID authentication and the endpoints). Defaults to the account name.
+ * Custom subdomain: the host name of the account's endpoints (also needed for Entra ID authentication); it cannot change once set. An account aideploy creates gets the account name unless this is set. For an existing account (create: false) set it to the account's real subdomain: without it the stack outputs and the plan leave the account's endpoints out, since an existing account's subdomain need not be its name.
  */
 customSubDomain?: string
 /**
