@@ -108,7 +108,7 @@ export function endpointSubdomain(account: DesiredAccount): string | undefined {
 /** Why an account has no endpoints in the outputs, for the plan; undefined when it has them. */
 export function unknownEndpointsReason(account: DesiredAccount): string | undefined {
   if (endpointSubdomain(account) !== undefined) return undefined;
-  return "the account exists (create: false) and the file sets no customSubDomain: its subdomain need not be its name, so its endpoints are unknown; set customSubDomain to the account's subdomain (az cognitiveservices account show -n NAME -g GROUP --query properties.customSubDomainName)";
+  return "an existing account (create: false) without customSubDomain, whose subdomain need not be its name; set customSubDomain to it (az cognitiveservices account show -n NAME -g GROUP --query properties.customSubDomainName)";
 }
 
 /** Endpoints and routing tables per account. Built from the file alone: no keys or secrets. */

@@ -21,7 +21,7 @@ function planLines(summary: PlanSummary): string[] {
     for (const { label, url } of account.endpoints)
       out.push(`Endpoint, ${escapeMarkdown(label)}: ${markdownCode(url)}`, "");
     if (account.endpointsUnknown !== undefined) {
-      out.push(`Endpoints unknown: ${escapeMarkdown(account.endpointsUnknown)}`, "");
+      out.push(`Endpoints unknown: ${escapeMarkdown(account.endpointsUnknown, 400)}`, "");
     }
     if (account.deployments.length > 0) {
       out.push(

@@ -421,7 +421,7 @@ deployments:
     const summary = summarizePlan(planText(accounts("")));
     const existing = summary.accounts.find((a) => a.key === "existing");
     expect(existing?.endpoints).toEqual([]);
-    expect(existing?.endpointsUnknown).toMatch(/create: false\) and the file sets no customSubDomain/);
+    expect(existing?.endpointsUnknown).toMatch(/existing account \(create: false\) without customSubDomain/);
     expect(summary.accounts.find((a) => a.key === "made")?.endpoints).toEqual([
       { label: "OpenAI v1 API", url: "https://acct-made.openai.azure.com/openai/v1/" },
       { label: "model inference (retired SDK)", url: "https://acct-made.services.ai.azure.com/models" },
