@@ -52,6 +52,15 @@ const filters = ["strict", "relaxed-internal", "pii-guard", "code-assist"] as co
 /** Deployments come in blocks of ten; the second of each block is provisioned and spills to the first. */
 const BLOCK = 10;
 
+/**
+ * The filter of the i-th deployment (slots 6 to 9 of a block), rotating by position. The offset keeps each
+ * filter that attaches blocklists in use by some Azure OpenAI deployment (Azure documents blocklists for
+ * those only); the generated-files test checks it for the sizes it generates.
+ */
+function filterFor(i: number): string {
+  return filters[(i + Math.floor(i / BLOCK) + 1) % filters.length] as string;
+}
+
 function accountKey(n: number): string {
   return `acct-${String(n).padStart(2, "0")}`;
 }
@@ -80,7 +89,8 @@ function deploymentLines(i: number, accountCount: number): { name: string; lines
       `  - name: ${name}`,
       `    account: ${account}`,
       modelLine(chat),
-      "    sku: ProvisionedManaged",
+      // Spillover stays within one data processing level: data zone provisioned to data zone standard.
+      "    sku: DataZoneProvisionedManaged",
     );
     lines.push(`    capacity: ${50 + (block % 4) * 25}`, `    spillover: ${target}`);
   } else if (slot === 2 && accountCount > 1) {
@@ -101,7 +111,7 @@ function deploymentLines(i: number, accountCount: number): { name: string; lines
         : `    rateLimit: { tokensPerMinute: ${(1 + (i % 300)) * 1000} }`,
     );
     if (slot === 4) lines.push("    versionUpgradeOption: OnceNewDefaultVersionAvailable");
-    if (slot >= 6) lines.push(`    contentFilter: ${filters[(i + block) % filters.length]}`);
+    if (slot >= 6) lines.push(`    contentFilter: ${filterFor(i)}`);
     if (slot === 7) lines.push(`    tags: { team: team-${block % 17}, costCenter: "${1000 + (block % 9)}" }`);
   }
   return { name, lines };
@@ -110,7 +120,7 @@ function deploymentLines(i: number, accountCount: number): { name: string; lines
 const filterBodies: Record<(typeof filters)[number], string[]> = {
   strict: [
     "    base: Microsoft.DefaultV2",
-    "    mode: Blocking",
+    "    mode: Default",
     "    prompt: { hate: low, sexual: low, violence: medium, selfHarm: low, jailbreak: block, indirectAttack: block, blocklists: [banned-terms] }",
     "    completion: { hate: low, sexual: low, violence: medium, selfHarm: low, protectedMaterialText: block, protectedMaterialCode: annotate }",
   ],
@@ -172,7 +182,7 @@ export function generateDeploymentsYaml(count: number, options: GenerateOptions 
   // Filters only declared when some deployment uses them, so that the file loads without warnings.
   const usedFilters = new Set<string>(count > 0 ? ["strict"] : []);
   for (let i = 0; i < count; i++) {
-    if (i % BLOCK >= 6) usedFilters.add(filters[(i + Math.floor(i / BLOCK)) % filters.length] as string);
+    if (i % BLOCK >= 6) usedFilters.add(filterFor(i));
   }
   const declaredFilters = filters.filter((f) => usedFilters.has(f));
   if (declaredFilters.length > 0) {

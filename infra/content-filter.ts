@@ -2,6 +2,16 @@ import type { cognitiveservices } from "@pulumi/azure-native/types/input";
 
 type RaiPolicyPropertiesArgs = cognitiveservices.RaiPolicyPropertiesArgs;
 
+import {
+  apiNameOf,
+  COMPLETION_ACTION_KEYS,
+  type CompletionActionKey,
+  type FilterProfile,
+  PROMPT_ACTION_KEYS,
+  type PromptActionKey,
+  SEVERITY_KEYS,
+  type SeverityKey,
+} from "../loader/content-filters";
 import type { DesiredContentFilter, HarmSetting } from "../loader/desired-state";
 import type { Action } from "../loader/file-types.generated";
 
@@ -13,23 +23,15 @@ type AzureFilter = {
   severityThreshold?: "Low" | "Medium" | "High";
 };
 
-/** Azure names of the filter categories, in the order Azure lists them. */
-export const SEVERITY_FILTERS = [
-  ["hate", "Hate"],
-  ["sexual", "Sexual"],
-  ["violence", "Violence"],
-  ["selfHarm", "Selfharm"],
-] as const;
-export const PROMPT_ACTION_FILTERS = [
-  ["jailbreak", "Jailbreak"],
-  ["indirectAttack", "Indirect Attack"],
-  ["profanity", "Profanity"],
-] as const;
-export const COMPLETION_ACTION_FILTERS = [
-  ["protectedMaterialText", "Protected Material Text"],
-  ["protectedMaterialCode", "Protected Material Code"],
-  ["profanity", "Profanity"],
-] as const;
+/** File key and Azure name of each category, in the order Azure lists them (loader/content-filters.ts). */
+export const SEVERITY_FILTERS: readonly (readonly [SeverityKey, string])[] = SEVERITY_KEYS.map(
+  (key) => [key, apiNameOf(key)] as const,
+);
+export const PROMPT_ACTION_FILTERS: readonly (readonly [PromptActionKey, string])[] = PROMPT_ACTION_KEYS.map(
+  (key) => [key, apiNameOf(key)] as const,
+);
+export const COMPLETION_ACTION_FILTERS: readonly (readonly [CompletionActionKey, string])[] =
+  COMPLETION_ACTION_KEYS.map((key) => [key, apiNameOf(key)] as const);
 
 const thresholds = { low: "Low", medium: "Medium", high: "High" } as const;
 
@@ -50,14 +52,24 @@ export function describeHarmSetting(setting: HarmSetting): string {
   return typeof setting === "string" ? setting : `annotate only at ${setting.threshold}`;
 }
 
+type CompiledFilter = {
+  mode: DesiredContentFilter["mode"];
+  contentFilters: AzureFilter[];
+  customBlocklists: { blocklistName: string; source: "Prompt" | "Completion"; blocking: boolean }[];
+};
+
 /**
  * The RaiPolicy `properties` for a content filter: one entry per category and source the file declares.
  * A category the file leaves out is not sent, so Azure keeps or applies its own setting for it.
  */
-export function compileContentFilter(filter: DesiredContentFilter): RaiPolicyPropertiesArgs & {
-  contentFilters: AzureFilter[];
-  customBlocklists: { blocklistName: string; source: "Prompt" | "Completion"; blocking: boolean }[];
-} {
+export function compileContentFilter(
+  filter: DesiredContentFilter,
+): RaiPolicyPropertiesArgs & CompiledFilter & { basePolicyName: DesiredContentFilter["base"] } {
+  return { basePolicyName: filter.base, ...compileFilterSettings(filter) };
+}
+
+/** The mode, content filter entries and blocklists of a filter's settings (declared or Microsoft's). */
+export function compileFilterSettings(filter: FilterProfile): CompiledFilter {
   const contentFilters: AzureFilter[] = [];
   for (const [key, azureName] of SEVERITY_FILTERS) {
     const prompt = filter.prompt[key];
@@ -85,5 +97,5 @@ export function compileContentFilter(filter: DesiredContentFilter): RaiPolicyPro
       blocking: true,
     })),
   ];
-  return { basePolicyName: filter.base, mode: filter.mode, contentFilters, customBlocklists };
+  return { mode: filter.mode, contentFilters, customBlocklists };
 }

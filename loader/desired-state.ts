@@ -1,4 +1,5 @@
 import type { SourceLocation } from "../diagnostics/diagnostic";
+import type { CompletionActionKey, PromptActionKey } from "./content-filters";
 import type {
   Account,
   Action,
@@ -42,7 +43,15 @@ export interface DesiredAccount extends Declared {
   subscription?: string;
   create: boolean;
   kind: "AIServices" | "OpenAI";
+  /**
+   * The custom subdomain: the file's `customSubDomain` (or the environment's), else the account name.
+   * The name is the subdomain aideploy gives an account it creates (`create: true`); for an existing
+   * account it is only a default, which need not be the account's real subdomain, so anything built on
+   * the subdomain of an existing account (its endpoints) reads `customSubDomainDeclared` first.
+   */
   customSubDomain: string;
+  /** True when the file (or the environment) sets `customSubDomain`; false when it defaulted to the name. */
+  customSubDomainDeclared: boolean;
   publicNetworkAccess?: "Enabled" | "Disabled";
   disableLocalAuth?: boolean;
   identity?: "SystemAssigned" | "None";
@@ -106,15 +115,11 @@ export interface FilterSide {
   blocklists: string[];
 }
 
-export interface PromptSide extends FilterSide {
-  jailbreak?: Action;
-  indirectAttack?: Action;
-}
+/** The prompt side: the harm categories and every shield or detection of prompts (loader/content-filters.ts). */
+export interface PromptSide extends FilterSide, Partial<Record<PromptActionKey, Action>> {}
 
-export interface CompletionSide extends FilterSide {
-  protectedMaterialText?: Action;
-  protectedMaterialCode?: Action;
-}
+/** The completion side: the harm categories and every detection of completions. */
+export interface CompletionSide extends FilterSide, Partial<Record<CompletionActionKey, Action>> {}
 
 export interface DesiredContentFilter extends Declared {
   key: string;

@@ -9,7 +9,7 @@ export type DeploymentType = ("Standard" | "GlobalStandard" | "DataZoneStandard"
  */
 export type Capacity = number
 /**
- * Name of a content filter in `contentFilters`, or a Microsoft base policy (Microsoft.Default, Microsoft.DefaultV2).
+ * Name of a content filter in `contentFilters`, or a Microsoft base policy (Microsoft.DefaultV2, the documented default of models; Microsoft.Default, whose settings are not documented).
  */
 export type ContentFilterRef = string
 /**
@@ -27,7 +27,7 @@ export type ImportIds = (ArmId | {
  */
 export type ArmId = string
 /**
- * A harm category (Azure's severity filter). A threshold blocks content from that severity: low (strictest: low, medium and high are blocked), medium, high; off: not run. The object form sets what happens at the threshold: action block (the same as the bare threshold) or annotate (detected and annotated in the response, but let through). Omitted: not sent; Azure keeps/applies its own setting.
+ * A harm category (Azure's severity filter). A threshold blocks content from that severity: low (strictest: low, medium and high are blocked), medium, high; off: not run. The object form sets what happens at the threshold: action block (the same as the bare threshold) or annotate (detected and annotated in the response, but let through). off and annotate need Microsoft's approval for modified content filtering (a warning reminds of it). Omitted: not sent; Azure keeps/applies its own setting.
  */
 export type Severity = (("low" | "medium" | "high" | "off") | SeverityAction)
 /**
@@ -39,7 +39,7 @@ export type Threshold = ("low" | "medium" | "high")
  */
 export type Action = ("block" | "annotate" | "off")
 /**
- * Names of blocklists (in `blocklists`) applied to this side.
+ * Names of blocklists (in `blocklists`) applied to this side. Azure documents blocklists for Azure OpenAI models only.
  */
 export type BlocklistRefs = string[]
 /**
@@ -135,7 +135,7 @@ create?: boolean
  */
 kind?: ("AIServices" | "OpenAI")
 /**
- * Custom subdomain (needed for Entra ID authentication and the endpoints). Defaults to the account name.
+ * Custom subdomain: the host name of the account's endpoints (also needed for Entra ID authentication); it cannot change once set. An account aideploy creates gets the account name unless this is set. For an existing account (create: false) set it to the account's real subdomain: without it the stack outputs and the plan leave the account's endpoints out, since an existing account's subdomain need not be its name.
  */
 customSubDomain?: string
 /**
@@ -228,7 +228,7 @@ tokensPerMinute: number
  */
 export interface Deployment {
 /**
- * Deployment name, the model name clients send; letters, digits, '-', '_' or '.', at most 64 characters. Unique per account, ignoring case.
+ * Deployment name, the model name clients send. Unique per account, ignoring case. Azure documents no naming rule (the REST API sets no pattern or length): aideploy warns outside the usual letters, digits, '-', '_' or '.', at most 64 characters, and refuses '/', '?', '#' and control characters, which break the deployment's ARM path.
  */
 name: string
 /**
@@ -248,7 +248,7 @@ rateLimit?: RateLimit
 contentFilter?: ContentFilterRef
 versionUpgradeOption?: VersionUpgradeOption
 /**
- * Name of a standard deployment on the same account that takes traffic beyond a provisioned deployment's capacity.
+ * Name of the deployment on the same account that takes traffic beyond this provisioned deployment's PTUs: a standard deployment of the same data processing level (GlobalProvisionedManaged to GlobalStandard, DataZoneProvisionedManaged to DataZoneStandard, ProvisionedManaged to Standard) and of the same model and version. Azure supports spillover for Azure OpenAI models only.
  */
 spillover?: string
 /**
@@ -288,9 +288,9 @@ export interface ContentFilter {
  */
 base?: ("Microsoft.Default" | "Microsoft.DefaultV2")
 /**
- * Default | Blocking: content is held until filtered; Asynchronous_filter: streamed first and filtered afterwards (Deferred is its older name).
+ * Streaming mode. Default: content is held until filtered; Asynchronous_filter: streamed first and filtered afterwards. Both are documented, and the only ones Microsoft's Guardrail built-in policy c1ad46c6 allows. Deferred (the older name of Asynchronous_filter) and Blocking (in the API, described by no document) are accepted with a warning.
  */
-mode?: ("Default" | "Blocking" | "Asynchronous_filter" | "Deferred")
+mode?: ("Default" | "Asynchronous_filter" | "Deferred" | "Blocking")
 prompt?: PromptFilter
 completion?: CompletionFilter
 import?: ImportIds
@@ -308,9 +308,13 @@ selfHarm?: Severity
  */
 jailbreak?: ("block" | "annotate" | "off")
 /**
- * Prompt shield against attacks hidden in documents (indirect prompt injection). Omitted: not sent; Azure keeps/applies its own setting.
+ * Prompt shield against attacks hidden in documents (indirect prompt injection); Azure's name: Indirect Attack. Omitted: not sent; Azure keeps/applies its own setting.
  */
 indirectAttack?: ("block" | "annotate" | "off")
+/**
+ * Spotlighting (preview): marks documents in the prompt so that the model can tell them from instructions, against indirect attacks; models only, not agents. Azure's name: Indirect Attack Spotlighting (as Microsoft's Guardrail built-in policy f3a9c2e0 names it). Omitted: not sent; Azure keeps/applies its own setting.
+ */
+indirectAttackSpotlighting?: ("block" | "annotate" | "off")
 profanity?: Action
 blocklists?: BlocklistRefs
 }
@@ -399,7 +403,7 @@ resourceGroup?: string
 location?: string
 subscription?: SubscriptionId
 /**
- * Custom subdomain (needed for Entra ID authentication and the endpoints). Defaults to the account name.
+ * Custom subdomain: the host name of the account's endpoints (also needed for Entra ID authentication); it cannot change once set. An account aideploy creates gets the account name unless this is set. For an existing account (create: false) set it to the account's real subdomain: without it the stack outputs and the plan leave the account's endpoints out, since an existing account's subdomain need not be its name.
  */
 customSubDomain?: string
 /**

@@ -1,3 +1,4 @@
+import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "./content-filters";
 import { isProvisioned } from "./deployment-types";
 import type {
   DesiredAccount,
@@ -156,6 +157,7 @@ function resolveAccounts(
       create: merged.create ?? false,
       kind: merged.kind ?? "AIServices",
       customSubDomain: merged.customSubDomain ?? merged.name,
+      customSubDomainDeclared: merged.customSubDomain !== undefined,
       tags: { ...definedValues(declared.tags), ...definedValues(env.accounts?.[key]?.tags) },
       source: document.locate(docPath),
       docPath,
@@ -193,26 +195,19 @@ function side(s: PromptFilter | CompletionFilter | undefined, actionKeys: readon
   const resolved: FilterSide & Partial<Record<ActionKey, Action>> = {
     blocklists: [...(s?.blocklists ?? [])],
   };
-  for (const key of HARM_CATEGORIES) {
+  for (const key of SEVERITY_KEYS) {
     const setting = harmSetting(s?.[key]);
     if (setting !== undefined) resolved[key] = setting;
   }
   const actions = (s ?? {}) as Partial<Record<ActionKey, Action>>;
-  for (const key of ["profanity", ...actionKeys] as const) {
+  for (const key of actionKeys) {
     const value = actions[key];
     if (value !== undefined) resolved[key] = value;
   }
   return resolved;
 }
 
-type ActionKey =
-  | "profanity"
-  | "jailbreak"
-  | "indirectAttack"
-  | "protectedMaterialText"
-  | "protectedMaterialCode";
-
-const HARM_CATEGORIES = ["hate", "sexual", "violence", "selfHarm"] as const;
+type ActionKey = (typeof PROMPT_ACTION_KEYS)[number] | (typeof COMPLETION_ACTION_KEYS)[number];
 
 /** The settings of a content filter as the file declares it, with the file's defaults for base and mode. */
 export function resolveContentFilterSettings(
@@ -221,8 +216,8 @@ export function resolveContentFilterSettings(
   return {
     base: filter.base ?? "Microsoft.DefaultV2",
     mode: filter.mode ?? "Default",
-    prompt: side(filter.prompt, ["jailbreak", "indirectAttack"]),
-    completion: side(filter.completion, ["protectedMaterialText", "protectedMaterialCode"]),
+    prompt: side(filter.prompt, PROMPT_ACTION_KEYS),
+    completion: side(filter.completion, COMPLETION_ACTION_KEYS),
   };
 }
 

@@ -1,4 +1,6 @@
+import { compileFilterSettings } from "../infra/content-filter";
 import { inputFields, type ResourceGraph, type ResourceNode } from "../infra/graph";
+import { MICROSOFT_FILTER_PROFILES, microsoftFilterProfile } from "../loader/content-filters";
 
 /** A resource as Azure Resource Manager (and so Azure Policy) sees it. */
 export interface ArmView {
@@ -124,9 +126,22 @@ export function modelAssetId(format: string, name: string, version: string): str
 }
 
 /**
+ * The content filter a deployment gets from a Microsoft built-in policy it names, with the settings that
+ * policy has as documented (loader/content-filters.ts); undefined for another name, or for a built-in
+ * whose settings no document gives (Microsoft.Default).
+ */
+export function microsoftFilterView(raiPolicyName: string): Record<string, unknown> | undefined {
+  const profile = microsoftFilterProfile(raiPolicyName);
+  if (profile === undefined) return undefined;
+  const name = MICROSOFT_FILTER_PROFILES[raiPolicyName.toLowerCase()]?.name ?? raiPolicyName;
+  return { name, ...clone(compileFilterSettings(profile)) };
+}
+
+/**
  * The data-plane view Azure evaluates `Microsoft.CognitiveServices.Data` definitions on: a deployment
- * joined with its content filter. `raiPolicy` is omitted when the filter is not in the graph (a Microsoft
- * base policy whose settings are not known here), so definitions see no filters rather than guessed ones.
+ * joined with its content filter: a declared one (in the graph), or a Microsoft built-in with its
+ * documented settings. `raiPolicy` is omitted when neither is known (Microsoft.Default, whose settings
+ * are not documented), so definitions see no filters rather than guessed ones.
  */
 export function dataPlaneView(deployment: ArmView, contentFilter: ArmView | undefined): ArmView {
   const model = (deployment.properties.model ?? {}) as Record<string, string>;
@@ -139,8 +154,12 @@ export function dataPlaneView(deployment: ArmView, contentFilter: ArmView | unde
       assetId: modelAssetId(format, model.name ?? "", model.version ?? ""),
     },
   };
-  if (contentFilter !== undefined)
+  if (contentFilter !== undefined) {
     properties.raiPolicy = { name: contentFilter.name, ...clone(contentFilter.properties) };
+  } else {
+    const builtIn = microsoftFilterView(str(deployment.properties.raiPolicyName));
+    if (builtIn !== undefined) properties.raiPolicy = builtIn;
+  }
   const view: ArmView = { ...deployment, type: ArmTypes.deploymentDataPlane, properties };
   return view;
 }

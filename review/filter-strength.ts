@@ -1,9 +1,17 @@
+import {
+  COMPLETION_ACTION_KEYS,
+  type FilterProfile,
+  MICROSOFT_FILTER_PROFILES,
+  microsoftFilterProfile,
+  PROMPT_ACTION_KEYS,
+  SEVERITY_KEYS,
+} from "../loader/content-filters";
 import { isMicrosoftBasePolicy } from "../loader/deployment-types";
-import type { DesiredContentFilter, DesiredState, HarmSetting } from "../loader/desired-state";
+import type { DesiredState, HarmSetting } from "../loader/desired-state";
 import type { Action, Threshold } from "../loader/file-types.generated";
 
-/** What a content filter lets through: the settings that strength is judged on. */
-export type FilterProfile = Pick<DesiredContentFilter, "mode" | "prompt" | "completion">;
+/** The one table of Microsoft's built-in filters lives with the other content filter facts. */
+export { type FilterProfile, MICROSOFT_FILTER_PROFILES };
 
 /** Higher is weaker: a threshold of low filters the most. */
 const THRESHOLD_RANK: Record<Threshold, number> = { low: 0, medium: 1, high: 2 };
@@ -31,43 +39,10 @@ const actionRank = (action: Action) => ACTION_RANK[action];
 /** Modes in which content reaches the client before it is filtered. */
 const ASYNCHRONOUS_MODES: ReadonlySet<string> = new Set(["Asynchronous_filter", "Deferred"]);
 
-const SEVERITIES = ["hate", "sexual", "violence", "selfHarm"] as const;
-const PROMPT_ACTIONS = ["jailbreak", "indirectAttack", "profanity"] as const;
-const COMPLETION_ACTIONS = ["protectedMaterialText", "protectedMaterialCode", "profanity"] as const;
-
-const medium = { hate: "medium", sexual: "medium", violence: "medium", selfHarm: "medium" } as const;
-
 /**
- * Microsoft's built-in policies as documented ("default safety policies": medium thresholds on prompts
- * and completions; DefaultV2 adds the jailbreak shield and protected material detection). The actions
- * of the V2 shields are *unverified*; change them here.
+ * The profile of the filter a deployment names on an account: a declared filter, or a Microsoft one as
+ * documented (undefined for Microsoft.Default, whose settings no document gives).
  */
-export const MICROSOFT_FILTER_PROFILES: Readonly<Record<string, FilterProfile>> = {
-  "microsoft.default": {
-    mode: "Default",
-    prompt: { ...medium, profanity: "off", blocklists: [], jailbreak: "off", indirectAttack: "off" },
-    completion: {
-      ...medium,
-      profanity: "off",
-      blocklists: [],
-      protectedMaterialText: "off",
-      protectedMaterialCode: "off",
-    },
-  },
-  "microsoft.defaultv2": {
-    mode: "Default",
-    prompt: { ...medium, profanity: "off", blocklists: [], jailbreak: "block", indirectAttack: "off" },
-    completion: {
-      ...medium,
-      profanity: "off",
-      blocklists: [],
-      protectedMaterialText: "block",
-      protectedMaterialCode: "annotate",
-    },
-  },
-};
-
-/** The profile of the filter a deployment names on an account: a declared filter or a Microsoft one. */
 export function filterProfile(
   state: DesiredState,
   accountKey: string,
@@ -75,7 +50,7 @@ export function filterProfile(
 ): FilterProfile | undefined {
   const declared = state.contentFilters.find((f) => f.accountKey === accountKey && f.name === name);
   if (declared !== undefined) return declared;
-  return MICROSOFT_FILTER_PROFILES[name.toLowerCase()];
+  return microsoftFilterProfile(name);
 }
 
 /** Paths of the settings `after` lets more through than `before` (empty: not weaker anywhere). */
@@ -83,7 +58,7 @@ export function weakenedSettings(before: FilterProfile, after: FilterProfile): s
   const weakened: string[] = [];
   if (ASYNCHRONOUS_MODES.has(after.mode) && !ASYNCHRONOUS_MODES.has(before.mode)) weakened.push("mode");
   for (const side of ["prompt", "completion"] as const) {
-    for (const category of SEVERITIES) {
+    for (const category of SEVERITY_KEYS) {
       if (weaker(before[side][category], after[side][category], harmRank)) {
         weakened.push(`${side}.${category}`);
       }
@@ -91,10 +66,10 @@ export function weakenedSettings(before: FilterProfile, after: FilterProfile): s
     const kept = new Set(after[side].blocklists);
     if (before[side].blocklists.some((b) => !kept.has(b))) weakened.push(`${side}.blocklists`);
   }
-  for (const action of PROMPT_ACTIONS) {
+  for (const action of PROMPT_ACTION_KEYS) {
     if (weaker(before.prompt[action], after.prompt[action], actionRank)) weakened.push(`prompt.${action}`);
   }
-  for (const action of COMPLETION_ACTIONS) {
+  for (const action of COMPLETION_ACTION_KEYS) {
     if (weaker(before.completion[action], after.completion[action], actionRank)) {
       weakened.push(`completion.${action}`);
     }

@@ -12,6 +12,7 @@ import { blocklistCatastrophicRegex } from "./blocklist-catastrophic-regex";
 import { blocklistDuplicateItem } from "./blocklist-duplicate-item";
 import { blocklistInvalidName } from "./blocklist-invalid-name";
 import { blocklistInvalidRegex } from "./blocklist-invalid-regex";
+import { blocklistNonOpenAiModels } from "./blocklist-non-openai-models";
 import { blocklistUnknownReference } from "./blocklist-unknown-reference";
 import { blocklistUnused } from "./blocklist-unused";
 import { capacityMissing } from "./capacity-missing";
@@ -20,6 +21,8 @@ import { capacityRateLimitStep } from "./capacity-rate-limit-step";
 import { capacityRateLimitWithCapacity } from "./capacity-rate-limit-with-capacity";
 import type { SemanticCheck } from "./check";
 import { contentFilterInvalidName } from "./content-filter-invalid-name";
+import { contentFilterLegacyMode } from "./content-filter-legacy-mode";
+import { contentFilterNeedsApproval } from "./content-filter-needs-approval";
 import { contentFilterUnknownReference } from "./content-filter-unknown-reference";
 import { contentFilterUnused } from "./content-filter-unused";
 import { deploymentAccountAndAccounts } from "./deployment-account-and-accounts";
@@ -28,15 +31,20 @@ import { deploymentDuplicateName } from "./deployment-duplicate-name";
 import { deploymentInvalidName } from "./deployment-invalid-name";
 import { deploymentMissingType } from "./deployment-missing-type";
 import { deploymentRepeatedAccount } from "./deployment-repeated-account";
+import { deploymentUnsafeName } from "./deployment-unsafe-name";
 import { environmentSharedAccount } from "./environment-shared-account";
 import { environmentUnknownAccount } from "./environment-unknown-account";
 import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
 import { spilloverDisabledTarget } from "./spillover-disabled-target";
+import { spilloverModelMismatch } from "./spillover-model-mismatch";
+import { spilloverNonStandardTarget } from "./spillover-non-standard-target";
+import { spilloverProcessingLevel } from "./spillover-processing-level";
 import { spilloverProvisionedTarget } from "./spillover-provisioned-target";
 import { spilloverSelf } from "./spillover-self";
 import { spilloverSourceNotProvisioned } from "./spillover-source-not-provisioned";
 import { spilloverUnknownTarget } from "./spillover-unknown-target";
+import { spilloverUnsupportedModel } from "./spillover-unsupported-model";
 
 /** Every semantic check, in the order they run (findings are sorted by position afterwards). */
 export function semanticChecks(): readonly SemanticCheck[] {
@@ -52,6 +60,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     accountDuplicateResource,
     accountDuplicateSubdomain,
     // Deployments and their accounts
+    deploymentUnsafeName,
     deploymentInvalidName,
     deploymentAccountAndAccounts,
     deploymentAccountRequired,
@@ -68,18 +77,25 @@ export function semanticChecks(): readonly SemanticCheck[] {
     spilloverSelf,
     spilloverUnknownTarget,
     spilloverSourceNotProvisioned,
+    spilloverUnsupportedModel,
     spilloverProvisionedTarget,
+    spilloverNonStandardTarget,
+    spilloverProcessingLevel,
+    spilloverModelMismatch,
     spilloverDisabledTarget,
     // Content filters and blocklists
     contentFilterInvalidName,
     contentFilterUnknownReference,
     contentFilterUnused,
+    contentFilterLegacyMode,
+    contentFilterNeedsApproval,
     blocklistInvalidName,
     blocklistUnknownReference,
     blocklistInvalidRegex,
     blocklistCatastrophicRegex,
     blocklistDuplicateItem,
     blocklistUnused,
+    blocklistNonOpenAiModels,
     // Environments
     environmentUnknownAccount,
     environmentSharedAccount,

@@ -1,4 +1,4 @@
-import { isProvisioned } from "../deployment-types";
+import { citeSource, isProvisioned, SPILLOVER_FACTS } from "../deployment-types";
 import type { SemanticCheck } from "./check";
 import { scopeViews } from "./shared/effective";
 import { reportAcrossScopes, type ScopedProblem } from "./shared/scopes";
@@ -7,8 +7,7 @@ import { spilloverLinks } from "./shared/spillover";
 export const spilloverProvisionedTarget: SemanticCheck = {
   code: "spillover/provisioned-target",
   severity: "error",
-  description:
-    "A spillover target is itself provisioned (after defaults and environment overrides); it must be a token-based deployment.",
+  description: `A spillover target is itself provisioned (after defaults and environment overrides); it must be a standard deployment (batch and Developer targets: spillover/non-standard-target). Source: ${SPILLOVER_FACTS.standardTarget.sources.map(citeSource).join("; ")}.`,
   run(context) {
     const links = spilloverLinks(context);
     const problems: ScopedProblem[] = [];

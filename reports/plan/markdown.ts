@@ -18,7 +18,11 @@ function planLines(summary: PlanSummary): string[] {
       "",
     );
     out.push(account.managed ? "Created and managed by this stack." : "Existing account: not changed.", "");
-    out.push(`Endpoint: ${markdownCode(account.endpoint)}`, "");
+    for (const { label, url } of account.endpoints)
+      out.push(`Endpoint, ${escapeMarkdown(label)}: ${markdownCode(url)}`, "");
+    if (account.endpointsUnknown !== undefined) {
+      out.push(`Endpoints unknown: ${escapeMarkdown(account.endpointsUnknown, 400)}`, "");
+    }
     if (account.deployments.length > 0) {
       out.push(
         ...markdownTable(

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { inputFields, type ResourceNode } from "../../infra/graph";
+import { type AccountOutput, unknownEndpointsReason } from "../../infra/outputs";
 import type { Plan } from "../../infra/plan";
 import { REQUESTS_PER_THOUSAND_TOKENS } from "../../loader/deployment-types";
 import type { Outcome, PolicyResult } from "../../policies/results";
@@ -22,7 +23,10 @@ export interface PlannedAccount {
   resourceGroup: string;
   location?: string;
   managed: boolean;
-  endpoint: string;
+  /** The account's endpoints as the stack outputs give them, for people: what each is, and its URL. */
+  endpoints: { label: string; url: string }[];
+  /** Why the account has no endpoints (an existing account whose subdomain the file does not give). */
+  endpointsUnknown?: string;
   deployments: PlannedDeploymentRow[];
   /** Resource names under the account, in the order they are written. */
   writeOrder: ResourceNode[];
@@ -60,6 +64,18 @@ export function longestChain(nodes: readonly ResourceNode[]): number {
   return longest;
 }
 
+/** The endpoints of an account's outputs, labelled; the legacy `inferenceEndpoint` key is not repeated. */
+function endpointsOf(output: AccountOutput | undefined): PlannedAccount["endpoints"] {
+  const endpoints: PlannedAccount["endpoints"] = [];
+  if (output?.openAiV1BaseUrl !== undefined) {
+    endpoints.push({ label: "OpenAI v1 API", url: output.openAiV1BaseUrl });
+  }
+  if (output?.modelInferenceEndpoint !== undefined) {
+    endpoints.push({ label: "model inference (retired SDK)", url: output.modelInferenceEndpoint });
+  }
+  return endpoints;
+}
+
 /** What a person reads of a plan: per account, what will exist and the order it is written in. */
 export function summarizePlan(plan: Plan): PlanSummary {
   const accounts = plan.state.accounts.map((account): PlannedAccount => {
@@ -85,11 +101,13 @@ export function summarizePlan(plan: Plan): PlanSummary {
       name: account.name,
       resourceGroup: account.resourceGroup,
       managed: account.create,
-      endpoint: plan.outputs.accounts[account.key]?.inferenceEndpoint ?? "",
+      endpoints: endpointsOf(plan.outputs.accounts[account.key]),
       deployments,
       writeOrder: plan.graph.nodes.filter((n) => n.account === account.key),
     };
     if (account.location !== undefined) planned.location = account.location;
+    const unknown = unknownEndpointsReason(account);
+    if (unknown !== undefined) planned.endpointsUnknown = unknown;
     return planned;
   });
   return {

@@ -11,7 +11,9 @@ function planLines(summary: PlanSummary): string[] {
     const where = [account.resourceGroup, account.location].filter(Boolean).join(", ");
     const how = account.managed ? "created and managed by this stack" : "existing, not changed";
     lines.push(`account ${oneLine(account.key)}: ${oneLine(account.name)} (${oneLine(where)}) - ${how}`);
-    lines.push(`  endpoint ${oneLine(account.endpoint)}`);
+    for (const { label, url } of account.endpoints) lines.push(`  endpoint, ${label}: ${oneLine(url)}`);
+    if (account.endpointsUnknown !== undefined)
+      lines.push(`  endpoints unknown: ${oneLine(account.endpointsUnknown)}`);
     if (account.deployments.length === 0) lines.push("  no deployments");
     else {
       const rows = [

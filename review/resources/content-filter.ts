@@ -1,9 +1,8 @@
 import { describeHarmSetting } from "../../infra/content-filter";
+import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "../../loader/content-filters";
 import type { DesiredContentFilter, HarmSetting } from "../../loader/desired-state";
 import { asSet, entries, type FieldEntry } from "../values";
 import type { ResourceKind } from "./kind";
-
-const SEVERITIES = ["hate", "sexual", "violence", "selfHarm"] as const;
 
 /** A category the file leaves out is not declared: left out of the fields (it reads as none). */
 function harm(setting: HarmSetting | undefined): string | undefined {
@@ -17,14 +16,10 @@ export const contentFilterKind: ResourceKind<"contentFilter", DesiredContentFilt
   matchName: (f) => f.name,
   fields(f): FieldEntry[] {
     const values: Record<string, string | undefined> = { name: f.name, base: f.base, mode: f.mode };
-    for (const category of SEVERITIES) values[`prompt.${category}`] = harm(f.prompt[category]);
-    values["prompt.jailbreak"] = f.prompt.jailbreak;
-    values["prompt.indirectAttack"] = f.prompt.indirectAttack;
-    values["prompt.profanity"] = f.prompt.profanity;
-    for (const category of SEVERITIES) values[`completion.${category}`] = harm(f.completion[category]);
-    values["completion.protectedMaterialText"] = f.completion.protectedMaterialText;
-    values["completion.protectedMaterialCode"] = f.completion.protectedMaterialCode;
-    values["completion.profanity"] = f.completion.profanity;
+    for (const category of SEVERITY_KEYS) values[`prompt.${category}`] = harm(f.prompt[category]);
+    for (const action of PROMPT_ACTION_KEYS) values[`prompt.${action}`] = f.prompt[action];
+    for (const category of SEVERITY_KEYS) values[`completion.${category}`] = harm(f.completion[category]);
+    for (const action of COMPLETION_ACTION_KEYS) values[`completion.${action}`] = f.completion[action];
     return [
       ...entries(values),
       { path: "prompt.blocklists", value: asSet(f.prompt.blocklists) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blocklistItemName, type ResourceNode } from "../../infra/graph";
-import { longestChain } from "../../reports/plan/model";
+import { longestChain, summarizePlan } from "../../reports/plan/model";
 import { bundledText, planText } from "../support/plan";
 
 const twoAccounts = (deployments: string, extra = "") => `
@@ -35,7 +35,7 @@ describe("resource graph of the bundled file", () => {
           model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
           raiPolicyName: "strict",
           versionUpgradeOption: "NoAutoUpgrade",
-          spilloverDeploymentName: "gpt-4o",
+          spilloverDeploymentName: "gpt-4o-spillover",
         },
       },
     });
@@ -74,7 +74,7 @@ describe("resource graph of the bundled file", () => {
     ).properties;
     expect(policy.inputs).toMatchObject({
       raiPolicyName: "strict",
-      properties: { basePolicyName: "Microsoft.DefaultV2", mode: "Blocking" },
+      properties: { basePolicyName: "Microsoft.DefaultV2", mode: "Default" },
     });
     expect(properties.contentFilters).toContainEqual({
       name: "Hate",
@@ -175,7 +175,7 @@ describe("write order", () => {
       "RaiBlocklistItem",
       "RaiPolicy",
       "RaiPolicy",
-      ...Array(6).fill("Deployment"),
+      ...Array(7).fill("Deployment"),
     ]);
     eastus2.forEach((node, i) => {
       if (i > 0) expect(node.dependsOn).toContain(eastus2[i - 1]?.name);
@@ -197,7 +197,7 @@ describe("write order", () => {
   it("writes a spillover target before the deployment that spills to it, even when declared later", () => {
     const plan = planText(
       twoAccounts(`
-  - { name: ptu, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, sku: ProvisionedManaged, capacity: 50, spillover: std }
+  - { name: ptu, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, sku: GlobalProvisionedManaged, capacity: 50, spillover: std }
   - { name: other, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }
   - { name: std, account: a, model: { format: OpenAI, name: gpt-4o, version: "1" }, capacity: 5 }`),
     );
@@ -352,6 +352,8 @@ describe("outputs", () => {
     const plan = planText(bundledText());
     const eastus2 = plan.outputs.accounts.eastus2;
     expect(eastus2?.inferenceEndpoint).toBe("https://contoso-ai-eus2.services.ai.azure.com/models");
+    expect(eastus2?.modelInferenceEndpoint).toBe("https://contoso-ai-eus2.services.ai.azure.com/models");
+    expect(eastus2?.openAiV1BaseUrl).toBe("https://contoso-ai-eus2.openai.azure.com/openai/v1/");
     expect(eastus2?.routes["gpt-4o"]).toEqual({
       model: "gpt-4o",
       version: "2024-11-20",
@@ -363,5 +365,67 @@ describe("outputs", () => {
     });
     expect(eastus2?.routes["deepseek-r1"]?.openAiUrl).toBeUndefined();
     expect(JSON.stringify(plan.outputs)).not.toMatch(/key|secret|password|token"/i);
+  });
+
+  const accounts = (existing: string) => `
+version: 1
+accounts:
+  made: { name: acct-made, resourceGroup: rg, location: eastus2, create: true }
+  named: { name: acct-named, resourceGroup: rg, location: eastus2, create: true, customSubDomain: made-sub }
+  existing: { name: acct-existing, resourceGroup: rg, location: eastus2${existing} }
+defaults: { sku: GlobalStandard, capacity: 1 }
+deployments:
+  - { name: chat, accounts: [made, named, existing], model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" } }
+`;
+
+  it.each([
+    ["a created account without customSubDomain: its name, which aideploy sets", "made", "acct-made"],
+    ["a created account with customSubDomain", "named", "made-sub"],
+  ])("endpoints of %s", (_, key, subdomain) => {
+    const output = planText(accounts("")).outputs.accounts[key];
+    expect(output).toMatchObject({
+      openAiV1BaseUrl: `https://${subdomain}.openai.azure.com/openai/v1/`,
+      modelInferenceEndpoint: `https://${subdomain}.services.ai.azure.com/models`,
+      inferenceEndpoint: `https://${subdomain}.services.ai.azure.com/models`,
+    });
+    expect(output?.routes.chat?.openAiUrl).toBe(
+      `https://${subdomain}.openai.azure.com/openai/deployments/chat`,
+    );
+  });
+
+  it("an existing account's endpoints come from its declared customSubDomain, never from its name", () => {
+    const declared = planText(accounts(", customSubDomain: legacy-sub")).outputs.accounts.existing;
+    expect(declared?.openAiV1BaseUrl).toBe("https://legacy-sub.openai.azure.com/openai/v1/");
+    expect(declared?.routes.chat?.openAiUrl).toBe(
+      "https://legacy-sub.openai.azure.com/openai/deployments/chat",
+    );
+    const undeclared = planText(accounts("")).outputs.accounts.existing;
+    expect(undeclared).toEqual({
+      name: "acct-existing",
+      resourceGroup: "rg",
+      location: "eastus2",
+      routes: {
+        chat: {
+          model: "gpt-4o",
+          version: "2024-11-20",
+          format: "OpenAI",
+          deploymentType: "GlobalStandard",
+          capacity: 1,
+          tokensPerMinute: 1000,
+        },
+      },
+    });
+  });
+
+  it("the plan says why an existing account without customSubDomain has no endpoints", () => {
+    const summary = summarizePlan(planText(accounts("")));
+    const existing = summary.accounts.find((a) => a.key === "existing");
+    expect(existing?.endpoints).toEqual([]);
+    expect(existing?.endpointsUnknown).toMatch(/existing account \(create: false\) without customSubDomain/);
+    expect(summary.accounts.find((a) => a.key === "made")?.endpoints).toEqual([
+      { label: "OpenAI v1 API", url: "https://acct-made.openai.azure.com/openai/v1/" },
+      { label: "model inference (retired SDK)", url: "https://acct-made.services.ai.azure.com/models" },
+    ]);
+    expect(summary.accounts.find((a) => a.key === "made")?.endpointsUnknown).toBeUndefined();
   });
 });

@@ -162,6 +162,14 @@ describe("the Pulumi program booted like `pulumi up`, against a stand-in engine"
       expect(plan.graph.environment).toBe(stack);
       expectGraphRegistered(run, plan, stack);
       expectOutputs(run, plan);
+      const accounts = (run.engine.stackOutputs() as { accounts: Record<string, Record<string, unknown>> })
+        .accounts;
+      const subdomain = stack === "dev" ? "contoso-ai-swc-dev" : "contoso-ai-swc";
+      expect(accounts.swedencentral).toMatchObject({
+        openAiV1BaseUrl: `https://${subdomain}.openai.azure.com/openai/v1/`,
+        modelInferenceEndpoint: `https://${subdomain}.services.ai.azure.com/models`,
+        inferenceEndpoint: `https://${subdomain}.services.ai.azure.com/models`,
+      });
       const custom = run.engine.customResources();
       const isProtected = (type: string) =>
         custom
@@ -169,7 +177,7 @@ describe("the Pulumi program booted like `pulumi up`, against a stand-in engine"
           .map((r) => r.protect === true);
       if (stack === "prod") {
         // The prod environment has `protect: true`: deployments and content filters are protected.
-        expect(isProtected("Deployment")).toHaveLength(11);
+        expect(isProtected("Deployment")).toHaveLength(12);
         expect(isProtected("Deployment").every(Boolean)).toBe(true);
         expect(isProtected("RaiPolicy")).toHaveLength(3);
         expect(isProtected("RaiPolicy").every(Boolean)).toBe(true);

@@ -133,6 +133,11 @@ function expectOutputs(run: ProgramRun, plan: Plan): void {
   expect(JSON.stringify(run.outputs)).not.toMatch(/1b47061264138c4ac30d75fd1eb44270/); // Pulumi's secret marker
 }
 
+/** The accounts of the stack outputs, by key. */
+function accountOutputs(run: ProgramRun): Record<string, Record<string, unknown>> {
+  return (run.outputs?.accounts ?? {}) as Record<string, Record<string, unknown>>;
+}
+
 let tempDir = "";
 /** A path to a temporary file, relative to the project like a user would write `aideploy:file`. */
 function tempFile(name: string, content: string): string {
@@ -158,6 +163,12 @@ describe("the Pulumi program under mocks, with deployments.yaml", () => {
     expectGraphRegistered(run, plan);
     expectOutputs(run, plan);
     expect(run.outputs?.environment).toBeNull();
+    // Per account the OpenAI v1 base URL, the retired SDK's endpoint, and its legacy key.
+    expect(accountOutputs(run).eastus2).toMatchObject({
+      openAiV1BaseUrl: "https://contoso-ai-eus2.openai.azure.com/openai/v1/",
+      modelInferenceEndpoint: "https://contoso-ai-eus2.services.ai.azure.com/models",
+      inferenceEndpoint: "https://contoso-ai-eus2.services.ai.azure.com/models",
+    });
     expect(run.errors).toEqual([]);
     expect(run.warnings.join("\n")).toContain(
       'stack "sandbox" has no environment of that name in deployments.yaml',
@@ -207,7 +218,7 @@ describe("the Pulumi program under mocks, with deployments.yaml", () => {
     const names = run.registrations.map((r) => r.name);
     expect(names).toContain("eastus2/deployment/gpt-4o-ptu");
     expect(run.registrations.find((r) => r.name === "eastus2/deployment/gpt-4o-ptu")?.inputs).toMatchObject({
-      properties: { spilloverDeploymentName: "gpt-4o" },
+      properties: { spilloverDeploymentName: "gpt-4o-spillover" },
       sku: { name: "ProvisionedManaged", capacity: 50 },
     });
     // protect is a resource option mocks do not receive; the graph must still ask for it.
@@ -273,6 +284,11 @@ describe("the Pulumi program under mocks, with another file (aideploy:file)", ()
       "main/deployment/chat",
     ]);
     expect(run.registrations.some((r) => r.type === "azure-native:cognitiveservices:Account")).toBe(false);
+    // An existing account's endpoints are on the subdomain the file declares.
+    expect(accountOutputs(run).main).toMatchObject({
+      openAiV1BaseUrl: "https://legacy-ai.openai.azure.com/openai/v1/",
+      modelInferenceEndpoint: "https://legacy-ai.services.ai.azure.com/models",
+    });
   });
 
   it("a broken file fails the program with a RunError and the diagnostics logged, no stack trace", async () => {

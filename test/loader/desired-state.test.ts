@@ -50,7 +50,7 @@ describe("desired state of the bundled file", () => {
 
     it("sizes a provisioned deployment in PTUs, without tokens per minute, and keeps its spillover", () => {
       const ptu = deployment(state, "eastus2/gpt-4o-ptu");
-      expect(ptu).toMatchObject({ sku: "ProvisionedManaged", capacity: 50, spillover: "gpt-4o" });
+      expect(ptu).toMatchObject({ sku: "ProvisionedManaged", capacity: 50, spillover: "gpt-4o-spillover" });
       expect(ptu.tokensPerMinute).toBeUndefined();
     });
 

@@ -26,7 +26,13 @@ describe("generated deployments files (bench/generate.ts)", () => {
     expect(dev.disabledDeployments.length).toBe(10);
     expect(dev.accounts.every((a) => a.name.endsWith("-dev"))).toBe(true);
     expect(new Set(asWritten.deployments.map((d) => d.sku))).toEqual(
-      new Set(["DataZoneStandard", "ProvisionedManaged", "GlobalStandard", "Standard", "GlobalBatch"]),
+      new Set([
+        "DataZoneStandard",
+        "DataZoneProvisionedManaged",
+        "GlobalStandard",
+        "Standard",
+        "GlobalBatch",
+      ]),
     );
     expect(new Set(asWritten.contentFilters.map((f) => f.name)).size).toBe(4);
   });

@@ -22,11 +22,12 @@ function withDeployments(extra: string): string {
   return baseline + extra;
 }
 
+/** A global provisioned deployment spilling to the baseline's GlobalStandard deployment of the same model. */
 const ptu = yaml`
     - name: gpt-4o-ptu
       account: east
       model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
-      sku: ProvisionedManaged
+      sku: GlobalProvisionedManaged
       capacity: 50
       spillover: gpt-4o
 `.replace(/^(?=.)/gm, "  ");
@@ -129,7 +130,7 @@ const violations: Violation[] = [
   },
   // deployment/invalid-name
   {
-    behaviour: "a deployment name with a space is invalid, with a valid example",
+    behaviour: "a deployment name with a space is a warning, with a valid example",
     yaml: baseline.replace("- name: gpt-4o", '- name: "gpt 4o"'),
     code: "deployment/invalid-name",
     line: 9,
@@ -138,12 +139,49 @@ const violations: Violation[] = [
     hint: /for example "gpt-4o"/,
   },
   {
-    behaviour: "a deployment name longer than 64 characters is invalid",
+    behaviour: "the naming warning says Azure documents no rule and cites what is known",
+    yaml: baseline.replace("- name: gpt-4o", '- name: "gpt+4o"'),
+    code: "deployment/invalid-name",
+    line: 9,
+    column: 11,
+    message: /^deployment name "gpt\+4o" contains "\+"$/,
+    hint: /a convention, since Azure documents no rule for deployment names \(the REST API's deploymentName path parameter sets no pattern, minimum or maximum length\), but Azure may refuse other names \(Azure answered a name with "\/" with "The resource name is invalid/,
+  },
+  {
+    behaviour: "a deployment name longer than 64 characters is a warning",
     yaml: baseline.replace("- name: gpt-4o", `- name: ${"g".repeat(65)}`),
     code: "deployment/invalid-name",
     line: 9,
     column: 11,
     message: /65 characters long/,
+  },
+  // deployment/unsafe-name
+  {
+    behaviour: "a deployment name with a slash is an error: it would break the ARM resource path",
+    yaml: baseline.replace("- name: gpt-4o", '- name: "gpt/4o"'),
+    code: "deployment/unsafe-name",
+    line: 9,
+    column: 11,
+    path: "deployments[0].name",
+    message:
+      /^deployment name "gpt\/4o" contains "\/": the name is one segment of the deployment's ARM resource path/,
+    hint: /for example "gpt-4o"/,
+  },
+  {
+    behaviour: "a deployment name with a control character is an error",
+    yaml: baseline.replace("- name: gpt-4o", '- name: "gpt\\t4o"'),
+    code: "deployment/unsafe-name",
+    line: 9,
+    column: 11,
+    message: /contains "\\t" \(U\+0009\)/,
+  },
+  {
+    behaviour: "a deployment name of two dots is an error: URLs read it as the parent path",
+    yaml: baseline.replace("- name: gpt-4o", '- name: ".."'),
+    code: "deployment/unsafe-name",
+    line: 9,
+    column: 11,
+    message: /is "\.\.", which URLs read as a relative path/,
   },
   // deployment/missing-type
   {
@@ -216,7 +254,7 @@ const violations: Violation[] = [
     code: "capacity/rate-limit-on-provisioned",
     line: 7,
     column: 3,
-    message: /gpt-4o-ptu" is ProvisionedManaged/,
+    message: /gpt-4o-ptu" is GlobalProvisionedManaged/,
   },
   {
     behaviour: "a rate limit becomes wrong when an environment makes the deployment provisioned",
@@ -259,7 +297,7 @@ const violations: Violation[] = [
   // spillover/source-not-provisioned
   {
     behaviour: "a token-based deployment with spillover is refused",
-    yaml: withDeployments(ptu.replace("    sku: ProvisionedManaged\n", "")),
+    yaml: withDeployments(ptu.replace("    sku: GlobalProvisionedManaged\n", "")),
     code: "spillover/source-not-provisioned",
     line: 16,
     column: 5,
@@ -272,6 +310,109 @@ const violations: Violation[] = [
     code: "spillover/provisioned-target",
     line: 17,
     column: 16,
+  },
+  // spillover/processing-level
+  {
+    behaviour: "a global provisioned deployment spilling to a regional Standard one is refused",
+    yaml: withDeployments(ptu).replace("  sku: GlobalStandard", "  sku: Standard"),
+    code: "spillover/processing-level",
+    line: 17,
+    column: 16,
+    path: "deployments[1].spillover",
+    message:
+      /^deployment "gpt-4o-ptu" is GlobalProvisionedManaged \(global processing\) and spills over to "gpt-4o", which is Standard \(regional processing\); Azure's spillover guide says the data processing level of the standard deployment must match/,
+    hint: /spill over to a GlobalStandard deployment/,
+  },
+  {
+    behaviour: "a regional provisioned deployment spilling to a GlobalStandard one is refused",
+    yaml: withDeployments(ptu.replace("sku: GlobalProvisionedManaged", "sku: ProvisionedManaged")),
+    code: "spillover/processing-level",
+    line: 17,
+    column: 16,
+    message:
+      /is ProvisionedManaged \(regional processing\) and spills over to "gpt-4o", which is GlobalStandard/,
+    hint: /spill over to a Standard deployment/,
+  },
+  {
+    behaviour: "a target made DataZoneStandard in one environment is refused for that environment",
+    yaml: `${withDeployments(ptu)}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { sku: DataZoneStandard }
+    `}`,
+    code: "spillover/processing-level",
+    line: 17,
+    column: 16,
+    message: /which is DataZoneStandard \(data zone processing\) in environment "dev"/,
+  },
+  // spillover/model-mismatch
+  {
+    behaviour: "spilling over to another version of the model is a warning",
+    yaml: withDeployments(ptu.replace('version: "2024-11-20"', 'version: "2024-08-06"')),
+    code: "spillover/model-mismatch",
+    line: 17,
+    column: 16,
+    path: "deployments[1].spillover",
+    message:
+      /^deployment "gpt-4o-ptu" \(OpenAI gpt-4o version 2024-08-06\) spills over to "gpt-4o", which deploys OpenAI gpt-4o version 2024-11-20; the portal tip of Azure's spillover guide says the account needs an active pay-as-you-go deployment that matches the model and version/,
+  },
+  {
+    behaviour: "spilling over to another model is a warning",
+    yaml: withDeployments(ptu.replace("name: gpt-4o, version", "name: gpt-4o-mini, version")),
+    code: "spillover/model-mismatch",
+    line: 17,
+    column: 16,
+    message: /which deploys OpenAI gpt-4o version 2024-11-20/,
+  },
+  {
+    behaviour: "a target moved to another model version in one environment is a warning for that environment",
+    yaml: `${withDeployments(ptu)}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { modelVersion: "2024-08-06" }
+    `}`,
+    code: "spillover/model-mismatch",
+    line: 17,
+    column: 16,
+    message: /which deploys OpenAI gpt-4o version 2024-08-06 in environment "dev"/,
+  },
+  // spillover/non-standard-target
+  {
+    behaviour: "spilling over to a batch deployment is refused",
+    yaml: withDeployments(ptu).replace("  sku: GlobalStandard", "  sku: GlobalBatch"),
+    code: "spillover/non-standard-target",
+    line: 17,
+    column: 16,
+    message:
+      /"gpt-4o", which is GlobalBatch \(a batch deployment\); Azure's spillover guide says the spillover target must be a standard/,
+    hint: /GlobalStandard deployment/,
+  },
+  {
+    behaviour: "spilling over to a DeveloperTier deployment is refused",
+    yaml: withDeployments(ptu).replace("  sku: GlobalStandard", "  sku: DeveloperTier"),
+    code: "spillover/non-standard-target",
+    line: 17,
+    column: 16,
+    message: /which is DeveloperTier \(a Developer/,
+  },
+  // spillover/unsupported-model
+  {
+    behaviour: "a provisioned deployment of a model from another provider may not spill over",
+    yaml: withDeployments(
+      ptu.replace(
+        'model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }',
+        'model: { format: DeepSeek, name: DeepSeek-R1, version: "1" }',
+      ),
+    ),
+    code: "spillover/unsupported-model",
+    line: 17,
+    column: 5,
+    path: "deployments[1].spillover",
+    message:
+      /deploys a DeepSeek model; Azure's provisioned throughput guide says .*models from other providers \(DeepSeek, Meta Llama\) don't/,
+    alsoCodes: ["spillover/model-mismatch"],
   },
   // spillover/disabled-target
   {
@@ -360,6 +501,74 @@ const violations: Violation[] = [
     line: 14,
     column: 3,
     message: /name of a Microsoft base policy/,
+  },
+  // content-filter/legacy-mode
+  {
+    behaviour: "mode Deferred is a warning that names its current name",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    mode: Deferred\n",
+    )}`,
+    code: "content-filter/legacy-mode",
+    line: 15,
+    column: 11,
+    path: "contentFilters.strict.mode",
+    message: /mode Deferred, the older name of Asynchronous_filter/,
+    hint: /`mode: Asynchronous_filter`/,
+  },
+  {
+    behaviour: "mode Blocking is a warning that says what the Guardrail built-in does with it",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    mode: Blocking\n",
+    )}`,
+    code: "content-filter/legacy-mode",
+    line: 15,
+    column: 11,
+    message:
+      /mode Blocking, .*Guardrail built-in policy c1ad46c6-37f8-4af0-9c71-c208375c87dd .*allows only Default and Asynchronous_filter, so where it is assigned it reports every deployment using this filter as non-compliant/,
+    hint: /`mode: Default`/,
+  },
+  // content-filter/needs-approval
+  {
+    behaviour: "a harm category switched off needs approval for modified content filtering",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "prompt: { hate: low,",
+      "prompt: { hate: off,",
+    )}`,
+    code: "content-filter/needs-approval",
+    line: 15,
+    column: 21,
+    path: "contentFilters.strict.prompt.hate",
+    message: /turns hate on prompts off: this needs approval for modified content filtering/,
+  },
+  {
+    behaviour: "an annotate-only harm category needs approval for modified content filtering",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    completion:\n      violence: { threshold: medium, action: annotate }\n",
+    )}`,
+    code: "content-filter/needs-approval",
+    line: 16,
+    column: 17,
+    path: "contentFilters.strict.completion.violence",
+    message: /turns violence on completions to annotate only \(at medium\): this needs approval/,
+  },
+  // blocklist/non-openai-models
+  {
+    behaviour: "a blocklist on a filter only a Mistral deployment uses is a warning",
+    yaml: `${baseline
+      .replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")
+      .replace(
+        'model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }',
+        'model: { format: Mistral AI, name: Mistral-Large-2411, version: "2" }',
+      )}${filters}`,
+    code: "blocklist/non-openai-models",
+    line: 15,
+    column: 26,
+    path: "contentFilters.strict.prompt.blocklists",
+    message:
+      /only deployments of models that are not Azure OpenAI models use it: "gpt-4o" \(Mistral AI\); Azure's blocklist guide says "Blocklist \(preview\) is only supported for Azure OpenAI models"/,
   },
   // blocklist/invalid-name
   {
@@ -849,6 +1058,46 @@ const violations: Violation[] = [
 
 const compliant: { behaviour: string; yaml: string }[] = [
   { behaviour: "the baseline", yaml: baseline },
+  {
+    behaviour: "the documented modes, and the spotlighting shield of the Guardrail built-ins",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n    prompt: { hate: low,",
+      "  strict:\n    mode: Asynchronous_filter\n    prompt: { hate: low, indirectAttackSpotlighting: block,",
+    )}`,
+  },
+  {
+    behaviour: "a blocklist on a filter used by an Azure OpenAI deployment and a Mistral one",
+    yaml:
+      withDeployments(
+        `  - { name: mistral, account: east, model: { format: Mistral AI, name: Mistral-Large-2411, version: "2" } }\n`,
+      ).replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n") + filters,
+  },
+  {
+    behaviour: "spillover from each provisioned type to the standard type of its processing level",
+    yaml: withDeployments(
+      [
+        ["GlobalProvisionedManaged", "GlobalStandard"],
+        ["DataZoneProvisionedManaged", "DataZoneStandard"],
+        ["ProvisionedManaged", "Standard"],
+      ]
+        .map(
+          ([source, target]) =>
+            `  - { name: ${target}-t, account: west, sku: ${target}, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" } }\n` +
+            `  - { name: ${source}-s, account: west, sku: ${source}, capacity: 50, spillover: ${target}-t, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" } }\n`,
+        )
+        .join(""),
+    ),
+  },
+  {
+    behaviour: "a provisioned deployment disabled in the environment whose target has another type",
+    yaml: `${withDeployments(ptu)}${yaml`
+      environments:
+        dev:
+          deployments:
+            gpt-4o: { sku: Standard, modelVersion: "2024-08-06" }
+            gpt-4o-ptu: { enabled: false }
+    `}`,
+  },
   {
     behaviour: "the same deployment name on two accounts",
     yaml: withDeployments(

@@ -23,7 +23,7 @@ const violating = edit(
   BASELINE,
   ["disableLocalAuth: true", "disableLocalAuth: false"],
   ["identity: SystemAssigned", "identity: None"],
-  ["mode: Blocking", "mode: Asynchronous_filter"],
+  ["mode: Default", "mode: Asynchronous_filter"],
 );
 
 function summary(config: PolicyConfigFile) {

@@ -97,7 +97,7 @@ describe("HTML report in headless Chromium", () => {
       report.capacity.map((b) => JSON.stringify([b.account, b.model, b.deploymentType])),
     );
     expect(await bars.count()).toBe(expected.size);
-    expect(expected.size).toBe(11);
+    expect(expected.size).toBe(12);
     const drawn = await bars.evaluateAll((rects) =>
       rects.map((r) =>
         JSON.stringify([
@@ -109,7 +109,7 @@ describe("HTML report in headless Chromium", () => {
     );
     expect(new Set(drawn)).toEqual(expected);
     expect(await page.locator("svg.chart").count()).toBe(2);
-    expect(await page.locator("svg.chart text.value", { hasText: "quota unknown" }).count()).toBe(11);
+    expect(await page.locator("svg.chart text.value", { hasText: "quota unknown" }).count()).toBe(12);
     expect(await page.locator("section.verdict").textContent()).toContain("Passes");
     const file = path.join(shots, "bundled.png");
     await page.screenshot({ path: file, fullPage: true });

@@ -63,7 +63,7 @@ describe("Markdown report", () => {
     expect(policies).toHaveLength(2 + 3);
     expect(resources).toHaveLength(2 + 3);
     expect(md).toContain("_14 policies more not shown;");
-    expect(md).toContain("_19 resources more not shown;");
+    expect(md).toContain("_20 resources more not shown;");
   });
 
   it("makes hostile names, tags, descriptions and blocklist items inert", () => {

@@ -12,7 +12,7 @@ export const TEST_VERSION = "9.8.7";
 const strictFilter = `contentFilters:
   strict:
     base: Microsoft.DefaultV2
-    mode: Blocking
+    mode: Default
     prompt: { hate: low, sexual: low, violence: medium, selfHarm: low, jailbreak: block, indirectAttack: block, profanity: off }
     completion: { hate: low, sexual: low, violence: medium, selfHarm: low, protectedMaterialText: block, protectedMaterialCode: annotate }
 `;
@@ -92,7 +92,7 @@ deployments:
 contentFilters:
   strict:
     base: Microsoft.DefaultV2
-    mode: Blocking
+    mode: Default
     prompt: { hate: low, sexual: low, violence: low, selfHarm: low, jailbreak: block, indirectAttack: block, blocklists: [bad] }
     completion: { hate: low, sexual: low, violence: low, selfHarm: low, protectedMaterialText: block, protectedMaterialCode: block }
 blocklists:

@@ -40,7 +40,7 @@ export function baseline(): FileData {
         name: "chat-ptu",
         account: "east",
         model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
-        sku: "ProvisionedManaged",
+        sku: "GlobalProvisionedManaged",
         capacity: 50,
         spillover: "chat",
       },

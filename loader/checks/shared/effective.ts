@@ -19,6 +19,9 @@ export interface EffectiveDeployment {
   enabled: boolean;
   /** Where `enabled` is decided: an environment override, the deployment, or nowhere (the default). */
   enabledFrom: "override" | "deployment" | undefined;
+  /** The model version: an environment's `modelVersion`, else the deployment's `model.version`. */
+  modelVersion: string;
+  modelVersionFrom: "override" | "deployment";
 }
 
 /** The deployments of the file (same order and indexes) as one scope sees them. */
@@ -107,5 +110,7 @@ function effectiveIn(
     contentFilterFrom: contentFilter?.from,
     enabled: override?.enabled ?? deployment.enabled ?? true,
     enabledFrom,
+    modelVersion: override?.modelVersion ?? deployment.model.version,
+    modelVersionFrom: override?.modelVersion !== undefined ? "override" : "deployment",
   };
 }

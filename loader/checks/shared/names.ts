@@ -1,3 +1,4 @@
+import type { FactSource } from "../../deployment-types";
 import { asciiLookalike, describeCharacter } from "./characters";
 
 /** Azure resource name rules that the names in the file must follow. */
@@ -34,7 +35,55 @@ export const raiNameRule: NameRule = {
   text: "at most 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
 };
 
-/** Deployments: the ARM spec sets no pattern; tools and docs suggest this one (*unverified*). */
+/**
+ * What is known about deployment names. No Microsoft document or specification states a rule: the REST
+ * API's `deploymentName` path parameter has no pattern and no length limit, and the only error text seen
+ * is quoted in a public issue. So aideploy keeps a convention (deploymentNameRule, a warning) and refuses
+ * only what cannot be part of an ARM resource path at all (deploymentPathBreakers, an error).
+ */
+export const DEPLOYMENT_NAME_FACTS = {
+  noRuleInSpec: {
+    fact: "the REST API's deploymentName path parameter sets no pattern, minimum or maximum length",
+    source: {
+      repository: "Azure/azure-rest-api-specs",
+      path: "specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/CognitiveServices/stable/2026-09-01/cognitiveservices.json",
+      date: "2026-09-01",
+      commit: "f008f86e0b709c7e066cf87843bf5d424492552f",
+    } satisfies FactSource,
+  },
+  errorTextInIssue: {
+    fact: 'Azure answered a name with "/" with "The resource name is invalid. Resource name can only include alphanumeric characters, underscores and hyphens" (quoted, truncated, in a public issue; dots are accepted in practice)',
+    source: {
+      repository: "8monkey-ai/hebo-platform",
+      path: "issue #489",
+      date: "2026-08-31",
+    } satisfies FactSource,
+  },
+  pathSyntax: {
+    fact: "a deployment name is one segment of the ARM resource path .../deployments/{name}: '/' separates segments, '?' starts the query and '#' the fragment, '.' and '..' are removed as dot-segments, and control characters are not allowed in a URI",
+    source: {
+      repository: "IETF",
+      path: "RFC 3986 (URI generic syntax), sections 2, 3.3 and 5.2.4",
+      date: "2005-01-01",
+    } satisfies FactSource,
+  },
+} as const;
+
+/** A character that cannot stand in one segment of an ARM resource path (DEPLOYMENT_NAME_FACTS.pathSyntax). */
+export function breaksArmPath(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return ch === "/" || ch === "?" || ch === "#" || code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+
+/** Why a deployment name cannot be part of an ARM resource path, or undefined. */
+export function armPathProblem(name: string): string | undefined {
+  if (name.length === 0) return "is empty";
+  if (name === "." || name === "..") return `is ${JSON.stringify(name)}, which URLs read as a relative path`;
+  const bad = [...name].find(breaksArmPath);
+  return bad === undefined ? undefined : `contains ${describeCharacter(bad)}`;
+}
+
+/** Deployments: a convention (not a documented rule, see DEPLOYMENT_NAME_FACTS), checked as a warning. */
 export const deploymentNameRule: NameRule = {
   pattern: /^[a-zA-Z0-9_.-]+$/,
   min: 1,

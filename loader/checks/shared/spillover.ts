@@ -1,7 +1,9 @@
+import { isProvisioned } from "../../deployment-types";
 import type { Deployment } from "../../file-types.generated";
 import { deploymentAccountKeys } from "../../resolve";
 import { type CheckContext, shared } from "../check";
-import { own } from "./scopes";
+import { type EffectiveDeployment, scopeViews } from "./effective";
+import { own, type Scope } from "./scopes";
 
 /** A deployment with `spillover`, on one of its accounts, and the deployment it spills to there. */
 export interface SpilloverLink {
@@ -49,4 +51,35 @@ function computeSpilloverLinks({ file }: CheckContext): SpilloverLink[] {
 export function isSelfSpillover(deployment: Deployment): boolean {
   const target = deployment.spillover;
   return target !== undefined && target.toLowerCase() === deployment.name.toLowerCase();
+}
+
+/** A spillover link as one scope sees it: both deployments' effective settings. */
+export interface ScopedSpillover {
+  scope: Scope;
+  link: SpilloverLink & { targetIndex: number };
+  source: EffectiveDeployment;
+  target: EffectiveDeployment;
+}
+
+/**
+ * Every link whose target exists, in every scope where the source is enabled and provisioned: the
+ * links the rules about targets apply to (other links are reported by spillover/unknown-target and
+ * spillover/source-not-provisioned).
+ */
+export function provisionedSpillovers(context: CheckContext): ScopedSpillover[] {
+  const links = spilloverLinks(context);
+  const out: ScopedSpillover[] = [];
+  for (const { scope, deployments } of scopeViews(context)) {
+    for (const link of links) {
+      const { sourceIndex, targetIndex } = link;
+      if (targetIndex === undefined) continue;
+      const source = deployments[sourceIndex];
+      const target = deployments[targetIndex];
+      if (!source || !target || !source.enabled || source.sku === undefined || !isProvisioned(source.sku)) {
+        continue;
+      }
+      out.push({ scope, link: { ...link, targetIndex }, source, target });
+    }
+  }
+  return out;
 }

@@ -12,6 +12,38 @@ export function usedContentFilterNames(context: CheckContext): ReadonlySet<strin
   return shared(context, computeUsedContentFilterNames);
 }
 
+/**
+ * Per content filter name, the model formats of the enabled deployments that use it, as written or in any
+ * environment, with the names of those deployments.
+ */
+export function contentFilterModels(
+  context: CheckContext,
+): ReadonlyMap<string, readonly { deployment: string; format: string }[]> {
+  return shared(context, computeContentFilterModels);
+}
+
+function computeContentFilterModels(
+  context: CheckContext,
+): ReadonlyMap<string, readonly { deployment: string; format: string }[]> {
+  const { file } = context;
+  const models = new Map<string, { deployment: string; format: string }[]>();
+  for (const view of scopeViews(context)) {
+    view.deployments.forEach((effective, index) => {
+      const deployment = file.deployments[index];
+      if (!deployment || !effective.enabled) return;
+      if (!deploymentAccountKeys(deployment, file).some((key) => own(file.accounts, key) !== undefined))
+        return;
+      const name = effective.contentFilter ?? DEFAULT_CONTENT_FILTER;
+      const list = models.get(name) ?? [];
+      if (!list.some((m) => m.deployment === deployment.name)) {
+        list.push({ deployment: deployment.name, format: deployment.model.format });
+      }
+      models.set(name, list);
+    });
+  }
+  return models;
+}
+
 function computeUsedContentFilterNames(context: CheckContext): ReadonlySet<string> {
   const { file } = context;
   const placed = file.deployments.map((deployment) =>

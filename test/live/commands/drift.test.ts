@@ -207,12 +207,12 @@ describe("aideploy drift", () => {
     const statuses = h.emulator.requests.map((request) => request.status);
     expect(statuses.filter((status) => status === 409)).toHaveLength(1);
     expect(statuses.filter((status) => status === 429)).toHaveLength(2);
-    // Paging: the eastus2 account has 6 deployments, 3 pages of 2.
+    // Paging: the eastus2 account has 7 deployments, 4 pages of 2.
     const pages = h.emulator.requestsMatching({
       method: "GET",
       pathPattern: /contoso-ai-eus2\/deployments$/,
     });
-    expect(pages.filter((request) => request.status === 200)).toHaveLength(3);
+    expect(pages.filter((request) => request.status === 200)).toHaveLength(4);
   });
 
   it("reports an account that cannot be read as a live/ diagnostic, exit 1, and compares the others", async () => {

@@ -60,7 +60,7 @@ describe("aideploy import", () => {
     });
     h.emulator.addDeployment(ref, {
       name: "gpt-4o-ptu",
-      skuName: "ProvisionedManaged",
+      skuName: "GlobalProvisionedManaged",
       capacity: 50,
       model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
       properties: {

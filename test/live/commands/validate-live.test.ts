@@ -47,6 +47,7 @@ function seedCatalogs(emulator: ArmEmulator, limit = 1000) {
 const lineOf = (text: string, needle: string) => text.split("\n").indexOf(needle) + 1;
 const gpt4oLine = lineOf(bundledText(), "  - name: gpt-4o");
 const ptuLine = lineOf(bundledText(), "  - name: gpt-4o-ptu");
+const spilloverLine = lineOf(bundledText(), "  - name: gpt-4o-spillover");
 
 describe("validate --live", () => {
   const h = useEmulator({ pageSize: 2 });
@@ -274,12 +275,22 @@ describe("validate --live against ARM's lifecycle", () => {
     const lines = result.out.trimEnd().split("\n");
     const replacement = "replacement: gpt-5.1 (2025-11-13)";
     // The existing gpt-4o keeps answering until retirement; gpt-4o-ptu would be a new deployment.
-    expect(lines.filter((line) => line.includes("live/version-deprecated"))).toEqual([
-      `deployments.yaml:${ptuLine}:5: error live/version-deprecated deployment "gpt-4o-ptu" on account eastus2: OpenAI gpt-4o version 2024-11-20 is deprecated as of 2026-11-24 (live catalog of eastus2): Azure accepts no new deployments of it, and this one does not exist yet; it retires on 2027-01-10; ${replacement} [environment prod] (Deploy a current version (the catalog's replacement) instead; an existing deployment keeps working until the retirement date.)`,
-    ]);
+    expect(lines.filter((line) => line.includes("live/version-deprecated"))).toEqual(
+      [
+        ["gpt-4o-ptu", ptuLine],
+        ["gpt-4o-spillover", spilloverLine],
+      ].map(
+        ([name, line]) =>
+          `deployments.yaml:${line}:5: error live/version-deprecated deployment "${name}" on account eastus2: OpenAI gpt-4o version 2024-11-20 is deprecated as of 2026-11-24 (live catalog of eastus2): Azure accepts no new deployments of it, and this one does not exist yet; it retires on 2027-01-10; ${replacement} [environment prod] (Deploy a current version (the catalog's replacement) instead; an existing deployment keeps working until the retirement date.)`,
+      ),
+    );
     expect(
       lines.filter((line) => line.includes("live/version-retiring")).map((line) => line.split(": ")[0]),
-    ).toEqual([`deployments.yaml:${gpt4oLine}:5`, `deployments.yaml:${ptuLine}:5`]);
+    ).toEqual([
+      `deployments.yaml:${gpt4oLine}:5`,
+      `deployments.yaml:${ptuLine}:5`,
+      `deployments.yaml:${spilloverLine}:5`,
+    ]);
   });
 });
 
@@ -334,6 +345,7 @@ describe("validate with the offline catalog (no Azure)", () => {
       `${gpt4oLine} warning live/version-retiring`,
       `${miniLine} error live/model-unavailable`,
       `${ptuLine} error live/version-retired`,
+      `${spilloverLine} warning live/version-retiring`,
     ]);
     expect(result.diagnostics[0]?.message).toBe(
       'deployment "gpt-4o" on account eastus2: OpenAI gpt-4o version 2024-11-20 retires on 2027-01-15, in 52 days (other.json of 2026-12-02); the catalog names no replacement',

@@ -334,7 +334,7 @@ describe("AnalyzeStack, over every resource", () => {
       ].sort(),
     );
     expect(diagnostics.find((d) => d.policyName === "account-capacity-cap")?.message).toBe(
-      `${policy("account-capacity-cap").description} [AID-STK-002]\nAID-STK-002 account "contoso-ai-eus2" adds up to 581 thousand tokens per minute, over the cap of 500. ${policy("account-capacity-cap").remediation}`,
+      `${policy("account-capacity-cap").description} [AID-STK-002]\nAID-STK-002 account "contoso-ai-eus2" adds up to 631 thousand tokens per minute, over the cap of 500. ${policy("account-capacity-cap").remediation}`,
     );
   });
 });

@@ -161,19 +161,19 @@ describeRule("protected-material", [
   },
 ]);
 
-const mode = (value: string): Edit => ["mode: Blocking", `mode: ${value}`];
+const mode = (value: string): Edit => ["mode: Default", `mode: ${value}`];
 
 describeRule("content-filter-modes", [
   {
-    name: "baseline: Blocking",
+    name: "baseline: Default",
     resource: FILTER,
     outcome: "compliant",
     effect: "deny",
     enforcement: "mandatory",
   },
   {
-    name: "Default",
-    edits: [mode("Default")],
+    name: "Blocking",
+    edits: [mode("Blocking")],
     resource: FILTER,
     outcome: "compliant",
     effect: "deny",

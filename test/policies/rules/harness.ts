@@ -41,7 +41,7 @@ deployments:
 contentFilters:
   strict:
     base: Microsoft.DefaultV2
-    mode: Blocking
+    mode: Default
     prompt:
       hate: low
       sexual: low

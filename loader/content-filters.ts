@@ -1,0 +1,327 @@
+/**
+ * What the code relies on about Azure content filters (RAI policies), each fact with its source: the
+ * categories and their API names, the streaming modes, what needs Microsoft's approval, where blocklists
+ * apply, and the settings of Microsoft's default filter.
+ */
+import type { FactSource } from "./deployment-types";
+import type { DesiredContentFilter } from "./desired-state";
+import type { ContentFilter } from "./file-types.generated";
+
+/** The REST API's example of the content filters a region offers (names and sources). */
+const SPEC_CONTENT_FILTERS_EXAMPLE: FactSource = {
+  repository: "Azure/azure-rest-api-specs",
+  path: "specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/CognitiveServices/examples/2025-10-01-preview/ListRaiContentFilters.json",
+  date: "2025-10-01",
+  commit: "67ac9b6e589abe58496e3dcf6b3b6bdff09341d8",
+};
+
+/** Microsoft's "Guardrail for Cognitive Services Deployments" built-in policies, which name the filters. */
+const guardrailBuiltIn = (file: string): FactSource => ({
+  repository: "Azure/azure-policy",
+  path: `built-in-policies/policyDefinitions/Cognitive Services/${file}`,
+  date: "2026-04-29",
+  commit: "f4a50bacae07ddb096943c597669bcae494a6e29",
+});
+
+/** f3a9c2e0: Profanity, Jailbreak, Indirect Attack, Indirect Attack Spotlighting on prompts. */
+const GUARDRAIL_PROMPT = guardrailBuiltIn("AllowDeploymentPromptControl_Audit.json");
+/** af253d37: Profanity, Protected Material Code, Protected Material Text on completions. */
+const GUARDRAIL_COMPLETION = guardrailBuiltIn("AllowDeploymentCompletionControl_Audit.json");
+/** 930f48f9: Hate, Sexual, Violence, Selfharm with severities on prompts and completions. */
+const GUARDRAIL_SEVERITY = guardrailBuiltIn("AllowDeploymentMultiSeverityControl_Audit.json");
+/** c1ad46c6: the allowed streaming modes, Default and Asynchronous_filter. */
+export const GUARDRAIL_MODE_BUILT_IN = {
+  id: "c1ad46c6-37f8-4af0-9c71-c208375c87dd",
+  displayName: "[Preview]: Cognitive Services Deployments Should Only Use Allowed Control Mode",
+  allowedModes: ["Default", "Asynchronous_filter"],
+  source: guardrailBuiltIn("AllowControlModeForDeployment_Audit.json"),
+} as const;
+
+/**
+ * A category of the file: its key under `prompt`/`completion`, the name Azure's RaiPolicy uses for it
+ * (`contentFilters[].name`), whether it takes a severity threshold or an action, and the sides it exists on.
+ */
+export interface FilterCategory {
+  key: string;
+  apiName: string;
+  kind: "severity" | "action";
+  prompt: boolean;
+  completion: boolean;
+  sources: readonly FactSource[];
+}
+
+/** Every category the file supports, in the order Azure lists them (profanity, on both sides, last). */
+export const CONTENT_FILTER_CATEGORIES = [
+  {
+    key: "hate",
+    apiName: "Hate",
+    kind: "severity",
+    prompt: true,
+    completion: true,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_SEVERITY],
+  },
+  {
+    key: "sexual",
+    apiName: "Sexual",
+    kind: "severity",
+    prompt: true,
+    completion: true,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_SEVERITY],
+  },
+  {
+    key: "violence",
+    apiName: "Violence",
+    kind: "severity",
+    prompt: true,
+    completion: true,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_SEVERITY],
+  },
+  {
+    key: "selfHarm",
+    apiName: "Selfharm",
+    kind: "severity",
+    prompt: true,
+    completion: true,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_SEVERITY],
+  },
+  {
+    key: "jailbreak",
+    apiName: "Jailbreak",
+    kind: "action",
+    prompt: true,
+    completion: false,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_PROMPT],
+  },
+  {
+    key: "indirectAttack",
+    apiName: "Indirect Attack",
+    kind: "action",
+    prompt: true,
+    completion: false,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_PROMPT],
+  },
+  {
+    // Named only by the Guardrail built-in f3a9c2e0 (its filterName allowedValues); the guardrails
+    // overview calls the risk "Spotlighting (Preview)" and applies it to models, not agents.
+    key: "indirectAttackSpotlighting",
+    apiName: "Indirect Attack Spotlighting",
+    kind: "action",
+    prompt: true,
+    completion: false,
+    sources: [GUARDRAIL_PROMPT],
+  },
+  {
+    key: "protectedMaterialText",
+    apiName: "Protected Material Text",
+    kind: "action",
+    prompt: false,
+    completion: true,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_COMPLETION],
+  },
+  {
+    key: "protectedMaterialCode",
+    apiName: "Protected Material Code",
+    kind: "action",
+    prompt: false,
+    completion: true,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_COMPLETION],
+  },
+  {
+    key: "profanity",
+    apiName: "Profanity",
+    kind: "action",
+    prompt: true,
+    completion: true,
+    sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_PROMPT, GUARDRAIL_COMPLETION],
+  },
+] as const satisfies readonly FilterCategory[];
+
+type Category = (typeof CONTENT_FILTER_CATEGORIES)[number];
+/** The harm categories: a threshold, annotate-only at a threshold, or off. */
+export type SeverityKey = Extract<Category, { kind: "severity" }>["key"];
+/** Shields and detections on prompts (profanity included). */
+export type PromptActionKey = Extract<Category, { kind: "action"; prompt: true }>["key"];
+/** Detections on completions (profanity included). */
+export type CompletionActionKey = Extract<Category, { kind: "action"; completion: true }>["key"];
+
+export const SEVERITY_KEYS = CONTENT_FILTER_CATEGORIES.filter((c) => c.kind === "severity").map(
+  (c) => c.key as SeverityKey,
+);
+export const PROMPT_ACTION_KEYS = CONTENT_FILTER_CATEGORIES.filter(
+  (c) => c.kind === "action" && c.prompt,
+).map((c) => c.key as PromptActionKey);
+export const COMPLETION_ACTION_KEYS = CONTENT_FILTER_CATEGORIES.filter(
+  (c) => c.kind === "action" && c.completion,
+).map((c) => c.key as CompletionActionKey);
+
+/** The API name of a category of the file. */
+export function apiNameOf(key: SeverityKey | PromptActionKey | CompletionActionKey): string {
+  return CONTENT_FILTER_CATEGORIES.find((c) => c.key === key)?.apiName ?? key;
+}
+
+const GUARDRAILS_OVERVIEW: FactSource = {
+  repository: "MicrosoftDocs/azure-ai-docs",
+  path: "articles/foundry/guardrails/guardrails-overview.md",
+  date: "2026-04-01",
+  commit: "00bb5540c93f4bf3d1d78fe21e36c6dbc2930026",
+};
+
+/**
+ * Risks Azure's guardrails have that the file cannot declare: no document or specification read names
+ * them in a RaiPolicy (`apiName` unknown), so the file does not guess one.
+ */
+export const CATEGORIES_WITHOUT_API_NAME: readonly { risk: string; apiName: null; source: FactSource }[] = [
+  { risk: "Personally identifiable information (Preview)", apiName: null, source: GUARDRAILS_OVERVIEW },
+  { risk: "Task Adherence (Preview)", apiName: null, source: GUARDRAILS_OVERVIEW },
+  { risk: "Groundedness (Preview)", apiName: null, source: GUARDRAILS_OVERVIEW },
+];
+
+/** The streaming modes of a content filter (RaiPolicy `mode`) and what is documented about each. */
+export const CONTENT_FILTER_MODES: Readonly<
+  Record<
+    NonNullable<ContentFilter["mode"]>,
+    { documented: boolean; note: string; sources: readonly FactSource[] }
+  >
+> = {
+  Default: {
+    documented: true,
+    note: "content is buffered and filtered before it is returned (the default)",
+    sources: [
+      {
+        repository: "MicrosoftDocs/azure-ai-docs",
+        path: "articles/foundry/openai/concepts/content-streaming.md",
+        date: "2026-01-15",
+        commit: "095ac1e97cdff8ef3b5cb684d0cba6ed1c7a470f",
+      },
+    ],
+  },
+  Asynchronous_filter: {
+    documented: true,
+    note: "content is streamed at once and filtered asynchronously; the filtering signal arrives late",
+    sources: [
+      {
+        repository: "MicrosoftDocs/azure-ai-docs",
+        path: "articles/foundry/openai/concepts/content-streaming.md",
+        date: "2026-01-15",
+        commit: "095ac1e97cdff8ef3b5cb684d0cba6ed1c7a470f",
+      },
+    ],
+  },
+  Deferred: {
+    documented: false,
+    note: "the older name of Asynchronous_filter: the API's RaiPolicyMode says to use Asynchronous_filter from api-version 2025-06-01 on",
+    sources: [
+      {
+        repository: "Azure/azure-rest-api-specs",
+        path: "specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-06-01/cognitiveservices.json",
+        date: "2025-06-01",
+        commit: "19b0bf17b2ede1a7ce4aca201cd5c567c93e4ccf",
+      },
+    ],
+  },
+  Blocking: {
+    documented: false,
+    note: "a value of the API's RaiPolicyMode that no Azure document describes",
+    sources: [
+      {
+        repository: "Azure/azure-rest-api-specs",
+        path: "specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-06-01/cognitiveservices.json",
+        date: "2025-06-01",
+        commit: "19b0bf17b2ede1a7ce4aca201cd5c567c93e4ccf",
+      },
+    ],
+  },
+};
+
+/**
+ * Switching a harm category off ("No filters") or to annotate only needs Microsoft's approval for
+ * modified content filtering (Limited Access Review: Modified Content Filters).
+ */
+export const MODIFIED_FILTERING_APPROVAL = {
+  rule: 'turning a harm category off ("No filters") or to "Annotate only" requires approval for modified content filtering',
+  form: "Azure OpenAI Limited Access Review: Modified Content Filters",
+  sources: [
+    {
+      repository: "MicrosoftDocs/azure-ai-docs",
+      path: "articles/foundry/foundry-models/includes/content-filter-configurability.md",
+      date: "2024-09-25",
+      commit: "1205cbf887d69ce6cf3e770b46debd79362aa7be",
+    },
+    GUARDRAILS_OVERVIEW,
+  ],
+} as const;
+
+/** Custom blocklists and the models they apply to. */
+export const BLOCKLIST_MODELS = {
+  /** Model formats blocklists are documented for. */
+  formats: ["OpenAI"],
+  rule: "Blocklist (preview) is only supported for Azure OpenAI models",
+  sources: [
+    {
+      repository: "MicrosoftDocs/azure-ai-docs",
+      path: "articles/ai-foundry/model-inference/how-to/use-blocklists.md",
+      date: "2025-01-21",
+      commit: "db1816e606d998b11cb3053e214dfc827783aa10",
+    },
+  ],
+} as const;
+
+/** What a content filter lets through: the settings that strength is judged on. */
+export type FilterProfile = Pick<DesiredContentFilter, "mode" | "prompt" | "completion">;
+
+const medium = { hate: "medium", sexual: "medium", violence: "medium", selfHarm: "medium" } as const;
+
+/**
+ * Microsoft's built-in content filters, by lower-case name. `profile` is what a deployment on the filter
+ * gets, as documented; undefined when no document gives its settings (nothing is guessed).
+ *
+ * Microsoft.DefaultV2 is the guardrail models are assigned by default (guardrails overview). Its text
+ * model settings (default safety policies page): hate, violence, sexual and self-harm on prompts and
+ * completions at Medium; user prompt injection attack (jailbreak) on prompts; protected material text and
+ * code on completions; "when content is detected that exceeds the severity threshold for a risk category,
+ * the API request is blocked", for prompts and completions alike. Streaming mode Default: "enabled by
+ * default, no action needed" (content streaming page). Categories the page does not list for text models
+ * (indirect attack, spotlighting, profanity) are left out, as a filter that does not declare them.
+ *
+ * Microsoft.Default: no document read lists its settings.
+ */
+export const MICROSOFT_FILTER_PROFILES: Readonly<
+  Record<string, { name: string; profile: FilterProfile | undefined; sources: readonly FactSource[] }>
+> = {
+  "microsoft.defaultv2": {
+    name: "Microsoft.DefaultV2",
+    profile: {
+      mode: "Default",
+      prompt: { ...medium, jailbreak: "block", blocklists: [] },
+      completion: {
+        ...medium,
+        protectedMaterialText: "block",
+        protectedMaterialCode: "block",
+        blocklists: [],
+      },
+    },
+    sources: [
+      GUARDRAILS_OVERVIEW,
+      {
+        repository: "MicrosoftDocs/azure-ai-docs",
+        path: "articles/ai-services/content-safety/includes/default-safety-includes.md",
+        date: "2026-10-08",
+        commit: "4829e9645955bdf3383cb37c0731a4543bd58bf3",
+      },
+      {
+        repository: "MicrosoftDocs/azure-ai-docs",
+        path: "articles/foundry/openai/concepts/default-safety-policies.md",
+        date: "2026-05-31",
+        commit: "07771d1782dcf0fe5af22cf7fd03ce93c2233f4e",
+      },
+      CONTENT_FILTER_MODES.Default.sources[0] as FactSource,
+    ],
+  },
+  "microsoft.default": { name: "Microsoft.Default", profile: undefined, sources: [] },
+};
+
+/** The documented profile of a Microsoft built-in filter, by name in any case; undefined when unknown. */
+export function microsoftFilterProfile(name: string): FilterProfile | undefined {
+  const key = name.toLowerCase();
+  return Object.hasOwn(MICROSOFT_FILTER_PROFILES, key) ? MICROSOFT_FILTER_PROFILES[key]?.profile : undefined;
+}
