@@ -1,6 +1,6 @@
 import type { DeploymentType } from "./file-types.generated";
 
-/** Provisioned types count capacity in PTUs; every other type in thousands of tokens per minute. */
+/** Provisioned types count capacity in PTUs (what other types count: loader/capacity.ts). */
 const provisioned: ReadonlySet<string> = new Set<DeploymentType>([
   "ProvisionedManaged",
   "GlobalProvisionedManaged",
@@ -9,10 +9,6 @@ const provisioned: ReadonlySet<string> = new Set<DeploymentType>([
 
 export function isProvisioned(sku: string): boolean {
   return provisioned.has(sku);
-}
-
-export function isTokenBased(sku: string): boolean {
-  return !provisioned.has(sku);
 }
 
 /** Types that process data outside the account's region or geography. */
@@ -26,6 +22,3 @@ export const MICROSOFT_BASE_POLICIES: readonly string[] = ["Microsoft.Default", 
 export function isMicrosoftBasePolicy(name: string): boolean {
   return MICROSOFT_BASE_POLICIES.some((p) => p.toLowerCase() === name.toLowerCase());
 }
-
-/** Requests per minute granted per 1,000 tokens per minute (chat models; model-specific in Azure). */
-export const REQUESTS_PER_THOUSAND_TOKENS = 6;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blocklistItemName, type ResourceNode } from "../../infra/graph";
 import { longestChain } from "../../reports/plan/model";
+import { testCatalog } from "../support/catalog";
 import { bundledText, planText } from "../support/plan";
 
 const twoAccounts = (deployments: string, extra = "") => `
@@ -357,11 +358,40 @@ describe("outputs", () => {
       version: "2024-11-20",
       format: "OpenAI",
       deploymentType: "GlobalStandard",
+      // gpt-4o's capacity unit is not documented: no tokens or requests per minute are made up.
       capacity: 150,
-      tokensPerMinute: 150000,
+      ratesUnknown: "unit not documented",
       openAiUrl: "https://contoso-ai-eus2.openai.azure.com/openai/deployments/gpt-4o",
     });
     expect(eastus2?.routes["deepseek-r1"]?.openAiUrl).toBeUndefined();
     expect(JSON.stringify(plan.outputs)).not.toMatch(/key|secret|password|token"/i);
+  });
+
+  it("gives routes tokens and requests per minute from the model's unit where it is known", () => {
+    const text = `version: 1
+accounts:
+  east: { name: acme-east, resourceGroup: rg, location: eastus2 }
+defaults: { sku: GlobalStandard }
+deployments:
+  - { name: pro, model: { format: OpenAI, name: o3-pro, version: "2025-06-10" }, rateLimit: { tokensPerMinute: 100000 } }
+  - { name: mini, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 50 }
+  - { name: chat, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 20 }
+  - { name: ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 25 }
+`;
+    const { routes } =
+      planText(text, undefined, "deployments.yaml", testCatalog()).outputs.accounts.east ?? {};
+    const rates = Object.entries(routes ?? {}).map(([name, r]) => [
+      name,
+      r.capacity,
+      r.tokensPerMinute,
+      r.requestsPerMinute,
+      r.ratesUnknown,
+    ]);
+    expect(rates).toEqual([
+      ["pro", 10, 100_000, 10, undefined],
+      ["mini", 50, 50_000, 50, undefined],
+      ["chat", 20, undefined, undefined, "unit not documented"],
+      ["ptu", 25, undefined, undefined, undefined],
+    ]);
   });
 });
