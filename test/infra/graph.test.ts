@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blocklistItemName, type ResourceNode } from "../../infra/graph";
+import { planStack } from "../../infra/stack";
 import { longestChain } from "../../reports/plan/model";
-import { testCatalog } from "../support/catalog";
+import { TEST_CATALOG_JSON, testCatalog } from "../support/catalog";
 import { bundledText, planText } from "../support/plan";
 
 const twoAccounts = (deployments: string, extra = "") => `
@@ -393,5 +397,43 @@ deployments:
       ["chat", 20, undefined, undefined, "unit not documented"],
       ["ptu", 25, undefined, undefined, undefined],
     ]);
+  });
+});
+
+describe("the Pulumi program's plan (planStack)", () => {
+  const text = `version: 1
+accounts:
+  east: { name: acme-east, resourceGroup: rg, location: eastus2 }
+defaults: { sku: GlobalStandard }
+deployments:
+  - { name: mini, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, rateLimit: { tokensPerMinute: 50000 } }
+`;
+
+  function project(catalog?: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "aideploy-stack-"));
+    writeFileSync(path.join(dir, "deployments.yaml"), text);
+    if (catalog !== undefined) {
+      mkdirSync(path.join(dir, "catalog"));
+      writeFileSync(path.join(dir, "catalog", "models.json"), catalog);
+    }
+    return dir;
+  }
+
+  it("sizes deployments with the catalog it is given", () => {
+    const planned = planStack({ stackName: "dev", projectDir: project(), catalog: testCatalog() });
+    if (!planned.ok) throw new Error(planned.errors.join("\n"));
+    expect(planned.plan.outputs.accounts.east?.routes.mini).toMatchObject({
+      capacity: 50,
+      tokensPerMinute: 50_000,
+      requestsPerMinute: 50,
+    });
+  });
+
+  it("reads the catalog beside the file by default, and reports one it cannot use as an error", () => {
+    const planned = planStack({ stackName: "dev", projectDir: project(JSON.stringify(TEST_CATALOG_JSON)) });
+    expect(planned.ok).toBe(true);
+    const broken = planStack({ stackName: "dev", projectDir: project("{ nope") });
+    expect(broken).toMatchObject({ ok: false });
+    if (!broken.ok) expect(broken.errors.join("\n")).toMatch(/catalog\/models\.json: not a model catalog: /);
   });
 });
