@@ -25,8 +25,8 @@ export interface LoadedFile {
 
 /**
  * Parses, schema-checks and semantically checks deployments text against a model catalog (default: the
- * catalog for `file`, see catalogFor). Never throws on any input; a catalog that cannot be read is a
- * UsageError.
+ * catalog for `file`, see catalogFor). Never throws on any input; a default catalog that cannot be read
+ * is a UsageError.
  */
 export function loadDeploymentsText(
   file: string,
@@ -62,7 +62,7 @@ export function loadDeploymentsFile(path: string, displayName = path, catalog?: 
   return loadDeploymentsText(displayName, source.text, catalog ?? catalogFor(path));
 }
 
-/** Loads deployments from bytes (for example a file read from git); the catalog defaults to the shipped one. */
+/** Loads deployments from bytes (for example a file read from git); the catalog defaults to the one for `displayName`. */
 export function loadDeploymentsBytes(
   displayName: string,
   bytes: Uint8Array,

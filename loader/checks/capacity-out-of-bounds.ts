@@ -41,11 +41,12 @@ export const capacityOutOfBounds: SemanticCheck = {
         environment: entry.scope.environment,
         path: sizing.by === "capacity" ? sizing.path : [...sizing.path, "tokensPerMinute"],
         message: (where) =>
-          `deployment "${deployment.name}"${where}: capacity ${capacity}${unit} is ${found.problems.join(" and ")} for ${sku} of ${model.name} ${model.version} (${known.join(", ")}: ${bounds.source}; ${context.catalog.label})`,
-        hint:
+          `deployment "${deployment.name}"${where}: capacity ${capacity}${unit} is ${found.problems.join(" and ")} for ${sku} of ${model.name} ${model.version} (${known.join(", ")}; ${context.catalog.label})`,
+        hint: `${
           found.suggestions.length > 0
             ? `use ${found.suggestions.join(" or ")}`
-            : `choose a capacity within ${known.join(", ")}`,
+            : `choose a capacity within ${known.join(", ")}`
+        }; the bounds come from ${bounds.source}`,
       });
     }
     return reportAcrossScopes(capacityOutOfBounds, context, problems);

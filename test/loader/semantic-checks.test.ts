@@ -324,9 +324,9 @@ const violations: Violation[] = [
     line: 16,
     column: 15,
     path: "deployments[1].capacity",
-    hint: /^use 50 or 100$/,
+    hint: /^use 50 or 100; the bounds come from .*PTU costs \(articles\/foundry\/openai\/how-to\/provisioned-throughput-onboarding\.md, 2026-04-07\)/,
     message:
-      /"gpt-4o-ptu": capacity 75 PTUs is not a multiple of the step 50 for ProvisionedManaged of gpt-4o 2024-11-20 \(minimum 50, maximum 100,000, step 50: .*PTU costs.*; test catalog of 2026-12-02\)/,
+      /"gpt-4o-ptu": capacity 75 PTUs is not a multiple of the step 50 for ProvisionedManaged of gpt-4o 2024-11-20 \(minimum 50, maximum 100,000, step 50; test catalog of 2026-12-02\)$/,
   },
   {
     behaviour: "provisioned capacity below the model's minimum is refused",
@@ -334,7 +334,7 @@ const violations: Violation[] = [
     code: "capacity/out-of-bounds",
     line: 16,
     column: 15,
-    hint: /^use 50$/,
+    hint: /^use 50;/,
     message: /capacity 25 PTUs is below the minimum 50/,
   },
   {
@@ -347,7 +347,7 @@ const violations: Violation[] = [
     code: "capacity/out-of-bounds",
     line: 16,
     column: 15,
-    hint: /^use 15 or 20$/,
+    hint: /^use 15 or 20;/,
   },
   {
     behaviour: "capacity above the documented maximum is refused",
@@ -355,7 +355,7 @@ const violations: Violation[] = [
     code: "capacity/out-of-bounds",
     line: 16,
     column: 15,
-    hint: /^use 100000$/,
+    hint: /^use 100000;/,
     message: /is above the maximum 100000/,
   },
   {
