@@ -117,7 +117,7 @@ describe("validate --live", () => {
       emulator: h.emulator,
     });
     expect(unchanged.code).toBe(0);
-    const grown = bundledText().replace("rateLimit: { tokensPerMinute: 150000 }", "capacity: 180");
+    const grown = bundledText().replace("capacity: 150", "capacity: 180");
     const result = await run(["validate", "--live"], registrations, {
       cwd: bundledWorkspace(grown),
       emulator: h.emulator,
