@@ -16,6 +16,8 @@ interface ModelSpec {
   format: string;
   name: string;
   version: string;
+  /** Tokens per minute of one capacity unit, where Microsoft documents it (see catalog/models.json). */
+  unitTokensPerMinute?: number;
 }
 
 const regions = [
@@ -35,7 +37,7 @@ const chatModels: ModelSpec[] = [
   { short: "gpt-4o", format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
   { short: "gpt-4o-mini", format: "OpenAI", name: "gpt-4o-mini", version: "2024-07-18" },
   { short: "gpt-4-1", format: "OpenAI", name: "gpt-4.1", version: "2025-04-14" },
-  { short: "o3-mini", format: "OpenAI", name: "o3-mini", version: "2025-01-31" },
+  { short: "o3-mini", format: "OpenAI", name: "o3-mini", version: "2025-01-31", unitTokensPerMinute: 10_000 },
 ];
 
 const otherModels: ModelSpec[] = [
@@ -69,6 +71,13 @@ function modelLine(model: ModelSpec): string {
   return `    model: { format: ${model.format}, name: ${model.name}, version: "${model.version}" }`;
 }
 
+/** `units` capacity units: as a rate limit where the model's unit is known, else as `capacity`. */
+function sizeLine(model: ModelSpec, units: number): string {
+  return model.unitTokensPerMinute === undefined
+    ? `    capacity: ${units}`
+    : `    rateLimit: { tokensPerMinute: ${units * model.unitTokensPerMinute} }`;
+}
+
 function deploymentLines(i: number, accountCount: number): { name: string; lines: string[] } {
   const block = Math.floor(i / BLOCK);
   const slot = i % BLOCK;
@@ -81,7 +90,7 @@ function deploymentLines(i: number, accountCount: number): { name: string; lines
     // The spillover target of the next deployment: a token-based deployment on the same account.
     name = `${chat.short}-${id}`;
     lines.push(`  - name: ${name}`, `    account: ${account}`, modelLine(chat), "    sku: DataZoneStandard");
-    lines.push("    rateLimit: { tokensPerMinute: 150000 }");
+    lines.push(sizeLine(chat, 150));
   } else if (slot === 1) {
     name = `${chat.short}-ptu-${id}`;
     const target = `${chat.short}-${String(i - 1).padStart(5, "0")}`;
@@ -92,23 +101,23 @@ function deploymentLines(i: number, accountCount: number): { name: string; lines
       // Spillover stays within one data processing level: data zone provisioned to data zone standard.
       "    sku: DataZoneProvisionedManaged",
     );
-    lines.push(`    capacity: ${50 + (block % 4) * 25}`, `    spillover: ${target}`);
+    // Multiples of 50 PTUs: the regional minimum and increment of the larger models (25 for the smaller).
+    lines.push(`    capacity: ${50 + (block % 4) * 50}`, `    spillover: ${target}`);
   } else if (slot === 2 && accountCount > 1) {
     // A model served from two regions.
     const second = accountKey((block + 1) % accountCount);
     name = `${chat.short}-multi-${id}`;
     lines.push(`  - name: ${name}`, `    accounts: [${account}, ${second}]`, modelLine(chat));
-    lines.push(`    rateLimit: { tokensPerMinute: ${(10 + (i % 50)) * 1000} }`);
+    lines.push(sizeLine(chat, 10 + (i % 50)));
   } else {
     const model = (slot % 2 === 0 ? chat : otherModels[(i + block) % otherModels.length]) as ModelSpec;
     name = `${model.short}-${id}`;
     lines.push(`  - name: ${name}`, `    account: ${account}`, modelLine(model));
     if (slot === 3) lines.push("    sku: Standard");
     if (slot === 5) lines.push("    sku: GlobalBatch");
+    // Batch deployments are sized in units of enqueued-token quota, never by a rate limit.
     lines.push(
-      slot % 3 === 0
-        ? `    capacity: ${1 + (i % 120)}`
-        : `    rateLimit: { tokensPerMinute: ${(1 + (i % 300)) * 1000} }`,
+      slot % 3 === 0 || slot === 5 ? `    capacity: ${1 + (i % 120)}` : sizeLine(model, 1 + (i % 300)),
     );
     if (slot === 4) lines.push("    versionUpgradeOption: OnceNewDefaultVersionAvailable");
     if (slot >= 6) lines.push(`    contentFilter: ${filterFor(i)}`);
@@ -221,8 +230,7 @@ export function generateDeploymentsYaml(count: number, options: GenerateOptions 
       const slot = i % BLOCK;
       const name = names[i] as string;
       if (slot === 1) overrides.push(`      ${name}: { enabled: false }`);
-      else if (slot === 2 || slot === 8)
-        overrides.push(`      ${name}: { rateLimit: { tokensPerMinute: 10000 } }`);
+      else if (slot === 2 || slot === 8) overrides.push(`      ${name}: { capacity: 10 }`);
     }
     if (overrides.length > 0) out.push("    deployments:", ...overrides);
     out.push("  prod:", "    protect: true", "    retainOnDelete: true");

@@ -44,13 +44,13 @@ export function defineStage<T>(stage: BenchStage<T>): BenchStage<unknown> {
 function loadValid(text: string) {
   const loaded = loadDeploymentsText("bench.yaml", text);
   const problems = loaded.diagnostics.filter((d) => d.severity !== "info");
-  if (!loaded.config || !loaded.document || problems.length > 0) {
+  if (!loaded.config || !loaded.document || !loaded.catalog || problems.length > 0) {
     const first = problems[0];
     throw new Error(
       `generated file does not validate: ${first?.code} ${first?.message} (line ${first?.line})`,
     );
   }
-  return { config: loaded.config, document: loaded.document };
+  return { config: loaded.config, document: loaded.document, catalog: loaded.catalog };
 }
 
 /** The stages measured, in pipeline order. */
@@ -81,8 +81,8 @@ export function benchStages(): BenchStage<unknown>[] {
       partOf: "validate",
       description: "every semantic check",
       prepare: loadValid,
-      run: ({ config, document }) => {
-        const context: CheckContext = { file: config, document, memo: new Map() };
+      run: ({ config, document, catalog }) => {
+        const context: CheckContext = { file: config, document, catalog, memo: new Map() };
         return semanticChecks().flatMap((check) => check.run(context));
       },
     }),
@@ -90,9 +90,9 @@ export function benchStages(): BenchStage<unknown>[] {
       name: "resolve",
       description: "desired state as written and for each environment (resolveDesiredState)",
       prepare: loadValid,
-      run: ({ config, document }) => {
+      run: ({ config, document, catalog }) => {
         const environments = [null, ...Object.keys(config.environments ?? {})];
-        return environments.map((environment) => resolveDesiredState(config, document, environment));
+        return environments.map((environment) => resolveDesiredState(config, document, environment, catalog));
       },
     }),
     defineStage({

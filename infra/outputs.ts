@@ -6,8 +6,13 @@ export interface RouteOutput {
   version: string;
   format: string;
   deploymentType: string;
+  /** Capacity units (`sku.capacity`). */
   capacity: number;
+  /** Tokens and requests per minute, when the model's capacity unit is known (token-based types only). */
   tokensPerMinute?: number;
+  requestsPerMinute?: number;
+  /** Why a token-based deployment has no tokens and requests per minute (its model's unit is unknown). */
+  ratesUnknown?: string;
   /**
    * Azure OpenAI URL of the deployment (OpenAI-format models only):
    * `https://<subdomain>.openai.azure.com/openai/deployments/<name>`. Omitted when the subdomain is unknown.
@@ -127,6 +132,8 @@ export function stackOutputs(state: DesiredState): StackOutputs {
         capacity: d.capacity,
       };
       if (d.tokensPerMinute !== undefined) route.tokensPerMinute = d.tokensPerMinute;
+      if (d.requestsPerMinute !== undefined) route.requestsPerMinute = d.requestsPerMinute;
+      if (d.capacityMeaning.kind === "tokens-unknown") route.ratesUnknown = d.capacityMeaning.reason;
       if (d.model.format === "OpenAI" && subdomain !== undefined) {
         route.openAiUrl = openAiDeploymentUrl(subdomain, d.name);
       }

@@ -1,7 +1,8 @@
 import * as path from "node:path";
+import type { ModelCatalog } from "../catalog/model-catalog";
 import { UsageError } from "../diagnostics/failure";
 import { formatText } from "../diagnostics/formatters/text";
-import { loadDeploymentsFile } from "../loader/load";
+import { type LoadedFile, loadDeploymentsFile } from "../loader/load";
 import type { StackOutputs } from "./outputs";
 import { type Plan, planLoaded } from "./plan";
 
@@ -12,6 +13,8 @@ export interface StackSettings {
   file?: string | undefined;
   stackName: string;
   projectDir: string;
+  /** The model catalog; default: the one for the file (see catalogFor). */
+  catalog?: ModelCatalog;
 }
 
 export type StackPlan = { ok: true; plan: Plan; warnings: string[] } | { ok: false; errors: string[] };
@@ -22,7 +25,14 @@ export type StackPlan = { ok: true; plan: Plan; warnings: string[] } | { ok: fal
  */
 export function planStack(settings: StackSettings): StackPlan {
   const file = settings.file ?? "deployments.yaml";
-  const loaded = loadDeploymentsFile(path.resolve(settings.projectDir, file), file);
+  let loaded: LoadedFile;
+  try {
+    loaded = loadDeploymentsFile(path.resolve(settings.projectDir, file), file, settings.catalog);
+  } catch (error) {
+    // A catalog beside the file that cannot be used.
+    if (error instanceof UsageError) return { ok: false, errors: [error.message] };
+    throw error;
+  }
   const environments = Object.keys(loaded.config?.environments ?? {});
   const warnings: string[] = [];
   let environment = settings.environment;

@@ -15,6 +15,7 @@ import {
   offerOf,
 } from "../catalog/model-catalog";
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic";
+import { boundsProblem } from "../loader/capacity";
 import type { DesiredDeployment } from "../loader/desired-state";
 import { type LiveCode, liveDiagnostic } from "./codes";
 
@@ -102,25 +103,18 @@ function retirementOf(
   return candidates.sort((a, b) => a.date.localeCompare(b.date))[0];
 }
 
+/** The same bounds rule as the offline check (capacity/out-of-bounds), against the catalog in hand. */
 function capacityProblem(capacity: number, offer: CatalogOffer): string | undefined {
   const { minimum, maximum, step } = offer.capacity;
-  const problems: string[] = [];
-  if (minimum !== null && capacity < minimum) problems.push(`below the minimum ${minimum}`);
-  if (maximum !== null && capacity > maximum) problems.push(`above the maximum ${maximum}`);
-  if (step !== null && (capacity - (minimum ?? 0)) % step !== 0) {
-    problems.push(
-      minimum === null || minimum === 0
-        ? `not a multiple of the step ${step}`
-        : `not ${minimum} plus a multiple of the step ${step}`,
-    );
-  }
-  if (problems.length === 0) return undefined;
+  const found = boundsProblem(capacity, { minimum, maximum, step, source: "" });
+  if (!found) return undefined;
   const bounds = [
     minimum === null ? undefined : `minimum ${minimum}`,
     maximum === null ? undefined : `maximum ${maximum}`,
     step === null ? undefined : `step ${step}`,
   ].filter((part): part is string => part !== undefined);
-  return `${problems.join(" and ")} (${bounds.join(", ")})`;
+  const nearest = found.suggestions.length > 0 ? `; nearest valid: ${found.suggestions.join(" or ")}` : "";
+  return `${found.problems.join(" and ")} (${bounds.join(", ")}${nearest})`;
 }
 
 /**

@@ -120,7 +120,7 @@ export const liveCodes: Record<LiveCode, LiveCodeInfo> = {
     severity: "error",
     description:
       "The capacity is below the catalog's minimum for the model and deployment type, above its maximum, or not the minimum plus a whole number of steps (for example PTUs in increments of 50). Bounds the catalog does not know are not checked.",
-    hint: "Use a capacity within the minimum and maximum that is the minimum plus a multiple of the step.",
+    hint: "Use a capacity within the minimum and maximum that is a multiple of the step (or the minimum plus a multiple of it).",
   },
   "live/catalog-stale": {
     severity: "info",

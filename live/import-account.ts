@@ -4,8 +4,10 @@
  * result, either as a new file or merged into an existing one (`--into`). Nothing is written here: the
  * result says what to write, or the findings say why nothing is.
  */
+
 import { existsSync } from "node:fs";
 import * as path from "node:path";
+import type { ModelCatalog } from "../catalog/model-catalog";
 import { type Diagnostic, exitCodeFor } from "../diagnostics/diagnostic";
 import { ExitCode, UsageError } from "../diagnostics/failure";
 import { planLoaded } from "../infra/plan";
@@ -52,7 +54,7 @@ interface IntoFile {
   path: string;
   shown: string;
   text: string;
-  loaded: LoadedFile & { config: AideployDeploymentsFile; document: ParsedDocument };
+  loaded: LoadedFile & { config: AideployDeploymentsFile; document: ParsedDocument; catalog: ModelCatalog };
 }
 
 const STDOUT_NAME = "<stdout>";
@@ -144,7 +146,12 @@ function readInto(
     return { ok: false, refused: { result: { status: "unusable-into" }, diagnostics } };
   }
   const loaded = loadDeploymentsText(shown, source.text);
-  if (exitCodeFor(loaded.diagnostics) !== ExitCode.ok || !loaded.config || !loaded.document) {
+  if (
+    exitCodeFor(loaded.diagnostics) !== ExitCode.ok ||
+    !loaded.config ||
+    !loaded.document ||
+    !loaded.catalog
+  ) {
     const message = `${shown} has errors; fix them before importing into it`;
     return {
       ok: false,
@@ -203,7 +210,12 @@ function composeNew(draft: ImportDraft, shown: string, account: string): Compose
 /** The existing file with the account merged in (--into). */
 function composeMerged(draft: ImportDraft, into: IntoFile, account: string): Composed {
   const { config, document } = into.loaded;
-  const input = { text: into.text, file: config, state: resolveDesiredState(config, document, null), draft };
+  const input = {
+    text: into.text,
+    file: config,
+    state: resolveDesiredState(config, document, null, into.loaded.catalog),
+    draft,
+  };
   const first = mergeImport(input);
   if (!first.ok) {
     const diagnostics = first.conflicts.map((conflict) =>

@@ -85,13 +85,9 @@ export function deploymentType(sku: string): DeploymentTypeFacts | undefined {
   return Object.hasOwn(DEPLOYMENT_TYPES, sku) ? DEPLOYMENT_TYPES[sku as DeploymentType] : undefined;
 }
 
-/** Provisioned types count capacity in PTUs; every other type in thousands of tokens per minute. */
+/** Provisioned types count capacity in PTUs (what other types count: loader/capacity.ts). */
 export function isProvisioned(sku: string): boolean {
   return deploymentType(sku)?.family === "provisioned";
-}
-
-export function isTokenBased(sku: string): boolean {
-  return !isProvisioned(sku);
 }
 
 /** Types that process data outside the account's region or geography. */
@@ -105,9 +101,6 @@ export const MICROSOFT_BASE_POLICIES: readonly string[] = ["Microsoft.Default", 
 export function isMicrosoftBasePolicy(name: string): boolean {
   return MICROSOFT_BASE_POLICIES.some((p) => p.toLowerCase() === name.toLowerCase());
 }
-
-/** Requests per minute granted per 1,000 tokens per minute (chat models; model-specific in Azure). */
-export const REQUESTS_PER_THOUSAND_TOKENS = 6;
 
 /** One documented rule of spillover, and where it is written. */
 export interface SpilloverFact {

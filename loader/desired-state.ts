@@ -1,4 +1,5 @@
 import type { SourceLocation } from "../diagnostics/diagnostic";
+import type { CapacityMeaning } from "./capacity";
 import type { CompletionActionKey, PromptActionKey } from "./content-filters";
 import type {
   Account,
@@ -69,10 +70,14 @@ export interface DesiredDeployment extends Declared {
   name: string;
   model: { format: string; name: string; version: string; publisher?: string };
   sku: DeploymentType;
-  /** Capacity units: thousands of tokens per minute, or PTUs for provisioned types. */
+  /** Capacity units (`sku.capacity`); what one unit is: `capacityMeaning`. */
   capacity: number;
-  /** Tokens per minute for token-based types. */
+  /** What the capacity counts: the model's token unit, PTUs, enqueued-token quota, or nothing. */
+  capacityMeaning: CapacityMeaning;
+  /** Tokens per minute, for token-based types whose model's unit is known. */
   tokensPerMinute?: number;
+  /** Requests per minute, for token-based types whose model's unit is known. */
+  requestsPerMinute?: number;
   contentFilter: string;
   /** False when the content filter came from no setting at all (Microsoft's default was assumed). */
   contentFilterExplicit: boolean;

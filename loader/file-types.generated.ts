@@ -1,11 +1,11 @@
 /* Generated from schemas/deployments.schema.json by `npm run generate:types`. Do not edit. */
 
 /**
- * Deployment type (the deployment's sku.name). Token-based types count capacity in thousands of tokens per minute, provisioned types in PTUs.
+ * Deployment type (the deployment's sku.name). Standard, GlobalStandard and DataZoneStandard count capacity in units of the model's tokens and requests per minute; provisioned types in PTUs (one quota per region and type, shared by all models); batch types in units of enqueued-token quota; DeveloperTier has no throughput quota.
  */
 export type DeploymentType = ("Standard" | "GlobalStandard" | "DataZoneStandard" | "ProvisionedManaged" | "GlobalProvisionedManaged" | "DataZoneProvisionedManaged" | "GlobalBatch" | "DataZoneBatch" | "DeveloperTier")
 /**
- * Capacity units: thousands of tokens per minute for token-based types, PTUs for provisioned types. Set capacity or rateLimit, not both.
+ * Capacity in units (the deployment's sku.capacity). For Standard, GlobalStandard and DataZoneStandard one unit is a model-specific number of tokens and requests per minute (for example 1,000 TPM and 1 RPM for o4-mini, 10,000 TPM and 1 RPM for o3-pro; the model catalog records the units Microsoft documents); for provisioned types a PTU, within the model's minimum and increment; for batch types a unit of enqueued-token quota. Set capacity or rateLimit, not both.
  */
 export type Capacity = number
 /**
@@ -215,11 +215,11 @@ contentFilter?: ContentFilterRef
 versionUpgradeOption?: VersionUpgradeOption
 }
 /**
- * Rate limit of a token-based deployment; capacity becomes tokensPerMinute / 1000.
+ * Rate limit of a Standard, GlobalStandard or DataZoneStandard deployment; capacity becomes tokensPerMinute divided by the tokens per minute of one unit of the model, from the model catalog. Refused when the catalog does not document the model's unit (write capacity instead), on provisioned types (PTUs) and on batch types (enqueued tokens).
  */
 export interface RateLimit {
 /**
- * Tokens per minute, a multiple of 1000.
+ * Tokens per minute: a whole number of the model's capacity units (a multiple of 1,000 for o4-mini, of 10,000 for o3-pro).
  */
 tokensPerMinute: number
 }

@@ -1,3 +1,5 @@
+import type { ModelCatalog } from "../catalog/model-catalog";
+import { type CapacityMeaning, capacityMeaningOf } from "./capacity";
 import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "./content-filters";
 import { isProvisioned } from "./deployment-types";
 import type {
@@ -54,16 +56,33 @@ export function importIdFor(
   return ids[accountKey];
 }
 
-/** Capacity from the first of: an explicit capacity, a rate limit in tokens per minute. */
-function capacityOf(source: { capacity?: Capacity; rateLimit?: RateLimit }) {
+/** The first sizing of a layer: an explicit capacity wins over a rate limit (a check reports both). */
+function sizingOf(source: { capacity?: Capacity; rateLimit?: RateLimit }) {
   if (source.capacity !== undefined) return { capacity: source.capacity };
-  if (source.rateLimit !== undefined) {
-    return {
-      capacity: Math.ceil(source.rateLimit.tokensPerMinute / 1000),
-      tokensPerMinute: source.rateLimit.tokensPerMinute,
-    };
-  }
+  if (source.rateLimit !== undefined) return { tokensPerMinute: source.rateLimit.tokensPerMinute };
   return undefined;
+}
+
+/**
+ * Capacity in units, and tokens and requests per minute where the model's unit is known. A rate limit
+ * is divided by the model's unit; on a type or model without a known unit a semantic check rejects it,
+ * and it resolves to no capacity rather than to a guess.
+ */
+function sized(
+  sizing: { capacity?: number; tokensPerMinute?: number } | undefined,
+  meaning: CapacityMeaning,
+): Pick<DesiredDeployment, "capacity" | "tokensPerMinute" | "requestsPerMinute"> {
+  const unit = meaning.kind === "tokens" ? meaning.unit : undefined;
+  let capacity = sizing?.capacity ?? 1;
+  if (sizing?.tokensPerMinute !== undefined) {
+    capacity = unit ? Math.ceil(sizing.tokensPerMinute / unit.tokensPerMinute) : 0;
+  }
+  if (!unit) return { capacity };
+  const rates: Pick<DesiredDeployment, "tokensPerMinute" | "requestsPerMinute"> = {
+    tokensPerMinute: capacity * unit.tokensPerMinute,
+  };
+  if (unit.requestsPerMinute !== null) rates.requestsPerMinute = capacity * unit.requestsPerMinute;
+  return { capacity, ...rates };
 }
 
 /**
@@ -74,6 +93,7 @@ export function resolveDesiredState(
   file: AideployDeploymentsFile,
   document: ParsedDocument,
   environmentName: string | null,
+  catalog: ModelCatalog,
 ): DesiredState {
   const env: Environment =
     (environmentName !== null ? file.environments?.[environmentName] : undefined) ?? {};
@@ -96,17 +116,17 @@ export function resolveDesiredState(
       }
       const layers = deploymentLayers(file.defaults, env, deployment);
       const sku = firstSetting(layers, (l) => l.sku)?.value ?? "Standard";
-      const sized = firstSetting(layers, capacityOf)?.value;
-      const capacity = sized?.capacity ?? 1;
       const explicitFilter = firstSetting(layers, (l) => l.contentFilter)?.value;
       const model = { ...deployment.model, version: override.modelVersion ?? deployment.model.version };
+      const capacityMeaning = capacityMeaningOf(catalog, model, sku);
       const desired: DesiredDeployment = {
         key,
         accountKey,
         name: deployment.name,
         model,
         sku,
-        capacity,
+        ...sized(firstSetting(layers, sizingOf)?.value, capacityMeaning),
+        capacityMeaning,
         contentFilter: explicitFilter ?? DEFAULT_CONTENT_FILTER,
         contentFilterExplicit: explicitFilter !== undefined,
         versionUpgradeOption:
@@ -116,7 +136,6 @@ export function resolveDesiredState(
         source,
         docPath,
       };
-      if (!isProvisioned(sku)) desired.tokensPerMinute = sized?.tokensPerMinute ?? capacity * 1000;
       if (deployment.spillover !== undefined) desired.spillover = deployment.spillover;
       const importId = importIdFor(deployment.import, accountKey, targets.length);
       if (importId !== undefined) desired.import = importId;

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
+import type { ModelCatalog } from "../catalog/model-catalog";
 import { type LoadedFile, loadDeploymentsBytes, loadDeploymentsFile } from "../loader/load";
 import { DEFAULT_MAX_FILE_BYTES } from "../loader/source";
 import { oneLine } from "../text/escape";
@@ -35,18 +36,20 @@ export function parseInputSpec(spec: string): InputSpec {
 export type InputResult = { ok: true; loaded: LoadedFile } | { ok: false; message: string };
 
 /**
- * Reads one side of a diff. A file goes through the loader as `validate` reads it; a git object is read
+ * Reads one side of a diff, checked against `catalog` (default: the one for the file; a diff passes the
+ * same catalog to both sides, so that a capacity means the same on each). A file goes through the loader as `validate` reads it; a git object is read
  * with `git` (no shell, bounded output) in the working directory, as git resolves `<ref>:<path>`.
  */
 export async function readInput(
   spec: string,
   cwd: string,
   maxBytes = DEFAULT_MAX_FILE_BYTES,
+  catalog?: ModelCatalog,
 ): Promise<InputResult> {
   const parsed = parseInputSpec(spec);
   if (parsed.kind === "invalid") return { ok: false, message: parsed.message };
   if (parsed.kind === "file")
-    return { ok: true, loaded: loadDeploymentsFile(path.resolve(cwd, parsed.path), spec) };
+    return { ok: true, loaded: loadDeploymentsFile(path.resolve(cwd, parsed.path), spec, catalog) };
   const object = `${parsed.ref}:${parsed.path}`;
   const type = await git(["cat-file", "-t", "--end-of-options", object], cwd, 1024);
   if (!type.ok) return { ok: false, message: `${spec}: ${type.message}` };
@@ -77,7 +80,7 @@ export async function readInput(
     }
     return { ok: false, message: `${spec}: ${shown.message}` };
   }
-  return { ok: true, loaded: loadDeploymentsBytes(spec, shown.stdout) };
+  return { ok: true, loaded: loadDeploymentsBytes(spec, shown.stdout, catalog) };
 }
 
 type GitResult = { ok: true; stdout: Buffer } | { ok: false; message: string; tooLarge: boolean };

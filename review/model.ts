@@ -51,14 +51,19 @@ export interface Change {
   flags: DiffFlag[];
 }
 
-/** Capacity units are counted separately for token-based (TPM) and provisioned (PTU) deployment types. */
-export type QuotaUnit = "TPM" | "PTU";
+/**
+ * What a quota bucket counts: tokens per minute (token-based types whose model's unit is known), capacity
+ * units (token-based types whose unit is unknown: never converted), PTUs (provisioned types), or units of
+ * enqueued-token quota (batch types).
+ */
+export type QuotaUnit = "TPM" | "units" | "PTU" | "enqueued-token units";
 
 /** Capacity held per quota bucket on each side; only buckets whose total changes are reported. */
 export interface QuotaRow {
   /** The account's location in ARM's normalised form (lower case, no spaces); null when the file names none. */
   region: string | null;
-  model: string;
+  /** Null for provisioned types: one PTU pool per region and deployment type, shared by every model. */
+  model: string | null;
   deploymentType: string;
   unit: QuotaUnit;
   before: number;

@@ -1,4 +1,3 @@
-import { isProvisioned } from "../loader/deployment-types";
 import type { DesiredDeployment, DesiredState } from "../loader/desired-state";
 import type { QuotaRow, QuotaUnit } from "./model";
 import { normalizeLocation } from "./values";
@@ -6,31 +5,47 @@ import { normalizeLocation } from "./values";
 /** The quota bucket a deployment draws from and how much it holds. */
 export interface QuotaContribution {
   region: string | null;
-  model: string;
+  /** Null for provisioned types: their PTU quota is one pool per region and type, shared by every model. */
+  model: string | null;
   deploymentType: string;
   unit: QuotaUnit;
   amount: number;
 }
 
 /**
- * Quota is held per region, model and deployment type. Token-based types hold their capacity in TPM
- * (capacity units of 1,000 tokens per minute, as quota is granted); provisioned types hold PTUs.
+ * The quota a deployment holds, as Azure pools it (see loader/capacity.ts for the sources):
+ * - token-based types: tokens per minute per region, model and type, from the model's unit; when the
+ *   unit is unknown, the capacity units themselves ("units"), never converted;
+ * - provisioned types: PTUs per region and type, across models;
+ * - batch types: units of enqueued-token quota per region, model and type;
+ * - the Developer tier holds none (undefined).
  */
-export function quotaContribution(state: DesiredState, d: DesiredDeployment): QuotaContribution {
+export function quotaContribution(state: DesiredState, d: DesiredDeployment): QuotaContribution | undefined {
   const account = state.accounts.find((a) => a.key === d.accountKey);
-  const provisioned = isProvisioned(d.sku);
-  return {
-    region: normalizeLocation(account?.location),
-    model: d.model.name,
-    deploymentType: d.sku,
-    unit: provisioned ? "PTU" : "TPM",
-    amount: provisioned ? d.capacity : d.capacity * 1000,
-  };
+  const region = normalizeLocation(account?.location);
+  const perModel = { region, model: d.model.name, deploymentType: d.sku };
+  switch (d.capacityMeaning.kind) {
+    case "tokens":
+      return { ...perModel, unit: "TPM", amount: d.tokensPerMinute ?? 0 };
+    case "tokens-unknown":
+      return { ...perModel, unit: "units", amount: d.capacity };
+    case "provisioned":
+      return { region, model: null, deploymentType: d.sku, unit: "PTU", amount: d.capacity };
+    case "batch":
+      return { ...perModel, unit: "enqueued-token units", amount: d.capacity };
+    case "developer":
+      return undefined;
+  }
 }
 
 /** Identifies a quota bucket: region, model, deployment type and unit (model names ignore case, as in Azure). */
 export function bucketOf(c: Omit<QuotaContribution, "amount">): string {
-  return JSON.stringify([c.region ?? "", c.model.toLowerCase(), c.deploymentType.toLowerCase(), c.unit]);
+  return JSON.stringify([
+    c.region ?? "",
+    c.model?.toLowerCase() ?? null,
+    c.deploymentType.toLowerCase(),
+    c.unit,
+  ]);
 }
 
 export function sameQuota(a: QuotaContribution | undefined, b: QuotaContribution | undefined): boolean {
@@ -38,12 +53,13 @@ export function sameQuota(a: QuotaContribution | undefined, b: QuotaContribution
   return bucketOf(a) === bucketOf(b) && a.amount === b.amount;
 }
 
-/** Per bucket whose total changes: capacity held on BASE and on HEAD. */
+/** Per bucket whose total changes: quota held on BASE and on HEAD. */
 export function quotaImpact(base: DesiredState, head: DesiredState): QuotaRow[] {
   const rows = new Map<string, QuotaRow>();
   const add = (state: DesiredState, side: "before" | "after") => {
     for (const d of state.deployments) {
       const c = quotaContribution(state, d);
+      if (c === undefined) continue;
       const bucket = bucketOf(c);
       const row = rows.get(bucket) ?? {
         region: c.region,

@@ -1,7 +1,10 @@
+import * as path from "node:path";
 import { type Command, Option } from "commander";
+import type { ModelCatalog } from "../../catalog/model-catalog";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { type Plan, planLoaded } from "../../infra/plan";
+import { catalogFor } from "../../loader/catalog-file";
 import { checkPlanPolicies, type PolicyInputs } from "../../policies/check-plan";
 import { type DiffFormat, diffFormatters } from "../../reports/diff";
 import { formatNames } from "../../reports/formatter";
@@ -35,8 +38,13 @@ export interface DiffDependencies {
 
 type Side = { ok: true; plan: Plan } | { ok: false; code: number };
 
-async function planSide(spec: string, env: string | undefined, io: CommandIO): Promise<Side> {
-  const input = await readInput(spec, io.cwd);
+async function planSide(
+  spec: string,
+  env: string | undefined,
+  io: CommandIO,
+  catalog: ModelCatalog,
+): Promise<Side> {
+  const input = await readInput(spec, io.cwd, undefined, catalog);
   if (!input.ok) {
     io.stderr(`aideploy diff: ${input.message}\n`);
     return { ok: false, code: ExitCode.usage };
@@ -68,8 +76,11 @@ export async function runDiff(
     return ExitCode.usage;
   }
   const failOn = new Set(options.failOn as DiffFlag[]);
-  const base = await planSide(options.base, options.env, io);
-  const head = await planSide(options.head, options.env, io);
+  // Both sides read one catalog, the one for the working file: a capacity means the same on each side.
+  const workingFile = options.head.startsWith("git:") ? DEFAULT_FILE : options.head;
+  const catalog = catalogFor(path.resolve(io.cwd, workingFile));
+  const base = await planSide(options.base, options.env, io, catalog);
+  const head = await planSide(options.head, options.env, io, catalog);
   if (!base.ok || !head.ok) {
     return Math.max(base.ok ? 0 : base.code, head.ok ? 0 : head.code);
   }

@@ -17,7 +17,7 @@ export const capacityMissing: SemanticCheck = {
           context,
           ["deployments", index, "name"],
           `deployment "${deployment.name}" has no capacity: neither it nor \`defaults\` sets \`capacity\` or \`rateLimit\``,
-          "add `capacity:` (thousands of tokens per minute, or PTUs for provisioned types) or `rateLimit: { tokensPerMinute: … }` to the deployment or to `defaults`",
+          "add `capacity:` (units: the model's unit of tokens per minute for standard types, PTUs for provisioned types) or `rateLimit: { tokensPerMinute: … }` to the deployment or to `defaults`",
           { key: true },
         ),
       );

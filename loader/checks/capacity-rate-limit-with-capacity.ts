@@ -15,7 +15,7 @@ export const capacityRateLimitWithCapacity: SemanticCheck = {
           context,
           [...path, "rateLimit"],
           `both \`capacity\` (${values.capacity}) and \`rateLimit\` are set; \`capacity\` wins and \`rateLimit\` is ignored`,
-          "keep one: `capacity` in units, or `rateLimit.tokensPerMinute` (capacity = tokensPerMinute / 1000)",
+          "keep one: `capacity` in units, or `rateLimit.tokensPerMinute` (capacity = tokensPerMinute / the tokens per minute of one unit of the model)",
           { key: true },
         ),
       );

@@ -1,12 +1,15 @@
+import type { ModelCatalog } from "../../catalog/model-catalog";
 import type { Diagnostic, Severity, SourceLocation } from "../../diagnostics/diagnostic";
 import type { AideployDeploymentsFile } from "../file-types.generated";
 import type { ParsedDocument } from "../parse";
 import type { DocPath } from "../path";
 
-/** What every semantic check reads: the schema-valid file and the positions of its parts. */
+/** What every semantic check reads: the schema-valid file, the positions of its parts, the model catalog. */
 export interface CheckContext {
   file: AideployDeploymentsFile;
   document: ParsedDocument;
+  /** What is known of the models: capacity units and bounds (see loader/capacity.ts). */
+  catalog: ModelCatalog;
   /**
    * Results that several checks of one run derive from the file (see `shared`); optional, so that a
    * check can be run on a context without one.

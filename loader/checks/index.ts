@@ -16,9 +16,12 @@ import { blocklistNonOpenAiModels } from "./blocklist-non-openai-models";
 import { blocklistUnknownReference } from "./blocklist-unknown-reference";
 import { blocklistUnused } from "./blocklist-unused";
 import { capacityMissing } from "./capacity-missing";
+import { capacityOutOfBounds } from "./capacity-out-of-bounds";
 import { capacityRateLimitOnProvisioned } from "./capacity-rate-limit-on-provisioned";
 import { capacityRateLimitStep } from "./capacity-rate-limit-step";
+import { capacityRateLimitUnsupported } from "./capacity-rate-limit-unsupported";
 import { capacityRateLimitWithCapacity } from "./capacity-rate-limit-with-capacity";
+import { capacityUnitUnknown } from "./capacity-unit-unknown";
 import type { SemanticCheck } from "./check";
 import { contentFilterInvalidName } from "./content-filter-invalid-name";
 import { contentFilterLegacyMode } from "./content-filter-legacy-mode";
@@ -71,8 +74,11 @@ export function semanticChecks(): readonly SemanticCheck[] {
     // Capacity
     capacityMissing,
     capacityRateLimitWithCapacity,
-    capacityRateLimitStep,
     capacityRateLimitOnProvisioned,
+    capacityRateLimitUnsupported,
+    capacityUnitUnknown,
+    capacityRateLimitStep,
+    capacityOutOfBounds,
     // Spillover
     spilloverSelf,
     spilloverUnknownTarget,

@@ -1,4 +1,4 @@
-import type { DesiredState } from "../../loader/desired-state";
+import type { DesiredDeployment, DesiredState } from "../../loader/desired-state";
 
 /**
  * Quota Azure grants for one usage, as the Usages API of Microsoft.CognitiveServices reports it
@@ -12,16 +12,23 @@ export interface QuotaEntry {
   region?: string;
   /** Account key, for a quota meant for one account only; wins over a region's quota. */
   account?: string;
-  /** Limit in capacity units: thousands of tokens per minute for token-based types, PTUs for provisioned. */
+  /** Limit in capacity units (as Azure counts them: the model's units, PTUs, batch units). */
   limit: number;
   /** Capacity units already used by deployments outside this file, when known. */
   usedElsewhere?: number;
 }
 
-export type CapacityUnit = "TPM" | "PTU";
+/**
+ * What a bar counts: tokens per minute (token-based, model's unit known), capacity units (token-based,
+ * unit unknown: never converted), PTUs (provisioned, pooled across models), or units of enqueued-token
+ * quota (batch). Developer tier deployments hold no quota and have no bar.
+ */
+export type CapacityUnit = "TPM" | "units" | "PTU" | "enqueued-token units";
+
+export const CAPACITY_UNITS: readonly CapacityUnit[] = ["TPM", "units", "PTU", "enqueued-token units"];
 
 export interface CapacityQuota {
-  /** In the bar's unit (tokens per minute or PTUs). */
+  /** In the bar's unit (tokens per minute, units or PTUs). */
   limit: number;
   usedElsewhere: number;
   usageName: string;
@@ -29,19 +36,28 @@ export interface CapacityQuota {
   scope: "account" | "region";
 }
 
-/** Capacity one account asks for one model and deployment type: the unit Azure counts quota in. */
+/**
+ * Capacity one account asks for one model and deployment type, in the unit Azure counts quota in; for
+ * provisioned types one bar per account and type holds every model (PTU quota is one pool per region and
+ * provisioned type).
+ */
 export interface CapacityBar {
   account: string;
   accountName: string;
   region: string | null;
   modelFormat: string;
+  /** The model; for a provisioned pool, its models joined with ", ". */
   model: string;
+  /** The models adding up to the bar. */
+  models: string[];
   deploymentType: string;
   unit: CapacityUnit;
-  /** Capacity units: thousands of tokens per minute, or PTUs. */
+  /** Capacity units (`sku.capacity`) added up. */
   capacityUnits: number;
-  /** Tokens per minute for TPM bars, PTUs for PTU bars. */
+  /** Tokens per minute for TPM bars, capacity units otherwise. */
   value: number;
+  /** Tokens per minute of one capacity unit, for TPM bars (a quota limit is given in units). */
+  tokensPerUnit?: number;
   /** Deployment names adding up to the bar. */
   deployments: string[];
   /** Usage names a quota for this bar is looked up under, most specific first. */
@@ -57,9 +73,9 @@ export function usageNamesFor(format: string, deploymentType: string, model: str
 
 function findQuota(
   quotas: readonly QuotaEntry[],
-  bar: Pick<CapacityBar, "account" | "region" | "usageNames" | "unit">,
+  bar: Pick<CapacityBar, "account" | "region" | "usageNames" | "unit" | "tokensPerUnit">,
 ): CapacityQuota | null {
-  const scale = bar.unit === "TPM" ? 1000 : 1;
+  const scale = bar.unit === "TPM" ? (bar.tokensPerUnit ?? 1) : 1;
   for (const usageName of bar.usageNames) {
     const named = quotas.filter((q) => q.usageName.toLowerCase() === usageName.toLowerCase());
     const forAccount = named.find((q) => q.account === bar.account);
@@ -83,13 +99,43 @@ function findQuota(
   return null;
 }
 
-/** Capacity per account, model and deployment type, in file order, with the quota when it is known. */
+/** The bar a deployment adds to, and how much; none for the Developer tier. */
+function barOf(
+  deployment: DesiredDeployment,
+): { key: unknown[]; unit: CapacityUnit; value: number; tokensPerUnit?: number } | undefined {
+  const meaning = deployment.capacityMeaning;
+  const perModel = [deployment.accountKey, deployment.model.name.toLowerCase(), deployment.sku];
+  switch (meaning.kind) {
+    case "tokens":
+      return {
+        key: [...perModel, "TPM", meaning.unit.tokensPerMinute],
+        unit: "TPM",
+        value: deployment.tokensPerMinute ?? 0,
+        tokensPerUnit: meaning.unit.tokensPerMinute,
+      };
+    case "tokens-unknown":
+      return { key: [...perModel, "units"], unit: "units", value: deployment.capacity };
+    case "provisioned":
+      return {
+        key: [deployment.accountKey, null, deployment.sku, "PTU"],
+        unit: "PTU",
+        value: deployment.capacity,
+      };
+    case "batch":
+      return { key: [...perModel, "batch"], unit: "enqueued-token units", value: deployment.capacity };
+    case "developer":
+      return undefined;
+  }
+}
+
+/** Capacity per account, model and deployment type (PTUs per account and type), in file order, with the quota when known. */
 export function capacityBars(state: DesiredState, quotas: readonly QuotaEntry[] = []): CapacityBar[] {
   const bars = new Map<string, CapacityBar>();
   for (const deployment of state.deployments) {
+    const contribution = barOf(deployment);
+    if (contribution === undefined) continue;
     const account = state.accounts.find((a) => a.key === deployment.accountKey);
-    const unit: CapacityUnit = deployment.tokensPerMinute === undefined ? "PTU" : "TPM";
-    const key = JSON.stringify([deployment.accountKey, deployment.model.name, deployment.sku]);
+    const key = JSON.stringify(contribution.key);
     let bar = bars.get(key);
     if (bar === undefined) {
       bar = {
@@ -98,18 +144,29 @@ export function capacityBars(state: DesiredState, quotas: readonly QuotaEntry[] 
         region: account?.location ?? null,
         modelFormat: deployment.model.format,
         model: deployment.model.name,
+        models: [],
         deploymentType: deployment.sku,
-        unit,
+        unit: contribution.unit,
         capacityUnits: 0,
         value: 0,
         deployments: [],
-        usageNames: usageNamesFor(deployment.model.format, deployment.sku, deployment.model.name),
+        usageNames: [],
         quota: null,
       };
+      if (contribution.tokensPerUnit !== undefined) bar.tokensPerUnit = contribution.tokensPerUnit;
       bars.set(key, bar);
     }
+    if (!bar.models.some((m) => m.toLowerCase() === deployment.model.name.toLowerCase())) {
+      bar.models.push(deployment.model.name);
+    }
+    const names =
+      bar.unit === "PTU"
+        ? [`${deployment.model.format}.${deployment.sku}`]
+        : usageNamesFor(deployment.model.format, deployment.sku, deployment.model.name);
+    for (const name of names) if (!bar.usageNames.includes(name)) bar.usageNames.push(name);
+    bar.model = bar.models.join(", ");
     bar.capacityUnits += deployment.capacity;
-    bar.value += unit === "TPM" ? (deployment.tokensPerMinute ?? 0) : deployment.capacity;
+    bar.value += contribution.value;
     bar.deployments.push(deployment.name);
   }
   // Keep each account's bars together, accounts in file order.

@@ -3,7 +3,7 @@ import { escapeHtml } from "../../text/escape";
 import { formatNumber } from "../../text/number";
 import { plural } from "../../text/plural";
 import { truncate } from "../../text/truncate";
-import type { CapacityBar, CapacityUnit } from "./capacity";
+import { CAPACITY_UNITS, type CapacityBar, type CapacityUnit } from "./capacity";
 import { blockingSentence, enforcementDescriptions, OUTCOMES, outcomeLabels } from "./labels";
 import {
   type ComplianceReport,
@@ -322,20 +322,25 @@ function chart(bars: readonly CapacityBar[], unit: CapacityUnit, max: number): s
     const tx = (CHART.label + f * CHART.bar).toFixed(1);
     return `<line class="grid" x1="${tx}" x2="${tx}" y1="${CHART.top - 6}" y2="${height - 4}"/><text class="axis" x="${tx}" y="${CHART.top - 10}" text-anchor="middle">${formatNumber(Math.round(f * scaleMax))}</text>`;
   });
-  const title =
-    unit === "TPM" ? "Tokens per minute (token-based deployments)" : "PTUs (provisioned deployments)";
-  const id = `chart-${unit.toLowerCase()}`;
+  const { title, id } = CHART_TITLES[unit];
   return `<h3 class="small muted" id="${id}-heading">${title}</h3><svg class="chart" role="img" aria-labelledby="${id}-title" viewBox="0 0 ${CHART.width} ${height}" width="${CHART.width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="${id}-title">${title} per account and model</title>${ticks.join("")}${parts.join("")}</svg>`;
 }
 
+const CHART_TITLES: Record<CapacityUnit, { title: string; id: string }> = {
+  TPM: { title: "Tokens per minute (token-based deployments)", id: "chart-tpm" },
+  units: {
+    title: "Capacity units (token-based deployments whose model's unit is not documented)",
+    id: "chart-units",
+  },
+  PTU: { title: "PTUs (provisioned deployments, all models of a type together)", id: "chart-ptu" },
+  "enqueued-token units": { title: "Units of enqueued-token quota (batch deployments)", id: "chart-batch" },
+};
+
 function capacity(report: ComplianceReport, max: number): string {
-  const units: CapacityUnit[] = ["TPM", "PTU"];
-  const charts = units
-    .map((unit) => {
-      const bars = report.capacity.filter((b) => b.unit === unit);
-      return bars.length === 0 ? "" : chart(bars, unit, max);
-    })
-    .join("");
+  const charts = CAPACITY_UNITS.map((unit) => {
+    const bars = report.capacity.filter((b) => b.unit === unit);
+    return bars.length === 0 ? "" : chart(bars, unit, max);
+  }).join("");
   const quotaNote = report.capacity.some((b) => b.quota === null)
     ? " Quota is per subscription and region and cannot be read offline; bars without one say “quota unknown”."
     : "";
@@ -343,7 +348,7 @@ function capacity(report: ComplianceReport, max: number): string {
   const legend = report.capacity.some((b) => b.quota !== null)
     ? `<div class="legend"><span><span class="sw sw-bar"></span>this file</span><span><span class="sw sw-elsewhere"></span>used outside this file</span><span><span class="sw sw-quota"></span>quota (dashed line: limit)</span><span><span class="sw sw-over"></span>over quota</span></div>`
     : "";
-  return `<section class="card" id="capacity"><h2>Capacity</h2><p class="lead">Capacity each account asks for, per model and deployment type: tokens per minute for token-based deployments, PTUs for provisioned ones.${quotaNote}</p>${body}${legend}</section>`;
+  return `<section class="card" id="capacity"><h2>Capacity</h2><p class="lead">Capacity each account asks for, per model and deployment type: tokens per minute for token-based deployments (capacity units where the model's unit is not documented), PTUs for provisioned ones (one pool per type, across models), enqueued-token quota units for batch ones.${quotaNote}</p>${body}${legend}</section>`;
 }
 
 function policies(report: ComplianceReport, max: number): string {

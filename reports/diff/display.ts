@@ -92,11 +92,32 @@ export function regionLabel(row: QuotaRow): string {
   return row.region ?? "(no location)";
 }
 
+/** A provisioned bucket is one PTU pool per region and type, whatever the models. */
+export function quotaModelLabel(row: QuotaRow): string {
+  return row.model ?? "(all models)";
+}
+
+/** What the units of the quota rows mean, for the ones present. */
+export function quotaNotes(rows: readonly QuotaRow[]): string[] {
+  const units = new Set(rows.map((row) => row.unit));
+  const notes: string[] = [];
+  if (units.has("units")) {
+    notes.push(
+      "units: capacity units of a model whose tokens per minute per unit are not documented; not converted to TPM.",
+    );
+  }
+  if (units.has("PTU")) notes.push("PTU: one quota per region and provisioned type, shared by every model.");
+  if (units.has("enqueued-token units")) {
+    notes.push("enqueued-token units: batch capacity, counted against the batch quota of enqueued tokens.");
+  }
+  return notes;
+}
+
 /** A quota row's cells: region, model, deployment type, before, after, change; `safe` makes user text safe. */
 export function quotaCells(row: QuotaRow, safe: (text: string) => string): string[] {
   return [
     safe(regionLabel(row)),
-    safe(row.model),
+    safe(quotaModelLabel(row)),
     safe(row.deploymentType),
     formatAmount(row.before, row.unit),
     formatAmount(row.after, row.unit),

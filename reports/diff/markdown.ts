@@ -2,7 +2,15 @@ import type { Change, DiffReport, DiffSummary } from "../../review/model";
 import { escapeMarkdown, markdownCode } from "../../text/escape";
 import { plural } from "../../text/plural";
 import { markdownRow, markdownTable } from "../../text/table";
-import { ACTION_LABELS, actionCounts, changedPaths, displayRows, KIND_LABELS, quotaCells } from "./display";
+import {
+  ACTION_LABELS,
+  actionCounts,
+  changedPaths,
+  displayRows,
+  KIND_LABELS,
+  quotaCells,
+  quotaNotes,
+} from "./display";
 
 /** Paths listed in the changes table before the rest is counted. */
 const MAX_PATHS_IN_TABLE = 5;
@@ -99,6 +107,7 @@ function quotaSection(summary: DiffSummary): string[] {
       { align: ["left", "left", "left", "right", "right", "right"] },
     ),
     "",
+    ...quotaNotes(summary.quotaImpact).flatMap((note) => [escapeMarkdown(note), ""]),
   ];
 }
 

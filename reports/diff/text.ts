@@ -2,7 +2,7 @@ import type { Change, ChangeAction, DiffReport, DiffSummary } from "../../review
 import { oneLine } from "../../text/escape";
 import { plural } from "../../text/plural";
 import { textTable } from "../../text/table";
-import { actionCounts, displayRows, flagList, KIND_LABELS, quotaCells } from "./display";
+import { actionCounts, displayRows, flagList, KIND_LABELS, quotaCells, quotaNotes } from "./display";
 
 const SYMBOLS: Record<ChangeAction, string> = { add: "+", remove: "-", update: "~", replace: "+-" };
 
@@ -32,7 +32,11 @@ function quotaLines(summary: DiffSummary): string[] {
     ["region", "model", "deployment type", "before", "after", "change"],
     ...summary.quotaImpact.map((row) => quotaCells(row, oneLine)),
   ];
-  return ["Quota impact (per region, model and deployment type):", ...textTable(rows).map((l) => `  ${l}`)];
+  return [
+    "Quota impact (per region, model and deployment type; PTUs per region and type, across models):",
+    ...textTable(rows).map((l) => `  ${l}`),
+    ...quotaNotes(summary.quotaImpact).map((note) => `  ${note}`),
+  ];
 }
 
 function policyLines(summary: DiffSummary): string[] {

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { inputFields, type ResourceNode } from "../../infra/graph";
 import { type AccountOutput, unknownEndpointsReason } from "../../infra/outputs";
 import type { Plan } from "../../infra/plan";
-import { REQUESTS_PER_THOUSAND_TOKENS } from "../../loader/deployment-types";
+import type { CapacityMeaning } from "../../loader/capacity";
 import type { Outcome, PolicyResult } from "../../policies/results";
 import { formatNumber } from "../../text/number";
 
@@ -12,6 +12,9 @@ export interface PlannedDeploymentRow {
   version: string;
   deploymentType: string;
   capacity: number;
+  /** What the capacity counts (the model's unit, PTUs, enqueued-token quota, nothing). */
+  capacityMeaning: CapacityMeaning;
+  /** Present when the model's unit is known. */
   tokensPerMinute?: number;
   requestsPerMinute?: number;
   contentFilter: string;
@@ -88,12 +91,11 @@ export function summarizePlan(plan: Plan): PlanSummary {
           version: d.model.version,
           deploymentType: d.sku,
           capacity: d.capacity,
+          capacityMeaning: d.capacityMeaning,
           contentFilter: d.contentFilter,
         };
-        if (d.tokensPerMinute !== undefined) {
-          row.tokensPerMinute = d.tokensPerMinute;
-          row.requestsPerMinute = (d.tokensPerMinute / 1000) * REQUESTS_PER_THOUSAND_TOKENS;
-        }
+        if (d.tokensPerMinute !== undefined) row.tokensPerMinute = d.tokensPerMinute;
+        if (d.requestsPerMinute !== undefined) row.requestsPerMinute = d.requestsPerMinute;
         return row;
       });
     const planned: PlannedAccount = {
@@ -119,11 +121,32 @@ export function summarizePlan(plan: Plan): PlanSummary {
   };
 }
 
-export function describeCapacity(row: PlannedDeploymentRow): string {
-  if (row.tokensPerMinute === undefined) return `${row.capacity} PTU`;
-  const tpm = formatNumber(row.tokensPerMinute);
-  const rpm = formatNumber(row.requestsPerMinute ?? 0);
-  return `${row.capacity} (${tpm} TPM, ${rpm} RPM)`;
+/**
+ * A deployment's capacity as people read it: units with tokens and requests per minute where the model's
+ * unit is known, "unknown" with the reason where it is not, PTUs, or enqueued-token quota units.
+ */
+export function describeCapacity(
+  row: Pick<PlannedDeploymentRow, "capacity" | "capacityMeaning" | "tokensPerMinute" | "requestsPerMinute">,
+): string {
+  const units = formatNumber(row.capacity);
+  const meaning = row.capacityMeaning;
+  switch (meaning.kind) {
+    case "tokens": {
+      const tpm =
+        row.tokensPerMinute === undefined ? "TPM unknown" : `${formatNumber(row.tokensPerMinute)} TPM`;
+      const rpm =
+        row.requestsPerMinute === undefined ? "RPM unknown" : `${formatNumber(row.requestsPerMinute)} RPM`;
+      return `${units} (${tpm}, ${rpm})`;
+    }
+    case "tokens-unknown":
+      return `${units} ${row.capacity === 1 ? "unit" : "units"} (TPM and RPM unknown: ${meaning.reason})`;
+    case "provisioned":
+      return `${units} PTU`;
+    case "batch":
+      return `${units} ${row.capacity === 1 ? "unit" : "units"} of enqueued-token quota`;
+    case "developer":
+      return `${units} (Developer tier: no throughput quota)`;
+  }
 }
 
 const shortType: Record<string, string> = {

@@ -5,7 +5,7 @@ import type { FlagRule } from "./rule";
 export const quotaImpact: FlagRule = {
   id: "quota-impact",
   description:
-    "quota held per region, model and deployment type changes (tokens per minute, or PTUs for provisioned types)",
+    "quota held changes: tokens per minute (or units, when the model's unit is unknown) per region, model and deployment type; PTUs per region and provisioned type, across models; enqueued-token units per region, model and batch type",
   appliesTo(pair, { base, head, quotaImpact: rows }) {
     if (pair.kind !== "deployment") return false;
     const before = pair.base === undefined ? undefined : quotaContribution(base, pair.base);

@@ -1,4 +1,5 @@
 import type { DesiredDeployment } from "../../loader/desired-state";
+import type { FieldValue } from "../model";
 import { entries, type FieldEntry, tagFields } from "../values";
 import type { ResourceKind } from "./kind";
 
@@ -10,6 +11,24 @@ const REPLACING_FIELDS: ReadonlySet<string> = new Set([
   "model.publisher",
   "sku.name",
 ]);
+
+/**
+ * Tokens and requests per minute as the model's unit gives them, shown beside the capacity: a number,
+ * "unknown (<reason>)" for a token-based type whose unit is not known, absent for other types. Derived
+ * from `sku.capacity`, so they change only with it or with the model.
+ */
+function rates(d: DesiredDeployment): { tokensPerMinute?: FieldValue; requestsPerMinute?: FieldValue } {
+  const meaning = d.capacityMeaning;
+  if (meaning.kind === "tokens-unknown") {
+    const unknown = `unknown (${meaning.reason})`;
+    return { tokensPerMinute: unknown, requestsPerMinute: unknown };
+  }
+  if (meaning.kind !== "tokens") return {};
+  return {
+    tokensPerMinute: d.tokensPerMinute ?? "unknown",
+    requestsPerMinute: d.requestsPerMinute ?? "unknown (not documented)",
+  };
+}
 
 export const deploymentKind: ResourceKind<"deployment", DesiredDeployment> = {
   kind: "deployment",
@@ -26,6 +45,7 @@ export const deploymentKind: ResourceKind<"deployment", DesiredDeployment> = {
         "model.publisher": d.model.publisher,
         "sku.name": d.sku,
         "sku.capacity": d.capacity,
+        ...rates(d),
         contentFilter: d.contentFilter,
         versionUpgradeOption: d.versionUpgradeOption,
         spillover: d.spillover,

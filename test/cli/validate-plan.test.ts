@@ -89,8 +89,9 @@ describe("aideploy plan", () => {
     const io = memoryIO({ cwd: repoRoot });
     expect(await main(["plan"], io)).toBe(0);
     expect(io.out).toContain("account eastus2: contoso-ai-eus2 (rg-ai-prod, eastus2)");
+    // gpt-4o's capacity unit is not documented: units, with no tokens or requests per minute made up.
     expect(io.out).toMatch(
-      /gpt-4o\s+gpt-4o@2024-11-20\s+GlobalStandard\s+150 \(150,000 TPM, 900 RPM\)\s+strict/,
+      /gpt-4o\s+gpt-4o@2024-11-20\s+GlobalStandard\s+150 units \(TPM and RPM unknown: unit not documented\)\s+strict/,
     );
     expect(io.out).toMatch(/gpt-4o-ptu\s+gpt-4o@2024-11-20\s+ProvisionedManaged\s+50 PTU\s+strict/);
     expect(io.out).toContain("1. account contoso-ai-eus2");

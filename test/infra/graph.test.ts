@@ -1,6 +1,11 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blocklistItemName, type ResourceNode } from "../../infra/graph";
+import { planStack } from "../../infra/stack";
 import { longestChain, summarizePlan } from "../../reports/plan/model";
+import { TEST_CATALOG_JSON, testCatalog } from "../support/catalog";
 import { bundledText, planText } from "../support/plan";
 
 const twoAccounts = (deployments: string, extra = "") => `
@@ -359,8 +364,9 @@ describe("outputs", () => {
       version: "2024-11-20",
       format: "OpenAI",
       deploymentType: "GlobalStandard",
+      // gpt-4o's capacity unit is not documented: no tokens or requests per minute are made up.
       capacity: 150,
-      tokensPerMinute: 150000,
+      ratesUnknown: "unit not documented",
       openAiUrl: "https://contoso-ai-eus2.openai.azure.com/openai/deployments/gpt-4o",
     });
     expect(eastus2?.routes["deepseek-r1"]?.openAiUrl).toBeUndefined();
@@ -411,7 +417,7 @@ deployments:
           format: "OpenAI",
           deploymentType: "GlobalStandard",
           capacity: 1,
-          tokensPerMinute: 1000,
+          ratesUnknown: "unit not documented",
         },
       },
     });
@@ -427,5 +433,71 @@ deployments:
       { label: "model inference (retired SDK)", url: "https://acct-made.services.ai.azure.com/models" },
     ]);
     expect(summary.accounts.find((a) => a.key === "made")?.endpointsUnknown).toBeUndefined();
+  });
+
+  it("gives routes tokens and requests per minute from the model's unit where it is known", () => {
+    const text = `version: 1
+accounts:
+  east: { name: acme-east, resourceGroup: rg, location: eastus2 }
+defaults: { sku: GlobalStandard }
+deployments:
+  - { name: pro, model: { format: OpenAI, name: o3-pro, version: "2025-06-10" }, rateLimit: { tokensPerMinute: 100000 } }
+  - { name: mini, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 50 }
+  - { name: chat, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 20 }
+  - { name: ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 25 }
+`;
+    const { routes } =
+      planText(text, undefined, "deployments.yaml", testCatalog()).outputs.accounts.east ?? {};
+    const rates = Object.entries(routes ?? {}).map(([name, r]) => [
+      name,
+      r.capacity,
+      r.tokensPerMinute,
+      r.requestsPerMinute,
+      r.ratesUnknown,
+    ]);
+    expect(rates).toEqual([
+      ["pro", 10, 100_000, 10, undefined],
+      ["mini", 50, 50_000, 50, undefined],
+      ["chat", 20, undefined, undefined, "unit not documented"],
+      ["ptu", 25, undefined, undefined, undefined],
+    ]);
+  });
+});
+
+describe("the Pulumi program's plan (planStack)", () => {
+  const text = `version: 1
+accounts:
+  east: { name: acme-east, resourceGroup: rg, location: eastus2 }
+defaults: { sku: GlobalStandard }
+deployments:
+  - { name: mini, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, rateLimit: { tokensPerMinute: 50000 } }
+`;
+
+  function project(catalog?: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "aideploy-stack-"));
+    writeFileSync(path.join(dir, "deployments.yaml"), text);
+    if (catalog !== undefined) {
+      mkdirSync(path.join(dir, "catalog"));
+      writeFileSync(path.join(dir, "catalog", "models.json"), catalog);
+    }
+    return dir;
+  }
+
+  it("sizes deployments with the catalog it is given", () => {
+    const planned = planStack({ stackName: "dev", projectDir: project(), catalog: testCatalog() });
+    if (!planned.ok) throw new Error(planned.errors.join("\n"));
+    expect(planned.plan.outputs.accounts.east?.routes.mini).toMatchObject({
+      capacity: 50,
+      tokensPerMinute: 50_000,
+      requestsPerMinute: 50,
+    });
+  });
+
+  it("reads the catalog beside the file by default, and reports one it cannot use as an error", () => {
+    const planned = planStack({ stackName: "dev", projectDir: project(JSON.stringify(TEST_CATALOG_JSON)) });
+    expect(planned.ok).toBe(true);
+    const broken = planStack({ stackName: "dev", projectDir: project("{ nope") });
+    expect(broken).toMatchObject({ ok: false });
+    if (!broken.ok) expect(broken.errors.join("\n")).toMatch(/catalog\/models\.json: not a model catalog: /);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from "../../catalog/model-catalog";
 import { checkModels } from "../../live/validate";
 import { catalogDocPath, generateCatalogDoc } from "../../scripts/generate-docs";
+import { load, problems } from "../loader/support";
 import { CATALOG_DATE } from "../support/catalog";
 import { repoRoot } from "../support/paths";
 import { planText } from "../support/plan";
@@ -159,16 +160,19 @@ describe("the shipped catalog", () => {
     ]);
   });
 
-  it("checks provisioned capacity against the documented PTU minimum and step", async () => {
+  it("checks provisioned capacity against the documented PTU minimum and step, when the file loads", () => {
     const text = fileWith(
       '{ format: OpenAI, name: gpt-5.4, version: "2026-03-05" }',
       "GlobalProvisionedManaged",
     );
-    expect(await check(text, CATALOG_DATE)).toEqual([
+    const catalog = readModelCatalog(JSON.parse(shippedText), "catalog/models.json");
+    expect(problems(load(text, catalog)).map((d) => [d.code, d.line, d.column, d.message, d.hint])).toEqual([
       [
-        "live/capacity-out-of-range",
-        "error",
-        `${who()}: capacity 10 is below the minimum 15 (minimum 15, maximum 100000, step 5) for deployment type GlobalProvisionedManaged of OpenAI gpt-5.4 version 2026-03-05 (${shipped})`,
+        "capacity/out-of-bounds",
+        9,
+        15,
+        'deployment "chat": capacity 10 PTUs is below the minimum 15 for GlobalProvisionedManaged of gpt-5.4 2026-03-05 (minimum 15, maximum 100,000, step 5; catalog/models.json of 2026-12-02)',
+        expect.stringMatching(/^use 15; /),
       ],
     ]);
   });

@@ -18,9 +18,9 @@ describe("the bundled deployments.yaml", () => {
   it.each([null, "dev", "prod"])(
     "resolves for environment %s with every deployment placed",
     (environment) => {
-      const { config, document } = loaded;
-      if (!config || !document) throw new Error("the bundled file did not load");
-      const state = resolveDesiredState(config, document, environment);
+      const { config, document, catalog } = loaded;
+      if (!config || !document || !catalog) throw new Error("the bundled file did not load");
+      const state = resolveDesiredState(config, document, environment, catalog);
       const placed = state.deployments.length + state.disabledDeployments.length;
       const declared = config.deployments.reduce((n, d) => n + (d.accounts?.length ?? 1), 0);
       expect(placed).toBe(declared);

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { DesiredState } from "../../loader/desired-state";
 import type { LoadedFile } from "../../loader/load";
 import { resolveDesiredState } from "../../loader/resolve";
+import { testCatalog } from "../support/catalog";
 import { bundledText, load, problems, where, yaml } from "./support";
 
 function resolve(loaded: LoadedFile, environment: string | null): DesiredState {
-  if (!loaded.config || !loaded.document)
+  if (!loaded.config || !loaded.document || !loaded.catalog)
     throw new Error(`did not load: ${JSON.stringify(loaded.diagnostics)}`);
-  return resolveDesiredState(loaded.config, loaded.document, environment);
+  return resolveDesiredState(loaded.config, loaded.document, environment, loaded.catalog);
 }
 
 function deployment(state: DesiredState, key: string) {
@@ -22,10 +23,12 @@ describe("desired state of the bundled file", () => {
   describe("as written", () => {
     const state = resolve(bundled, null);
 
-    it("turns a rate limit into capacity in thousands of tokens per minute", () => {
+    it("keeps capacity in units, without tokens per minute, for a model whose unit is not documented", () => {
       const gpt4o = deployment(state, "eastus2/gpt-4o");
       expect(gpt4o.capacity).toBe(150);
-      expect(gpt4o.tokensPerMinute).toBe(150000);
+      expect(gpt4o.capacityMeaning).toEqual({ kind: "tokens-unknown", reason: "unit not documented" });
+      expect(gpt4o.tokensPerMinute).toBeUndefined();
+      expect(gpt4o.requestsPerMinute).toBeUndefined();
     });
 
     it("puts a deployment with `accounts` on each of them", () => {
@@ -51,6 +54,7 @@ describe("desired state of the bundled file", () => {
     it("sizes a provisioned deployment in PTUs, without tokens per minute, and keeps its spillover", () => {
       const ptu = deployment(state, "eastus2/gpt-4o-ptu");
       expect(ptu).toMatchObject({ sku: "ProvisionedManaged", capacity: 50, spillover: "gpt-4o-spillover" });
+      expect(ptu.capacityMeaning).toEqual({ kind: "provisioned" });
       expect(ptu.tokensPerMinute).toBeUndefined();
     });
 
@@ -91,11 +95,8 @@ describe("desired state of the bundled file", () => {
       expect(state.accounts[0]?.location).toBe("eastus2");
     });
 
-    it("applies the environment's rate limits", () => {
-      expect(deployment(state, "swedencentral/gpt-4o")).toMatchObject({
-        capacity: 10,
-        tokensPerMinute: 10000,
-      });
+    it("applies the environment's capacities", () => {
+      expect(deployment(state, "swedencentral/gpt-4o")).toMatchObject({ capacity: 10 });
       expect(deployment(state, "eastus2/gpt-4o-mini").capacity).toBe(20);
     });
 
@@ -162,5 +163,96 @@ describe("desired state: import ids", () => {
     const byKey = Object.fromEntries(state.contentFilters.map((f) => [f.key, f.import]));
     expect(byKey["east/strict"]).toMatch(/raiPolicies\/strict$/);
     expect(byKey["west/strict"]).toBeUndefined();
+  });
+});
+
+describe("desired state: what capacity means, from the model catalog", () => {
+  const file = yaml`
+    version: 1
+    accounts:
+      east: { name: contoso-east, resourceGroup: rg-ai, location: eastus2 }
+    defaults: { sku: GlobalStandard }
+    deployments:
+      - { name: pro, account: east, model: { format: OpenAI, name: o3-pro, version: "2025-06-10" }, rateLimit: { tokensPerMinute: 100000 } }
+      - { name: mini, account: east, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 50 }
+      - { name: router, account: east, model: { format: OpenAI, name: model-router, version: "2025-11-18" }, rateLimit: { tokensPerMinute: 250000 } }
+      - { name: chat, account: east, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 150 }
+      - { name: next, account: east, model: { format: OpenAI, name: gpt-9, version: "1" }, capacity: 5 }
+      - { name: ptu, account: east, sku: ProvisionedManaged, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 25 }
+      - { name: batch, account: east, sku: GlobalBatch, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 40 }
+      - { name: eval, account: east, sku: DeveloperTier, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 1 }
+    environments:
+      dev:
+        deployments:
+          pro: { modelVersion: "2099-01-01", capacity: 3 }
+  `;
+  const loaded = load(file, testCatalog());
+  const state = resolve(loaded, null);
+  const quota = "Quota units (articles/foundry/openai/includes/quota-1.md, 2026-09-16)";
+
+  it("loads without findings against the test catalog", () => {
+    expect(problems(loaded).map(where)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "east/pro",
+      10,
+      100_000,
+      10,
+      { kind: "tokens", unit: { tokensPerMinute: 10_000, requestsPerMinute: 1, source: quota } },
+    ],
+    [
+      "east/mini",
+      50,
+      50_000,
+      50,
+      { kind: "tokens", unit: { tokensPerMinute: 1000, requestsPerMinute: 1, source: quota } },
+    ],
+    [
+      "east/router",
+      250,
+      250_000,
+      250,
+      {
+        kind: "tokens",
+        unit: {
+          tokensPerMinute: 1000,
+          requestsPerMinute: 1,
+          source:
+            "Model router quotas (https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/model-router-quotas, 2026-12-02)",
+        },
+      },
+    ],
+    ["east/chat", 150, undefined, undefined, { kind: "tokens-unknown", reason: "unit not documented" }],
+    ["east/next", 5, undefined, undefined, { kind: "tokens-unknown", reason: "model not in the catalog" }],
+    ["east/ptu", 25, undefined, undefined, { kind: "provisioned" }],
+    ["east/batch", 40, undefined, undefined, { kind: "batch" }],
+    ["east/eval", 1, undefined, undefined, { kind: "developer" }],
+  ])("%s: capacity %i, %s TPM, %s RPM", (key, capacity, tokensPerMinute, requestsPerMinute, meaning) => {
+    const d = deployment(state, key);
+    expect(d.capacity).toBe(capacity);
+    expect(d.tokensPerMinute).toBe(tokensPerMinute);
+    expect(d.requestsPerMinute).toBe(requestsPerMinute);
+    expect(d.capacityMeaning).toEqual(meaning);
+  });
+
+  it("reads the unit of the model version an environment pins", () => {
+    const pro = deployment(resolve(loaded, "dev"), "east/pro");
+    expect(pro).toMatchObject({
+      capacity: 3,
+      capacityMeaning: { kind: "tokens-unknown", reason: "version not in the catalog" },
+    });
+    expect(pro.tokensPerMinute).toBeUndefined();
+  });
+
+  it("never turns a rate limit into capacity with an assumed unit", () => {
+    const unknown = load(
+      file.replace("capacity: 150", "rateLimit: { tokensPerMinute: 150000 }"),
+      testCatalog(),
+    );
+    expect(problems(unknown).map(where)).toEqual(["capacity/unit-unknown@9:98"]);
+    // Resolving anyway (the state is total on any schema-valid file) gives no capacity, not 150.
+    expect(deployment(resolve(unknown, null), "east/chat")).toMatchObject({ capacity: 0 });
   });
 });

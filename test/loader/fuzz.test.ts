@@ -112,11 +112,11 @@ function expectWellFormed(d: Diagnostic): void {
 function loadAndResolve(text: string): LoadedFile {
   const loaded = loadDeploymentsText("fuzz.yaml", text);
   for (const d of loaded.diagnostics) expectWellFormed(d);
-  const { config, document } = loaded;
-  if (config && document) {
+  const { config, document, catalog } = loaded;
+  if (config && document && catalog) {
     // resolveDesiredState promises to be total on any schema-valid file, even one with semantic errors.
     for (const environment of [null, ...Object.keys(config.environments ?? {}), "no-such-environment"]) {
-      resolveDesiredState(config, document, environment);
+      resolveDesiredState(config, document, environment, catalog);
     }
   }
   return loaded;

@@ -19,9 +19,9 @@ describe("generated deployments files (bench/generate.ts)", () => {
 
   it("resolves in each environment, with the dev overrides applied", () => {
     const loaded = load(generateDeploymentsYaml(100));
-    if (!loaded.config || !loaded.document) throw new Error("did not load");
-    const asWritten = resolveDesiredState(loaded.config, loaded.document, null);
-    const dev = resolveDesiredState(loaded.config, loaded.document, "dev");
+    if (!loaded.config || !loaded.document || !loaded.catalog) throw new Error("did not load");
+    const asWritten = resolveDesiredState(loaded.config, loaded.document, null, loaded.catalog);
+    const dev = resolveDesiredState(loaded.config, loaded.document, "dev", loaded.catalog);
     expect(asWritten.disabledDeployments).toEqual([]);
     expect(dev.disabledDeployments.length).toBe(10);
     expect(dev.accounts.every((a) => a.name.endsWith("-dev"))).toBe(true);

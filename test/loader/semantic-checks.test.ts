@@ -1,6 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { semanticChecks } from "../../loader/checks/index";
-import { load, problems, where, yaml } from "./support";
+import type { LoadedFile } from "../../loader/load";
+import { testCatalog } from "../support/catalog";
+import { load as loadWith, problems, where, yaml } from "./support";
+
+/** Loaded against the test catalog, so that capacity units and bounds are pinned. */
+function load(text: string): LoadedFile {
+  return loadWith(text, testCatalog());
+}
+
+/** Every gpt-4o 2024-11-20 (whose capacity unit is not documented) as o4-mini (1,000 TPM). */
+function withKnownUnit(text: string): string {
+  return text.replaceAll(
+    'model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }',
+    'model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }',
+  );
+}
 
 /** The compliant baseline: two accounts, one deployment. Each case below changes it in one place. */
 const baseline = yaml`
@@ -229,12 +244,58 @@ const violations: Violation[] = [
   },
   // capacity/rate-limit-step
   {
-    behaviour: "tokens per minute that are not a multiple of 1,000 are refused, with the nearest ones",
-    yaml: baseline.replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 1500 }"),
+    behaviour:
+      "tokens per minute that are not a whole number of the model's units are refused, naming the unit and its source",
+    yaml: baseline
+      .replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 15000 }")
+      .replace('name: gpt-4o, version: "2024-11-20"', 'name: o3-pro, version: "2025-06-10"'),
+    code: "capacity/rate-limit-step",
+    line: 7,
+    column: 33,
+    hint: /use 10000 or 20000/,
+    message:
+      /"gpt-4o": tokensPerMinute 15000 is not a whole number of capacity units of o3-pro; one unit is 10,000 tokens and 1 request per minute \(Quota units \(articles\/foundry\/openai\/includes\/quota-1\.md, 2026-09-16\); test catalog of 2026-12-02\)/,
+  },
+  {
+    behaviour: "a rate limit below one unit of the model is refused with the unit as the nearest value",
+    yaml: withKnownUnit(baseline).replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 1500 }"),
     code: "capacity/rate-limit-step",
     line: 7,
     column: 33,
     hint: /use 1000 or 2000/,
+  },
+  // capacity/unit-unknown
+  {
+    behaviour: "a rate limit on a model whose unit is not documented is refused (never 1,000 assumed)",
+    yaml: baseline.replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }"),
+    code: "capacity/unit-unknown",
+    line: 7,
+    column: 3,
+    path: "defaults.rateLimit",
+    message:
+      /deployment "gpt-4o": the capacity unit of gpt-4o is not documented \(test catalog of 2026-12-02\): write `capacity` in units instead of `rateLimit`/,
+  },
+  {
+    behaviour: "a rate limit on a model the catalog does not know is refused",
+    yaml: withDeployments(
+      `  - { name: next, account: east, model: { format: OpenAI, name: gpt-9, version: "1" }, rateLimit: { tokensPerMinute: 5000 } }\n`,
+    ),
+    code: "capacity/unit-unknown",
+    line: 12,
+    column: 88,
+    message:
+      /OpenAI gpt-9 is not in the model catalog \(test catalog of 2026-12-02\), so its capacity unit is unknown/,
+  },
+  {
+    behaviour: "a rate limit on a version the catalog does not know is refused, listing the known versions",
+    yaml: `${withDeployments(
+      `  - { name: pro, account: east, model: { format: OpenAI, name: o3-pro, version: "2025-06-10" }, rateLimit: { tokensPerMinute: 20000 } }\n`,
+    )}environments:\n  dev:\n    deployments:\n      pro: { modelVersion: "2099-01-01" }\n`,
+    code: "capacity/unit-unknown",
+    line: 12,
+    column: 97,
+    message:
+      /"pro" in environment "dev": version 2099-01-01 of o3-pro is not in the model catalog \(test catalog of 2026-12-02; it lists 2025-06-10\)/,
   },
   // capacity/rate-limit-on-provisioned
   {
@@ -247,7 +308,7 @@ const violations: Violation[] = [
   {
     behaviour:
       "a rate limit from the defaults applied to a provisioned deployment is refused at the defaults",
-    yaml: withDeployments(ptu.replace("    capacity: 50\n", "")).replace(
+    yaml: withKnownUnit(withDeployments(ptu.replace("    capacity: 50\n", ""))).replace(
       "  capacity: 10",
       "  rateLimit: { tokensPerMinute: 10000 }",
     ),
@@ -258,7 +319,7 @@ const violations: Violation[] = [
   },
   {
     behaviour: "a rate limit becomes wrong when an environment makes the deployment provisioned",
-    yaml: `${baseline.replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }")}${yaml`
+    yaml: `${withKnownUnit(baseline).replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }")}${yaml`
       environments:
         dev:
           deployments:
@@ -268,6 +329,81 @@ const violations: Violation[] = [
     line: 7,
     column: 3,
     message: /is ProvisionedManaged in environment "dev"/,
+  },
+  // capacity/rate-limit-unsupported
+  {
+    behaviour: "a batch deployment sized by rateLimit is refused: batch quota counts enqueued tokens",
+    yaml: withKnownUnit(baseline)
+      .replace("  sku: GlobalStandard", "  sku: GlobalBatch")
+      .replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }"),
+    code: "capacity/rate-limit-unsupported",
+    line: 7,
+    column: 3,
+    message:
+      /"gpt-4o" is GlobalBatch, a batch type, quota'd in enqueued tokens rather than tokens per minute/,
+  },
+  {
+    behaviour: "a rate limit becomes wrong when an environment makes the deployment Developer tier",
+    yaml: `${withKnownUnit(baseline).replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }")}${yaml`
+      environments:
+        dev:
+          defaults: { sku: DeveloperTier }
+    `}`,
+    code: "capacity/rate-limit-unsupported",
+    line: 7,
+    column: 3,
+    message: /is DeveloperTier in environment "dev", the Developer tier/,
+  },
+  // capacity/out-of-bounds
+  {
+    behaviour: "provisioned capacity off the model's step is refused, with the nearest valid capacities",
+    yaml: withDeployments(ptu.replace("    capacity: 50", "    capacity: 52")),
+    code: "capacity/out-of-bounds",
+    line: 16,
+    column: 15,
+    path: "deployments[1].capacity",
+    hint: /^use 50 or 55; the bounds come from .*PTU costs \(articles\/foundry\/openai\/how-to\/provisioned-throughput-onboarding\.md, 2026-04-07\)/,
+    message:
+      /"gpt-4o-ptu": capacity 52 PTUs is not a multiple of the step 5 for GlobalProvisionedManaged of gpt-4o 2024-11-20 \(minimum 15, maximum 100,000, step 5; test catalog of 2026-12-02\)$/,
+  },
+  {
+    behaviour: "provisioned capacity below the model's minimum is refused",
+    yaml: withDeployments(ptu.replace("    capacity: 50", "    capacity: 10")),
+    code: "capacity/out-of-bounds",
+    line: 16,
+    column: 15,
+    hint: /^use 15;/,
+    message: /capacity 10 PTUs is below the minimum 15/,
+  },
+  {
+    behaviour: "regional provisioned capacity counts its own bounds (50, step 50)",
+    yaml: withDeployments(
+      ptu
+        .replace("    sku: GlobalProvisionedManaged", "    sku: ProvisionedManaged")
+        .replace("capacity: 50", "capacity: 75")
+        .replace(/\n *spillover: gpt-4o/, ""),
+    ),
+    code: "capacity/out-of-bounds",
+    line: 16,
+    column: 15,
+    hint: /^use 50 or 100;/,
+  },
+  {
+    behaviour: "capacity above the documented maximum is refused",
+    yaml: withDeployments(ptu.replace("    capacity: 50", "    capacity: 100050")),
+    code: "capacity/out-of-bounds",
+    line: 16,
+    column: 15,
+    hint: /^use 100000;/,
+    message: /is above the maximum 100000/,
+  },
+  {
+    behaviour: "an environment's capacity override out of bounds is refused at the override",
+    yaml: `${withDeployments(ptu)}environments:\n  dev:\n    deployments:\n      gpt-4o-ptu: { capacity: 62 }\n`,
+    code: "capacity/out-of-bounds",
+    line: 21,
+    column: 31,
+    message: /"gpt-4o-ptu" in environment "dev": capacity 62 PTUs/,
   },
   // spillover/self
   {
@@ -306,7 +442,9 @@ const violations: Violation[] = [
   // spillover/provisioned-target
   {
     behaviour: "spilling over to a provisioned deployment is refused",
-    yaml: withDeployments(ptu).replace("  sku: GlobalStandard", "  sku: ProvisionedManaged"),
+    yaml: withDeployments(ptu)
+      .replace("  sku: GlobalStandard", "  sku: ProvisionedManaged")
+      .replace("  capacity: 10", "  capacity: 50"),
     code: "spillover/provisioned-target",
     line: 17,
     column: 16,
@@ -1057,6 +1195,55 @@ const violations: Violation[] = [
 ];
 
 const compliant: { behaviour: string; yaml: string }[] = [
+  {
+    behaviour: "rate limits that are whole units of the models' documented units",
+    yaml: withDeployments(
+      [
+        `  - { name: pro, account: east, model: { format: OpenAI, name: o3-pro, version: "2025-06-10" }, rateLimit: { tokensPerMinute: 100000 } }`,
+        `  - { name: router, account: east, model: { format: OpenAI, name: model-router, version: "2025-11-18" }, rateLimit: { tokensPerMinute: 250000 } }`,
+        `  - { name: mini, account: west, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, rateLimit: { tokensPerMinute: 1000 } }`,
+        "",
+      ].join("\n"),
+    ),
+  },
+  {
+    behaviour: "capacity where the catalog gives no bounds: an unknown model, a token-based type",
+    yaml: withDeployments(
+      [
+        `  - { name: next-ptu, account: east, sku: ProvisionedManaged, capacity: 7, model: { format: OpenAI, name: gpt-9, version: "1" } }`,
+        `  - { name: small, account: west, sku: Standard, capacity: 3, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" } }`,
+        "",
+      ].join("\n"),
+    ),
+  },
+  {
+    behaviour:
+      "provisioned capacity on either reading of a minimum that is not a multiple of the step (o1: 25, 50)",
+    yaml: withDeployments(
+      [75, 100]
+        .map(
+          (capacity) =>
+            `  - { name: o1-${capacity}, account: east, sku: ProvisionedManaged, capacity: ${capacity}, model: { format: OpenAI, name: o1, version: "2024-12-17" } }\n`,
+        )
+        .join(""),
+    ),
+  },
+  {
+    behaviour: "provisioned capacity of a model listed without a version, within its bounds",
+    yaml: withDeployments(
+      `  - { name: llama, account: east, sku: GlobalProvisionedManaged, capacity: 300, model: { format: Meta, name: Llama-3.3-70B-Instruct, version: "5" } }\n`,
+    ),
+  },
+  {
+    behaviour: "batch and Developer tier deployments sized by capacity",
+    yaml: withDeployments(
+      [
+        `  - { name: batch, account: east, sku: GlobalBatch, capacity: 50, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" } }`,
+        `  - { name: dev, account: west, sku: DeveloperTier, capacity: 1, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" } }`,
+        "",
+      ].join("\n"),
+    ),
+  },
   { behaviour: "the baseline", yaml: baseline },
   {
     behaviour: "the documented modes, and the spotlighting shield of the Guardrail built-ins",
@@ -1121,7 +1308,10 @@ const compliant: { behaviour: string; yaml: string }[] = [
   },
   {
     behaviour: "a rate limit in the defaults overridden by the provisioned deployment's capacity",
-    yaml: withDeployments(ptu).replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }"),
+    yaml: withKnownUnit(withDeployments(ptu)).replace(
+      "  capacity: 10",
+      "  rateLimit: { tokensPerMinute: 10000 }",
+    ),
   },
   {
     behaviour: "content filters and blocklists that are used",
@@ -1142,7 +1332,7 @@ const compliant: { behaviour: string; yaml: string }[] = [
           accounts:
             east: { name: contoso-east-dev, customSubDomain: contoso-east-dev }
           deployments:
-            gpt-4o: { rateLimit: { tokensPerMinute: 5000 } }
+            gpt-4o: { capacity: 5 }
     `}`,
   },
   {
@@ -1230,7 +1420,7 @@ describe("semantic checks", () => {
   });
 
   it("names every environment a problem occurs in", () => {
-    const text = `${baseline.replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }")}${yaml`
+    const text = `${withKnownUnit(baseline).replace("  capacity: 10", "  rateLimit: { tokensPerMinute: 10000 }")}${yaml`
       environments:
         dev:
           defaults: { sku: ProvisionedManaged }

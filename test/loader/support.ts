@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import type { ModelCatalog } from "../../catalog/model-catalog";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { type LoadedFile, loadDeploymentsText } from "../../loader/load";
 import { repoRoot } from "../support/paths";
@@ -22,8 +23,8 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   return lines.map((l) => l.slice(common)).join("\n");
 }
 
-export function load(text: string): LoadedFile {
-  return loadDeploymentsText("test.yaml", text);
+export function load(text: string, catalog?: ModelCatalog): LoadedFile {
+  return loadDeploymentsText("test.yaml", text, catalog);
 }
 
 /** Findings that matter for validity: errors and warnings. */

@@ -127,7 +127,7 @@ deployments:
   - name: gpt-4o
     account: main
     model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
-    rateLimit: { tokensPerMinute: 150000 }
+    capacity: 150
     tags: { reviewer: data-team }
   - name: big
     account: main
@@ -165,7 +165,8 @@ function planReport(payload: string) {
   const report = buildPlanReport(plan, outcome);
   return {
     ...report,
-    summary: taint(report.summary, payload, lastKeyIn("type")),
+    // `kind` names what a capacity counts (an enumeration, not text from the file).
+    summary: taint(report.summary, payload, lastKeyIn("type", "kind")),
     policyResults: taint(report.policyResults, payload, keep),
     policyFindings: taint(report.policyFindings, payload, keep),
   };

@@ -7,6 +7,7 @@ import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { formatComplianceHtml, HTML_CONTENT_SECURITY_POLICY } from "../../reports/compliance/html";
 import type { ComplianceReport } from "../../reports/compliance/model";
 import { processBrowserLookup, resolveChromium } from "../support/browser";
+import { testCatalog } from "../support/catalog";
 import { bundledReport, hostileYaml, LONG, reportFor, SCRIPT, violatingYaml } from "./support";
 
 describe("HTML report as text", () => {
@@ -135,14 +136,50 @@ describe("HTML report in headless Chromium", () => {
     ]);
     expect(await page.locator("svg.chart rect.quota").count()).toBe(2);
     expect(await page.locator("svg.chart rect.bar.over").count()).toBe(1);
+    // gpt-4o and gpt-4o-mini have no documented unit: their bars and quotas are in units, not TPM.
     expect(await page.locator("svg.chart text.value").allTextContents()).toEqual([
-      "150,000 / 450,000 TPM · 56% of quota",
-      "2,000,000 / 1,000,000 TPM · 200% of quota, over",
+      "150 / 450 units · 56% of quota",
+      "2,000 / 1,000 units · 200% of quota, over",
       "50 PTU · quota unknown",
     ]);
     const file = path.join(shots, "violating.png");
     await page.screenshot({ path: file, fullPage: true });
     expect(statSync(file).size).toBeGreaterThan(10_000);
+    expectQuiet(opened);
+    await page.close();
+  });
+
+  it("draws one chart per unit: TPM from the model's unit, units, PTUs across models, batch units", async () => {
+    const text = `version: 1
+accounts:
+  main: { name: acme-ai, resourceGroup: rg-ai, location: eastus2 }
+defaults: { sku: GlobalStandard }
+deployments:
+  - { name: mini, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 50 }
+  - { name: chat, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 20 }
+  - { name: mini-ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 25 }
+  - { name: chat-ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 50 }
+  - { name: chat-batch, sku: GlobalBatch, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 40 }
+`;
+    const quotas: QuotaEntry[] = [
+      { usageName: "OpenAI.GlobalStandard.o4-mini", region: "eastus2", limit: 100 },
+    ];
+    const opened = await open(reportFor(text, { quotas, catalog: testCatalog() }));
+    const { page } = opened;
+    expect(await page.locator("svg.chart").count()).toBe(4);
+    expect(await page.locator("svg.chart rect.bar").count()).toBe(4);
+    expect(await page.locator("svg.chart text.value").allTextContents()).toEqual([
+      "50,000 / 100,000 TPM · 50% of quota",
+      "20 units · quota unknown",
+      "75 PTU · quota unknown",
+      "40 enqueued-token units · quota unknown",
+    ]);
+    expect(await page.locator("section#capacity h3").allTextContents()).toEqual([
+      "Tokens per minute (token-based deployments)",
+      "Capacity units (token-based deployments whose model's unit is not documented)",
+      "PTUs (provisioned deployments, all models of a type together)",
+      "Units of enqueued-token quota (batch deployments)",
+    ]);
     expectQuiet(opened);
     await page.close();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
 import { capacityBars, usageNamesFor } from "../../reports/compliance/capacity";
 import { buildComplianceReport, findingsOf, resultIndex } from "../../reports/compliance/model";
+import { testCatalog } from "../support/catalog";
 import { planText } from "../support/plan";
 import { bundledReport, hostileYaml, reportFor, SCRIPT, TEST_VERSION, violatingYaml } from "./support";
 
@@ -63,12 +64,12 @@ describe("compliance report model", () => {
     );
   });
 
-  it("sums capacity per account, model and deployment type in TPM or PTU", () => {
+  it("sums capacity per account, model and deployment type: units where the model's unit is not documented, PTUs", () => {
     const report = reportFor(violatingYaml);
     expect(report.capacity.map((b) => [b.model, b.deploymentType, b.unit, b.value, b.capacityUnits])).toEqual(
       [
-        ["gpt-4o", "GlobalStandard", "TPM", 150_000, 150],
-        ["gpt-4o-mini", "GlobalStandard", "TPM", 2_000_000, 2000],
+        ["gpt-4o", "GlobalStandard", "units", 150, 150],
+        ["gpt-4o-mini", "GlobalStandard", "units", 2000, 2000],
         ["gpt-4o", "ProvisionedManaged", "PTU", 50, 50],
       ],
     );
@@ -79,7 +80,39 @@ describe("compliance report model", () => {
         '  - name: gpt-4o-b\n    account: main\n    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }\n    capacity: 5\n  - name: big\n',
       ),
     );
-    expect(merged.capacity[0]).toMatchObject({ value: 155_000, deployments: ["gpt-4o", "gpt-4o-b"] });
+    expect(merged.capacity[0]).toMatchObject({ value: 155, deployments: ["gpt-4o", "gpt-4o-b"] });
+  });
+
+  it("counts tokens per minute from the model's unit, PTUs per type across models, batch units apart", () => {
+    const text = `version: 1
+accounts:
+  main: { name: acme-ai, resourceGroup: rg-ai, location: eastus2 }
+defaults: { sku: GlobalStandard }
+deployments:
+  - { name: pro, model: { format: OpenAI, name: o3-pro, version: "2025-06-10" }, rateLimit: { tokensPerMinute: 100000 } }
+  - { name: mini, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 50 }
+  - { name: mini-2, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 5 }
+  - { name: mini-ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 25 }
+  - { name: chat-ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 50 }
+  - { name: chat-batch, sku: GlobalBatch, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 40 }
+  - { name: eval, sku: DeveloperTier, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 1 }
+`;
+    const bars = reportFor(text, { catalog: testCatalog() }).capacity;
+    expect(
+      bars.map((b) => [b.model, b.deploymentType, b.unit, b.value, b.capacityUnits, b.deployments]),
+    ).toEqual([
+      ["o3-pro", "GlobalStandard", "TPM", 100_000, 10, ["pro"]],
+      ["o4-mini", "GlobalStandard", "TPM", 55_000, 55, ["mini", "mini-2"]],
+      ["o4-mini, gpt-4o", "ProvisionedManaged", "PTU", 75, 75, ["mini-ptu", "chat-ptu"]],
+      ["gpt-4o", "GlobalBatch", "enqueued-token units", 40, 40, ["chat-batch"]],
+    ]);
+    expect(bars[2]?.usageNames).toEqual(["OpenAI.ProvisionedManaged"]);
+    const quota = capacityBars(planText(text, undefined, "deployments.yaml", testCatalog()).state, [
+      { usageName: "OpenAI.GlobalStandard.o3-pro", region: "eastus2", limit: 30, usedElsewhere: 2 },
+      { usageName: "OpenAI.ProvisionedManaged", region: "eastus2", limit: 100 },
+    ]).map((b) => b.quota?.limit ?? null);
+    // A quota is given in capacity units: 30 units of o3-pro are 300,000 tokens per minute.
+    expect(quota).toEqual([300_000, null, 100, null]);
   });
 
   it("takes a quota per account or per region, by usage name or the type's regional pool", () => {
@@ -91,10 +124,11 @@ describe("compliance report model", () => {
       { usageName: "OpenAI.ProvisionedManaged", region: "eastus2", limit: 200 },
       { usageName: "OpenAI.GlobalStandard.gpt-4o", region: "westus", limit: 1 },
     ]);
+    // gpt-4o and gpt-4o-mini have no documented unit: their quotas stay in units, never converted.
     expect(bars.map((b) => b.quota)).toEqual([
-      { limit: 450_000, usedElsewhere: 20_000, usageName: "openai.globalstandard.gpt-4o", scope: "region" },
+      { limit: 450, usedElsewhere: 20, usageName: "openai.globalstandard.gpt-4o", scope: "region" },
       {
-        limit: 3_000_000,
+        limit: 3000,
         usedElsewhere: 0,
         usageName: "OpenAI.GlobalStandard.gpt-4o-mini",
         scope: "account",

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import type { ModelCatalog } from "../../catalog/model-catalog";
 import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
 import type { PolicyConfigFile } from "../../policies/config";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
@@ -41,7 +42,7 @@ deployments:
   - name: gpt-4o
     account: main
     model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
-    rateLimit: { tokensPerMinute: 150000 }
+    capacity: 150
   - name: big
     account: main
     model: { format: OpenAI, name: gpt-4o-mini, version: "2024-07-18" }
@@ -118,9 +119,10 @@ export function reportFor(
     config?: PolicyConfigFile;
     quotas?: QuotaEntry[];
     generatedAt?: string;
+    catalog?: ModelCatalog;
   } = {},
 ): ComplianceReport {
-  const plan = planText(text, options.environment, options.file ?? "deployments.yaml");
+  const plan = planText(text, options.environment, options.file ?? "deployments.yaml", options.catalog);
   const { results } = checkPlanPolicies(plan, loadPolicyInputs(options.config ?? {}, undefined));
   const build: Parameters<typeof buildComplianceReport>[2] = { version: TEST_VERSION };
   if (options.quotas) build.quotas = options.quotas;

@@ -7,6 +7,7 @@ import { diffCommand, registerDiff } from "../../cli/commands/diff";
 import { memoryIO } from "../../cli/io";
 import { runProgram } from "../../cli/program";
 import { DIFF_FLAGS, type EvaluatePolicies } from "../../review/model";
+import { TEST_CATALOG_JSON } from "../support/catalog";
 import { baseline, deployment, edited, yamlOf } from "./support";
 
 function workspace(files: Record<string, string>): string {
@@ -191,6 +192,46 @@ describe("aideploy diff with git inputs", () => {
     expect(json.changes).toContainEqual(
       expect.objectContaining({ key: "east/embed", action: "remove", flags: ["breaking", "quota-impact"] }),
     );
+  });
+
+  it("reads both sides with the catalog beside the working file, so that a capacity means the same on each", async () => {
+    const dir = repository();
+    // Test data: a catalog in which gpt-4o has a unit of 1,000 tokens and 6 requests per minute.
+    const catalog = structuredClone(TEST_CATALOG_JSON);
+    const gpt4o = catalog.models.find((m) => m.name === "gpt-4o");
+    if (gpt4o)
+      Object.assign(gpt4o, {
+        capacityUnit: { tokensPerMinute: 1000, requestsPerMinute: 6, source: ["quota"] },
+      });
+    mkdirSync(path.join(dir, "catalog"));
+    writeFileSync(path.join(dir, "catalog", "models.json"), JSON.stringify(catalog));
+    writeFileSync(
+      path.join(dir, "deployments.yaml"),
+      yamlOf(
+        edited((f) => {
+          deployment(f, "chat").capacity = 120;
+        }),
+      ),
+    );
+    const { code, out } = await run(["git:HEAD:deployments.yaml", "-f", "json"], dir);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out).summary.quotaImpact.map(
+      (r: { region: string; unit: string; delta: number }) => [r.region, r.unit, r.delta],
+    );
+    expect(rows).toEqual([
+      ["eastus2", "TPM", 20_000],
+      ["westus", "TPM", 20_000],
+    ]);
+  });
+
+  it("exits 2 when the catalog beside the working file is not a model catalog", async () => {
+    const dir = repository();
+    mkdirSync(path.join(dir, "catalog"));
+    writeFileSync(path.join(dir, "catalog", "models.json"), JSON.stringify({ locations: {} }));
+    const { code, err, out } = await run(["git:HEAD:deployments.yaml"], dir);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toMatch(/^aideploy diff: .*catalog\/models\.json: not a model catalog: /);
   });
 
   it("reads both sides from git, paths with directories included", async () => {

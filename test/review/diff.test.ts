@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { diffPlans } from "../../review/diff";
 import type { ChangeAction, ChangeKind, FieldChange } from "../../review/model";
+import { testCatalog } from "../support/catalog";
 import { planText } from "../support/plan";
 import { baseline, changeOf, deployment, diffOf, edited, type FileData, yamlOf } from "./support";
+
+const o4Mini = { format: "OpenAI", name: "o4-mini", version: "2025-04-16" };
 
 interface ActionCase {
   name: string;
@@ -358,10 +361,17 @@ describe("semantic comparison: the same estate written differently has no change
         ),
     },
     {
-      name: "capacity given as a rate limit in tokens per minute",
+      name: "capacity given as a rate limit in tokens per minute (o4-mini: 1,000 tokens per unit)",
+      base: () =>
+        yamlOf(
+          edited((f) => {
+            deployment(f, "embed").model = o4Mini;
+          }),
+        ),
       head: () =>
         yamlOf(
           edited((f) => {
+            deployment(f, "embed").model = o4Mini;
             delete deployment(f, "embed").capacity;
             deployment(f, "embed").rateLimit = { tokensPerMinute: 50000 };
           }),
@@ -383,7 +393,12 @@ describe("semantic comparison: the same estate written differently has no change
   ];
 
   it.each(equivalents)("$name", ({ head, base }) => {
-    const report = diffPlans(planText(base ? base() : yamlOf(baseline())), planText(head()), {});
+    const catalog = testCatalog();
+    const report = diffPlans(
+      planText(base ? base() : yamlOf(baseline()), undefined, "deployments.yaml", catalog),
+      planText(head(), undefined, "deployments.yaml", catalog),
+      {},
+    );
     expect(report.changes).toEqual([]);
     expect(report.summary.flags).toEqual([]);
   });

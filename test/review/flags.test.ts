@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { ModelCatalog } from "../../catalog/model-catalog";
 import { flagRules } from "../../review/flags/index";
 import { type ChangeKind, DIFF_FLAGS, type DiffFlag } from "../../review/model";
+import { testCatalog } from "../support/catalog";
 import { baseline, changeOf, deployment, diffOf, edited, type FileData } from "./support";
+
+const o3Pro = { format: "OpenAI", name: "o3-pro", version: "2025-06-10" };
+const o4Mini = { format: "OpenAI", name: "o4-mini", version: "2025-04-16" };
 
 interface FlagCase {
   name: string;
@@ -12,6 +17,8 @@ interface FlagCase {
   key: string;
   /** Whether the change carries the flag. */
   flagged: boolean;
+  /** The model catalog of both sides (default: the shipped one). */
+  catalog?: ModelCatalog;
 }
 
 /** Sets one setting (`prompt.hate`, `mode`) of the `strict` content filter. */
@@ -167,8 +174,11 @@ const cases: Record<Exclude<DiffFlag, "policy-regression">, FlagCase[]> = {
     },
     {
       name: "fewer PTUs",
+      base: edited((f) => {
+        deployment(f, "chat-ptu").capacity = 100;
+      }),
       edit: (f) => {
-        deployment(f, "chat-ptu").capacity = 25;
+        deployment(f, "chat-ptu").capacity = 50;
       },
       kind: "deployment",
       key: "east/chat-ptu",
@@ -182,6 +192,45 @@ const cases: Record<Exclude<DiffFlag, "policy-regression">, FlagCase[]> = {
       kind: "deployment",
       key: "east/embed",
       flagged: false,
+    },
+    {
+      name: "fewer tokens per minute, though more units (o3-pro 10 × 10,000 → o4-mini 50 × 1,000)",
+      base: edited((f) => {
+        Object.assign(deployment(f, "chat"), { model: o3Pro, capacity: 10 });
+      }),
+      edit: (f) => {
+        Object.assign(deployment(f, "chat"), { model: o4Mini, capacity: 50 });
+      },
+      kind: "deployment",
+      key: "east/chat",
+      flagged: true,
+      catalog: testCatalog(),
+    },
+    {
+      name: "not: more tokens per minute, though fewer units (o4-mini 50 × 1,000 → o3-pro 10 × 10,000)",
+      base: edited((f) => {
+        Object.assign(deployment(f, "chat"), { model: o4Mini, capacity: 50 });
+      }),
+      edit: (f) => {
+        Object.assign(deployment(f, "chat"), { model: o3Pro, capacity: 10 });
+      },
+      kind: "deployment",
+      key: "east/chat",
+      flagged: false,
+      catalog: testCatalog(),
+    },
+    {
+      name: "not: units of two models whose units are not documented",
+      edit: (f) => {
+        Object.assign(deployment(f, "chat"), {
+          model: { format: "OpenAI", name: "text-embedding-3-large", version: "1" },
+          capacity: 50,
+        });
+      },
+      kind: "deployment",
+      key: "east/chat",
+      flagged: false,
+      catalog: testCatalog(),
     },
     {
       name: "not: TPM to PTU (units differ)",
@@ -413,10 +462,11 @@ const cases: Record<Exclude<DiffFlag, "policy-regression">, FlagCase[]> = {
 describe("flags", () => {
   for (const [flag, flagCases] of Object.entries(cases)) {
     describe(flag, () => {
-      it.each(flagCases)("$name", ({ base, edit, env, kind, key, flagged }) => {
+      it.each(flagCases)("$name", ({ base, edit, env, kind, key, flagged, catalog }) => {
         const diffCase: Parameters<typeof diffOf>[0] = { head: edited(edit, base ?? baseline()) };
         if (base !== undefined) diffCase.base = base;
         if (env !== undefined) diffCase.env = env;
+        if (catalog !== undefined) diffCase.catalog = catalog;
         const report = diffOf(diffCase);
         const change = changeOf(report, kind, key);
         if (flagged) {

@@ -3,6 +3,7 @@ import { formatDiffJson } from "../../reports/diff/json";
 import { formatDiffMarkdown } from "../../reports/diff/markdown";
 import { formatDiffText } from "../../reports/diff/text";
 import type { DiffReport } from "../../review/model";
+import { testCatalog } from "../support/catalog";
 import { unescapedPipes } from "../support/rendering";
 import { deployment, diffOf, edited } from "./support";
 
@@ -194,6 +195,46 @@ describe("Markdown layout", () => {
   });
 });
 
+describe("tokens and requests per minute beside capacity", () => {
+  const o4Mini = { format: "OpenAI", name: "o4-mini", version: "2025-04-16" };
+  const report = diffOf({
+    base: edited((f) => {
+      deployment(f, "embed").model = o4Mini;
+    }),
+    head: edited((f) => {
+      deployment(f, "embed").model = o4Mini;
+      deployment(f, "embed").capacity = 80;
+      f.deployments.push({
+        name: "chat-2",
+        account: "west",
+        model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+        capacity: 20,
+      });
+    }),
+    catalog: testCatalog(),
+  });
+
+  it("changes with capacity, from the model's unit", () => {
+    const lines = formatDiffText(report).split("\n");
+    expect(lines).toContain("      sku.capacity: 50 -> 80");
+    expect(lines).toContain("      tokensPerMinute: 50000 -> 80000");
+    expect(lines).toContain("      requestsPerMinute: 50 -> 80");
+    expect(
+      lines.some((l) => /^ +eastus2 +o4-mini +Standard +50,000 TPM +80,000 TPM +\+30,000 TPM$/.test(l)),
+    ).toBe(true);
+  });
+
+  it("are unknown, with the reason, where the model's unit is not documented", () => {
+    const added = report.changes.find((c) => c.key === "west/chat-2");
+    expect(added?.fields).toContainEqual({
+      path: "tokensPerMinute",
+      before: null,
+      after: "unknown (unit not documented)",
+    });
+    expect(formatDiffMarkdown(report)).toContain("unknown (unit not documented)");
+  });
+});
+
 describe("text output", () => {
   it("keeps each change on its own lines, whatever the user text contains", () => {
     const text = formatDiffText(hostileReport(hostile["a newline starting a table row"] as string));
@@ -213,11 +254,15 @@ describe("text output", () => {
     expect(lines).toContain("      sku.capacity: 50 -> 40");
     expect(lines).toContain("      items: + password");
     expect(lines).toContain("      items: - proj-[0-9]+ (regex)");
+    // text-embedding-3-large's unit is not documented: its quota is counted in units, never converted.
     expect(
       lines.some((l) =>
-        /^ +eastus2 +text-embedding-3-large +Standard +50,000 TPM +40,000 TPM +-10,000 TPM$/.test(l),
+        /^ +eastus2 +text-embedding-3-large +Standard +50 units +40 units +-10 units$/.test(l),
       ),
     ).toBe(true);
+    expect(lines).toContain(
+      "  units: capacity units of a model whose tokens per minute per unit are not documented; not converted to TPM.",
+    );
   });
 });
 
@@ -246,7 +291,7 @@ describe("JSON output", () => {
       environment: "dev",
       counts: { add: 0, remove: 0, update: 1, replace: 0, total: 1 },
       flags: ["capacity-decrease", "quota-impact"],
-      quotaImpact: [{ region: "eastus2", unit: "TPM", before: 50_000, after: 40_000, delta: -10_000 }],
+      quotaImpact: [{ region: "eastus2", unit: "units", before: 50, after: 40, delta: -10 }],
       policyRegressions: [],
     });
   });

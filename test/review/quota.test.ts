@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { deployment, diffOf, edited } from "./support";
+import { testCatalog } from "../support/catalog";
+import { deployment, diffOf, edited, type FileData } from "./support";
 
 describe("quota impact", () => {
-  it("sums tokens per minute per region, model and deployment type, and PTUs separately", () => {
+  it("sums units per region, model and deployment type where the model's unit is unknown, and PTUs per region and type", () => {
     const report = diffOf({
       head: edited((f) => {
         deployment(f, "chat").capacity = 150;
-        deployment(f, "chat-ptu").capacity = 60;
+        deployment(f, "chat-ptu").capacity = 100;
         f.deployments.push({
           name: "chat-2",
           account: "west",
@@ -15,33 +16,34 @@ describe("quota impact", () => {
         });
       }),
     });
+    // gpt-4o's capacity unit is not documented: counted in units, never converted to tokens per minute.
     expect(report.summary.quotaImpact).toEqual([
       {
         region: "eastus2",
         model: "gpt-4o",
-        deploymentType: "GlobalProvisionedManaged",
-        unit: "PTU",
-        before: 50,
-        after: 60,
-        delta: 10,
+        deploymentType: "GlobalStandard",
+        unit: "units",
+        before: 100,
+        after: 150,
+        delta: 50,
       },
       {
         region: "eastus2",
-        model: "gpt-4o",
-        deploymentType: "GlobalStandard",
-        unit: "TPM",
-        before: 100_000,
-        after: 150_000,
-        delta: 50_000,
+        model: null,
+        deploymentType: "GlobalProvisionedManaged",
+        unit: "PTU",
+        before: 50,
+        after: 100,
+        delta: 50,
       },
       {
         region: "westus",
         model: "gpt-4o",
         deploymentType: "GlobalStandard",
-        unit: "TPM",
-        before: 100_000,
-        after: 170_000,
-        delta: 70_000,
+        unit: "units",
+        before: 100,
+        after: 170,
+        delta: 70,
       },
     ]);
   });
@@ -57,10 +59,10 @@ describe("quota impact", () => {
         region: "eastus2",
         model: "text-embedding-3-large",
         deploymentType: "Standard",
-        unit: "TPM",
-        before: 50_000,
+        unit: "units",
+        before: 50,
         after: 0,
-        delta: -50_000,
+        delta: -50,
       },
     ]);
   });
@@ -72,8 +74,8 @@ describe("quota impact", () => {
       }),
     });
     expect(report.summary.quotaImpact.map((r) => [r.region, r.deploymentType, r.delta])).toEqual([
-      ["westus", "GlobalStandard", -100_000],
-      ["westus3", "GlobalStandard", 100_000],
+      ["westus", "GlobalStandard", -100],
+      ["westus3", "GlobalStandard", 100],
     ]);
   });
 
@@ -95,8 +97,8 @@ describe("quota impact", () => {
       env: "dev",
     });
     expect(report.summary.quotaImpact.map((r) => [r.region, r.before, r.after, r.delta])).toEqual([
-      ["eastus2", 10_000, 12_000, 2_000],
-      ["westus", 10_000, 12_000, 2_000],
+      ["eastus2", 10, 12, 2],
+      ["westus", 10, 12, 2],
     ]);
   });
 
@@ -112,5 +114,81 @@ describe("quota impact", () => {
       }, noLocation),
     });
     expect(report.summary.quotaImpact.map((r) => r.region)).toEqual([null, "eastus2"]);
+  });
+});
+
+describe("quota impact with documented units (test catalog)", () => {
+  const o4Mini = { format: "OpenAI", name: "o4-mini", version: "2025-04-16" };
+  const o3Pro = { format: "OpenAI", name: "o3-pro", version: "2025-06-10" };
+  const gpt4o = { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" };
+  /** One account in eastus2 and nothing deployed: each case adds what it counts. */
+  const empty = (): FileData => ({
+    version: 1,
+    accounts: { east: { name: "acct-east", resourceGroup: "rg-ai", location: "eastus2" } },
+    defaults: { sku: "GlobalStandard" },
+    deployments: [],
+  });
+  const withDeployments = (...deployments: FileData[]) =>
+    edited((f) => {
+      f.deployments = deployments;
+    }, empty());
+  const rows = (head: FileData) =>
+    diffOf({ base: empty(), head, catalog: testCatalog() }).summary.quotaImpact.map((r) => [
+      r.model,
+      r.deploymentType,
+      r.unit,
+      r.after,
+    ]);
+
+  it("counts tokens per minute from the model's unit: 50 units of o4-mini, 10 of o3-pro", () => {
+    expect(
+      rows(
+        withDeployments(
+          { name: "mini", model: o4Mini, capacity: 50 },
+          { name: "pro", model: o3Pro, rateLimit: { tokensPerMinute: 100_000 } },
+        ),
+      ),
+    ).toEqual([
+      ["o3-pro", "GlobalStandard", "TPM", 100_000],
+      ["o4-mini", "GlobalStandard", "TPM", 50_000],
+    ]);
+  });
+
+  it("adds the PTUs of two models in one region and provisioned type into one bucket", () => {
+    expect(
+      rows(
+        withDeployments(
+          { name: "mini-ptu", model: o4Mini, sku: "ProvisionedManaged", capacity: 25 },
+          { name: "chat-ptu", model: gpt4o, sku: "ProvisionedManaged", capacity: 50 },
+          { name: "chat-gptu", model: gpt4o, sku: "GlobalProvisionedManaged", capacity: 15 },
+        ),
+      ),
+    ).toEqual([
+      [null, "GlobalProvisionedManaged", "PTU", 15],
+      [null, "ProvisionedManaged", "PTU", 75],
+    ]);
+  });
+
+  it("counts batch capacity apart, in units of enqueued-token quota, and the Developer tier not at all", () => {
+    expect(
+      rows(
+        withDeployments(
+          { name: "chat", model: gpt4o, capacity: 40 },
+          { name: "chat-batch", model: gpt4o, sku: "GlobalBatch", capacity: 40 },
+          { name: "eval", model: o4Mini, sku: "DeveloperTier", capacity: 1 },
+        ),
+      ),
+    ).toEqual([
+      ["gpt-4o", "GlobalBatch", "enqueued-token units", 40],
+      ["gpt-4o", "GlobalStandard", "units", 40],
+    ]);
+  });
+
+  it("holds no more quota when PTUs move from one model to another in one pool", () => {
+    const base = withDeployments({ name: "ptu", model: gpt4o, sku: "ProvisionedManaged", capacity: 50 });
+    const head = withDeployments({ name: "ptu", model: o4Mini, sku: "ProvisionedManaged", capacity: 50 });
+    const report = diffOf({ base, head, catalog: testCatalog() });
+    expect(report.summary.quotaImpact).toEqual([]);
+    expect(report.summary.flags).not.toContain("quota-impact");
   });
 });

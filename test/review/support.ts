@@ -1,4 +1,5 @@
 import { stringify, type ToStringOptions } from "yaml";
+import type { ModelCatalog } from "../../catalog/model-catalog";
 import type { Plan } from "../../infra/plan";
 import { diffPlans } from "../../review/diff";
 import type { Change, DiffReport, EvaluatePolicies } from "../../review/model";
@@ -90,8 +91,8 @@ export function yamlOf(data: FileData, options: ToStringOptions = {}): string {
   return stringify(data, options);
 }
 
-export function planOf(data: FileData, env?: string): Plan {
-  return planText(yamlOf(data), env);
+export function planOf(data: FileData, env?: string, catalog?: ModelCatalog): Plan {
+  return planText(yamlOf(data), env, "deployments.yaml", catalog);
 }
 
 export function edited(edit: (file: FileData) => void, start: FileData = baseline()): FileData {
@@ -105,12 +106,14 @@ export interface DiffCase {
   head: FileData;
   env?: string;
   evaluatePolicies?: EvaluatePolicies;
+  /** The model catalog of both sides (default: the shipped one). */
+  catalog?: ModelCatalog;
 }
 
-export function diffOf({ base = baseline(), head, env, evaluatePolicies }: DiffCase): DiffReport {
+export function diffOf({ base = baseline(), head, env, evaluatePolicies, catalog }: DiffCase): DiffReport {
   const options: Parameters<typeof diffPlans>[2] = { baseName: "base.yaml", headName: "head.yaml" };
   if (evaluatePolicies !== undefined) options.evaluatePolicies = evaluatePolicies;
-  return diffPlans(planOf(base, env), planOf(head, env), options);
+  return diffPlans(planOf(base, env, catalog), planOf(head, env, catalog), options);
 }
 
 /** The change of one resource; fails with the keys present when there is none. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import type { ModelCatalog } from "../../catalog/model-catalog";
 import { type Plan, planLoaded } from "../../infra/plan";
 import { loadDeploymentsText } from "../../loader/load";
 import { repoRoot } from "./paths";
@@ -10,9 +11,17 @@ export function bundledText(): string {
   return readFileSync(bundledFile, "utf8");
 }
 
-/** Plans YAML text; fails the test with the diagnostics when the text does not plan. */
-export function planText(text: string, environment?: string, file = "deployments.yaml"): Plan {
-  const result = planLoaded(loadDeploymentsText(file, text), environment);
+/**
+ * Plans YAML text (with the given catalog, else the one for `file`); fails the test with the diagnostics
+ * when the text does not plan.
+ */
+export function planText(
+  text: string,
+  environment?: string,
+  file = "deployments.yaml",
+  catalog?: ModelCatalog,
+): Plan {
+  const result = planLoaded(loadDeploymentsText(file, text, catalog), environment);
   if (!result.ok) {
     const lines = result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
     throw new Error(`expected the text to plan, got:\n${lines.join("\n")}`);

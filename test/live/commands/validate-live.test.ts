@@ -118,7 +118,7 @@ describe("validate --live", () => {
       emulator: h.emulator,
     });
     expect(unchanged.code).toBe(0);
-    const grown = bundledText().replace("rateLimit: { tokensPerMinute: 150000 }", "capacity: 180");
+    const grown = bundledText().replace("capacity: 150", "capacity: 180");
     const result = await run(["validate", "--live"], registrations, {
       cwd: bundledWorkspace(grown),
       emulator: h.emulator,
@@ -136,23 +136,23 @@ describe("validate --live", () => {
     if (mini) mini.model.deprecation = { inference: "2026-12-20T00:00:00Z" };
     const embedding = east.find((entry) => entry.model.name === "text-embedding-3-large");
     if (embedding) embedding.model.deprecation = { inference: "2026-06-30T00:00:00Z" };
+    // Azure's bounds may differ from the offline catalog's, which the file meets (minimum 50, step 50).
+    const gpt4o = east.find((entry) => entry.model.name === "gpt-4o");
+    for (const sku of gpt4o?.model.skus ?? []) {
+      if (sku.name === "ProvisionedManaged") sku.capacity = { minimum: 100, step: 100 };
+    }
     h.emulator.setCatalog(
       "eastus2",
       east.filter((entry) => entry.model.name !== "DeepSeek-R1"),
     );
-    const text = bundledText()
-      .replace(
-        "    sku: ProvisionedManaged\n    capacity: 50",
-        "    sku: ProvisionedManaged\n    capacity: 60",
-      )
-      .replace('name: Phi-4, version: "7"', 'name: Phi-4, version: "3"');
+    const text = bundledText().replace('name: Phi-4, version: "7"', 'name: Phi-4, version: "3"');
     const result = await run(["validate", "--live"], registrations, {
       cwd: bundledWorkspace(text),
       emulator: h.emulator,
     });
     expect(result.code).toBe(1);
     expect(result.out).toContain(
-      `deployments.yaml:${ptuLine}:5: error live/capacity-out-of-range deployment "gpt-4o-ptu" on account eastus2: capacity 60 is not 50 plus a multiple of the step 50 (minimum 50, step 50) for deployment type ProvisionedManaged of OpenAI gpt-4o version 2024-11-20 (live catalog of eastus2)`,
+      `deployments.yaml:${ptuLine}:5: error live/capacity-out-of-range deployment "gpt-4o-ptu" on account eastus2: capacity 50 is below the minimum 100 (minimum 100, step 100; nearest valid: 100) for deployment type ProvisionedManaged of OpenAI gpt-4o version 2024-11-20 (live catalog of eastus2)`,
     );
     expect(result.out).toMatch(
       /warning live\/version-retiring deployment "gpt-4o-mini" on account eastus2: OpenAI gpt-4o-mini version 2024-07-18 retires on 2026-12-20, in 26 days \(live catalog of eastus2\)/,

@@ -195,7 +195,14 @@ describeRule("allowed-deployment-types", [
   },
   ...(["GlobalStandard", "GlobalBatch", "GlobalProvisionedManaged"] as const).map((sku) => ({
     name: `${sku} with the Global types removed`,
-    edits: [["sku: Standard", `sku: ${sku}`]] as const,
+    // 15 PTUs: the smallest global provisioned deployment the catalog documents for gpt-4o.
+    edits:
+      sku === "GlobalProvisionedManaged"
+        ? ([
+            ["sku: Standard", `sku: ${sku}`],
+            ["capacity: 10", "capacity: 15"],
+          ] as const)
+        : ([["sku: Standard", `sku: ${sku}`]] as const),
     config: noGlobal,
     resource: DEPLOYMENT,
     outcome: "non-compliant" as const,
@@ -264,8 +271,11 @@ describeRule("deployment-capacity-cap", [
     enforcement: "mandatory",
   },
   {
-    name: "a rate limit over the cap (1,200,000 TPM is capacity 1200)",
-    edits: [["capacity: 10", "rateLimit: { tokensPerMinute: 1200000 }"]],
+    name: "a rate limit over the cap (1,200,000 TPM of o4-mini, 1,000 per unit, is capacity 1200)",
+    edits: [
+      ["capacity: 10", "rateLimit: { tokensPerMinute: 1200000 }"],
+      ['name: gpt-4o, version: "2024-11-20"', 'name: o4-mini, version: "2025-04-16"'],
+    ],
     resource: DEPLOYMENT,
     outcome: "non-compliant",
     effect: "deny",

@@ -66,8 +66,8 @@ describeRule("account-capacity-cap", [
   {
     name: "provisioned deployments over the PTU cap: reported on the first provisioned one",
     edits: [
-      extraDeployment("ptu-a", "ProvisionedManaged", 60),
-      extraDeployment("ptu-b", "ProvisionedManaged", 60),
+      extraDeployment("ptu-a", "GlobalProvisionedManaged", 60),
+      extraDeployment("ptu-b", "GlobalProvisionedManaged", 60),
     ],
     config: { "account-capacity-cap": { maxAccountProvisionedCapacity: 100 } },
     resource: "main/deployment/ptu-a",
@@ -80,8 +80,8 @@ describeRule("account-capacity-cap", [
   {
     name: "a token deployment is not blamed for the PTU sum",
     edits: [
-      extraDeployment("ptu-a", "ProvisionedManaged", 60),
-      extraDeployment("ptu-b", "ProvisionedManaged", 60),
+      extraDeployment("ptu-a", "GlobalProvisionedManaged", 60),
+      extraDeployment("ptu-b", "GlobalProvisionedManaged", 60),
     ],
     config: { "account-capacity-cap": { maxAccountProvisionedCapacity: 100 } },
     resource: DEPLOYMENT,
