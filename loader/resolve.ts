@@ -1,7 +1,6 @@
 import type { ModelCatalog } from "../catalog/model-catalog";
 import { type CapacityMeaning, capacityMeaningOf } from "./capacity";
 import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "./content-filters";
-import { isProvisioned } from "./deployment-types";
 import type {
   DesiredAccount,
   DesiredBlocklist,
