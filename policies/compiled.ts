@@ -10,6 +10,7 @@ import {
   type ParameterDefinition,
   type PolicyDefinition,
   parseDefinition,
+  targetTypes as ruleTargetTypes,
 } from "./evaluator";
 import type { DefinitionPolicy, ProjectPolicy, StackPolicy } from "./policy";
 
@@ -98,34 +99,7 @@ function compileDefinitionPolicy(policy: DefinitionPolicy): CompiledDefinitionPo
  * top (possibly inside allOf). Undefined when the rule does not say.
  */
 export function targetTypes(condition: Condition): string[] | undefined {
-  const found = new Set<string>();
-  const visit = (current: Condition): void => {
-    switch (current.kind) {
-      case "allOf":
-        for (const inner of current.conditions) visit(inner);
-        return;
-      case "anyOf": {
-        // Every branch must name its types for the union to be known.
-        const branches = current.conditions.map(targetTypes);
-        if (branches.every((branch) => branch !== undefined))
-          for (const branch of branches) for (const type of branch ?? []) found.add(type);
-        return;
-      }
-      case "not":
-        return;
-      case "compare": {
-        const { operand, operator, value } = current;
-        if (operand.kind !== "field" || operand.field.kind !== "literal") return;
-        if (String(operand.field.value).toLowerCase() !== "type" || value.kind !== "literal") return;
-        if (operator === "equals" && typeof value.value === "string") found.add(value.value.toLowerCase());
-        if (operator === "in" && Array.isArray(value.value))
-          for (const type of value.value) if (typeof type === "string") found.add(type.toLowerCase());
-        return;
-      }
-    }
-  };
-  visit(condition);
-  return found.size > 0 ? [...found] : undefined;
+  return ruleTargetTypes(condition);
 }
 
 /**

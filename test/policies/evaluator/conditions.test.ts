@@ -457,12 +457,17 @@ describe("value operand", () => {
     ).toBe("compliant");
   });
 
-  it("reports requestContext().apiVersion as configured, with a default", () => {
+  it("reports requestContext().apiVersion as the caller gives it, and fails when it is not given", () => {
     const condition = { value: "[requestContext().apiVersion]", equals: "2023-05-01" };
     expect(evaluateCondition(condition, deployment(), { apiVersion: "2023-05-01" }).outcome).toBe(
       "non-compliant",
     );
-    expect(evaluateCondition(condition, deployment()).outcome).toBe("compliant");
+    expect(
+      evaluateCondition(condition, deployment(), {
+        apiVersion: { "Microsoft.CognitiveServices/accounts/deployments": "2023-05-01" },
+      }).outcome,
+    ).toBe("non-compliant");
+    expect(errorOf(condition, deployment())).toContain("requestContext().apiVersion is not known");
   });
 });
 
