@@ -1,4 +1,10 @@
-import { aliasResourceType, findAlias, isCoveredNamespace, unknownAliasMessage } from "./aliases";
+import {
+  aliasResourceType,
+  coveredNamespaces,
+  findAlias,
+  isCoveredNamespace,
+  unknownAliasMessage,
+} from "./aliases";
 import { EvaluationError } from "./errors";
 import { getProperty, isJsonObject, type Value } from "./json";
 
@@ -93,7 +99,7 @@ export function targetFor(reference: FieldReference, resourceType: string | unde
       if (reference.resourceType !== resourceType) return { kind: "absent" };
       if (reference.target) return reference.target;
       throw new EvaluationError(
-        `alias '${reference.name}' is outside the alias tables, which cover ${"Microsoft.CognitiveServices"} only`,
+        `alias '${reference.name}' is outside the alias tables (${coveredNamespaces.join(", ")}): its resources cannot be read`,
       );
   }
 }

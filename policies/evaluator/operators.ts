@@ -77,7 +77,13 @@ function applyPositive(
   if (operator === "in" && !Array.isArray(expected)) {
     throw new EvaluationError(`'in' needs an array, got ${jsonTypeName(expected)}`);
   }
-  if (isMissing(actual)) return false;
+  // A missing field selects `null` (author-policies-for-arrays.md, ms.date 10/22/2020): it equals
+  // null() and no other value.
+  if (isMissing(actual)) {
+    if (operator === "equals") return expected === null;
+    if (operator === "in") return (expected as JsonValue[]).includes(null);
+    return false;
+  }
   switch (operator) {
     case "equals":
       return looselyEqual(actual, expected, normalize);

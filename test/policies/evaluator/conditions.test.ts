@@ -78,7 +78,7 @@ describe("field operand", () => {
     ["a dotted path", "properties.networkAcls.defaultAction", "Deny"],
     ["an indexed path", "properties.networkAcls.ipRules[1].value", "10.0.0.2"],
     [
-      "an alias outside the table, by Azure's convention",
+      "an alias the hand-written table lacked, now read from Azure's published table",
       "Microsoft.CognitiveServices/accounts/customSubDomainName",
       "acct",
     ],
