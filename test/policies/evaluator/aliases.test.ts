@@ -11,7 +11,7 @@ import {
 } from "../../../policies/evaluator";
 import { parsePath } from "../../../policies/evaluator/fields";
 import { referenceDir } from "../../support/paths";
-import { aiServicesAccount, errorOf, matches } from "./support";
+import { aiServicesAccount, errorOf, matches, ruleOf } from "./support";
 
 /** Every field reference a definition makes: `field` operands, count fields and field('...') calls. */
 function fieldReferences(json: JsonValue, found: Set<string> = new Set()): Set<string> {
@@ -280,10 +280,7 @@ describe("an alias that does not exist", () => {
   it("does not stop the definition from being read, as the error belongs to evaluation", () => {
     expect(() =>
       parseDefinition({
-        policyRule: {
-          if: { field: "Microsoft.CognitiveServices/accounts/nope", exists: true },
-          then: { effect: "audit" },
-        },
+        policyRule: ruleOf({ field: "Microsoft.CognitiveServices/accounts/nope", exists: true }),
       }),
     ).not.toThrow();
   });
