@@ -5,7 +5,7 @@ import { type CompiledValue, compiledValue, type TemplateValue } from "./express
 import { cachedFieldReference, type FieldReference } from "./fields";
 import { type JsonValue, jsonTypeName, type Value } from "./json";
 import { applyOperator, type OperatorName } from "./operators";
-import { ignoreCase, normalizeLocation, type StringNormalizer } from "./values";
+import { ignoreCase, type StringNormalizer } from "./values";
 
 /** A condition compiled into a closure over the evaluation context. */
 export type CompiledCondition = (context: EvaluationContext) => boolean;
@@ -70,13 +70,8 @@ function compileComparison(
   switch (operand.kind) {
     case "field": {
       const read = fieldReader(operand.field);
-      return (context) => {
-        const { values, isLocation } = context.readReference(read(context));
-        const normalize = isLocation ? normalizeLocation : ignoreCase;
-        // A `[*]` reference holds only if it holds for every element (vacuously for none).
-        for (const actual of values) if (!test(actual, context, normalize)) return false;
-        return true;
-      };
+      // A `[*]` reference holds only if it holds for every element (vacuously for none).
+      return (context) => context.everyValue(read(context), test);
     }
     case "value": {
       const actual = compiledValue(operand.value);
@@ -99,7 +94,49 @@ function compileTest(operator: OperatorName, value: TemplateValue): Test {
     return (actual, _context, normalize) => applyOperator(operator, actual, expected, normalize);
   }
   const expected = compiledValue(value);
+  if (operator === "in" || operator === "notIn") {
+    // A parameter's list is the same array for every resource: its keys are computed once.
+    const positive = operator === "in";
+    let lastList: JsonValue | undefined;
+    let lastNormalize: StringNormalizer | undefined;
+    let lastKeys: Set<string> | undefined;
+    return (actual, context, normalize) => {
+      const list = expected(context);
+      if (list !== lastList || normalize !== lastNormalize) {
+        lastList = list;
+        lastNormalize = normalize;
+        lastKeys = Array.isArray(list) ? stringKeys(list, normalize) : undefined;
+      }
+      const keys = lastKeys;
+      if (!keys) return applyOperator(operator, actual, list, normalize);
+      const text = scalarTextOf(actual);
+      const found = text !== undefined && keys.has(normalize(text));
+      return positive ? found : !found;
+    };
+  }
   return (actual, context, normalize) => applyOperator(operator, actual, expected(context), normalize);
+}
+
+const keysByList = new WeakMap<readonly JsonValue[], Map<StringNormalizer, Set<string> | undefined>>();
+
+/** The folded keys of a list of strings, memoized per list; undefined when it holds anything else. */
+function stringKeys(list: readonly JsonValue[], normalize: StringNormalizer): Set<string> | undefined {
+  let byNormalizer = keysByList.get(list);
+  if (!byNormalizer) {
+    byNormalizer = new Map();
+    keysByList.set(list, byNormalizer);
+  }
+  if (!byNormalizer.has(normalize)) {
+    const strings = list.every((item): item is string => typeof item === "string");
+    byNormalizer.set(normalize, strings ? new Set((list as string[]).map(normalize)) : undefined);
+  }
+  return byNormalizer.get(normalize);
+}
+
+function scalarTextOf(actual: Value): string | undefined {
+  if (typeof actual === "string") return actual;
+  if (typeof actual === "number" || typeof actual === "boolean") return String(actual);
+  return undefined;
 }
 
 /**
@@ -126,12 +163,7 @@ function literalMembership(operator: OperatorName, expected: JsonValue): Test | 
   };
   const positive = operator === "in" || operator === "equals";
   return (actual, _context, normalize) => {
-    const text =
-      typeof actual === "string"
-        ? actual
-        : typeof actual === "number" || typeof actual === "boolean"
-          ? String(actual)
-          : undefined;
+    const text = scalarTextOf(actual);
     const found = text !== undefined && keysFor(normalize).has(normalize(text));
     return positive ? found : !found;
   };
@@ -175,11 +207,7 @@ function compileCount(
       const written = text(context);
       const { prefix, elements } = context.countElements(cachedFieldReference(written), written);
       if (!where) return elements.length;
-      let count = 0;
-      for (const element of elements) {
-        if (where(context.enter({ kind: "field", prefix, element }))) count += 1;
-      }
-      return count;
+      return context.countWhere({ kind: "field", prefix, element: null }, elements, where);
     };
   }
   const items = compiledValue(operand.value);
@@ -189,10 +217,6 @@ function compileCount(
     if (!Array.isArray(array))
       throw new EvaluationError(`a value count needs an array, got ${jsonTypeName(array)}`);
     if (!where) return array.length;
-    let count = 0;
-    for (const element of array) {
-      if (where(context.enter({ kind: "value", name, element }))) count += 1;
-    }
-    return count;
+    return context.countWhere({ kind: "value", name, element: null }, array, where);
   };
 }

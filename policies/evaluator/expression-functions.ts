@@ -46,6 +46,8 @@ export interface PolicyFacts {
 /** What an expression may read: the assignment's parameters, the resource, the counts around it. */
 export interface ExpressionScope {
   parameter(name: string): JsonValue;
+  /** `parameter`, by the lower-case key a rule computed once; `name` as written, for messages. */
+  parameterByKey?(key: string, name: string): JsonValue;
   /** `field()`; absent where Azure forbids it (e.g. an initiative's parameter values). */
   field?: (reference: string) => JsonValue;
   /** `current()`; absent outside a count's `where`. */

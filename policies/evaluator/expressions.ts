@@ -210,6 +210,13 @@ function compileCall(call: Extract<Expression, { kind: "call" }>): CompiledExpre
   }
   const spec = functionSpec(call.name);
   if (!spec) return failing(unsupportedReason(call.name) ?? `unknown function '${call.name}'`);
+  // `parameters('name')`, the commonest call: the name is lower-cased once, here.
+  const [only] = args;
+  if (spec.name === "parameters" && args.length === 1 && typeof only?.constant?.value === "string") {
+    const name = only.constant.value;
+    const key = name.toLowerCase();
+    return { run: (scope) => (scope.parameterByKey ? scope.parameterByKey(key, name) : scope.parameter(name)) };
+  }
   const arity = arityError(spec, args.length);
   if (arity) return failing(arity);
   const run = spec.run;

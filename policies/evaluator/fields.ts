@@ -16,7 +16,13 @@ export type PathSegment =
 
 /** What a `field` reference points at in a given resource. */
 export type FieldTarget =
-  | { kind: "path"; segments: PathSegment[]; isLocation: boolean }
+  | {
+      kind: "path";
+      segments: PathSegment[];
+      isLocation: boolean;
+      /** The path has a `[*]`: it selects a collection of values. */
+      many?: boolean;
+    }
   | { kind: "fullName" }
   /** An alias of another resource type: Azure reads it as missing. */
   | { kind: "absent" };
@@ -51,22 +57,18 @@ export function compileFieldReference(reference: string): FieldReference {
   if (topLevelFields.has(lower)) {
     return {
       kind: "fixed",
-      target: { kind: "path", segments: parsePath(lower), isLocation: lower === "location" },
+      target: pathTarget(parsePath(lower), lower === "location"),
     };
   }
   // Tag names may contain dots: everything after `tags.` is the name.
   if (lower.startsWith("tags.")) {
     return {
       kind: "fixed",
-      target: {
-        kind: "path",
-        segments: [property("tags"), property(reference.slice(5))],
-        isLocation: false,
-      },
+      target: pathTarget([property("tags"), property(reference.slice(5))], false),
     };
   }
   if (reference.includes("/")) return compileAlias(reference);
-  return { kind: "fixed", target: { kind: "path", segments: parsePath(reference), isLocation: false } };
+  return { kind: "fixed", target: pathTarget(parsePath(reference), false) };
 }
 
 function compileAlias(reference: string): FieldReference {
@@ -75,7 +77,7 @@ function compileAlias(reference: string): FieldReference {
     return {
       kind: "alias",
       resourceType: alias.resourceType.toLowerCase(),
-      target: { kind: "path", segments: parsePath(alias.path), isLocation: false },
+      target: pathTarget(parsePath(alias.path), false),
       name: alias.name,
     };
   }
@@ -124,6 +126,11 @@ export function cachedFieldReference(reference: string): FieldReference {
  */
 export function resolveField(reference: string, resourceType: string | undefined): FieldTarget {
   return targetFor(cachedFieldReference(reference), resourceType?.toLowerCase());
+}
+
+/** A path target with what is known about it from its segments. */
+function pathTarget(segments: PathSegment[], isLocation: boolean): Extract<FieldTarget, { kind: "path" }> {
+  return { kind: "path", segments, isLocation, many: hasWildcard(segments) };
 }
 
 function property(name: string): PathSegment {
@@ -180,6 +187,33 @@ export function hasWildcard(segments: readonly PathSegment[]): boolean {
   return segments.some((segment) => segment.kind === "wildcard");
 }
 
+/** Reads a path without `[*]`: the one value, undefined when missing. */
+export function readSingle(
+  root: Value,
+  segments: readonly PathSegment[],
+  from = 0,
+  to = segments.length,
+): Value {
+  let current = root;
+  for (let position = from; position < to; position += 1) {
+    const segment = segments[position] as PathSegment;
+    if (segment.kind === "index") current = Array.isArray(current) ? current[segment.index] : undefined;
+    else if (segment.kind === "property") current = propertyOf(current, segment.name);
+    else return undefined;
+  }
+  return current;
+}
+
+/**
+ * `getProperty` on an object, undefined on anything else: the same lookup, written here because paths
+ * are read for every condition on every resource and a call into another module costs more than it.
+ */
+function propertyOf(value: Value, name: string): Value {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  if (Object.hasOwn(value, name)) return value[name];
+  return getProperty(value, name);
+}
+
 /**
  * Reads a path. Without `[*]` the result has exactly one value (undefined when missing); each `[*]`
  * fans out over the array's elements, and a missing or non-array value has no elements.
@@ -202,6 +236,36 @@ export function readPath(root: Value, segments: readonly PathSegment[], from = 0
     else current = isJsonObject(current) ? getProperty(current, segment.name) : undefined;
   }
   return [current];
+}
+
+/** A path relative to a count's element, and whether it still selects a collection. */
+export interface RelativePath {
+  rest: PathSegment[];
+  many: boolean;
+}
+
+const relativePaths = new WeakMap<readonly PathSegment[], WeakMap<readonly PathSegment[], RelativePath | null>>();
+
+/**
+ * `segments` relative to `prefix` when `prefix` starts it, else undefined. Memoized by the identity of
+ * both arrays: compiled references keep their segments, so a count's `where` resolves each once.
+ */
+export function relativePath(
+  segments: readonly PathSegment[],
+  prefix: readonly PathSegment[],
+): RelativePath | undefined {
+  let byPrefix = relativePaths.get(segments);
+  if (!byPrefix) {
+    byPrefix = new WeakMap();
+    relativePaths.set(segments, byPrefix);
+  }
+  let relative = byPrefix.get(prefix);
+  if (relative === undefined) {
+    const rest = startsWithPath(segments, prefix) ? segments.slice(prefix.length) : undefined;
+    relative = rest ? { rest, many: hasWildcard(rest) } : null;
+    byPrefix.set(prefix, relative);
+  }
+  return relative ?? undefined;
 }
 
 /** Whether `prefix` is the start of `segments` (property names without case). */

@@ -62,13 +62,40 @@ export function isAscii(text: string): boolean {
 
 /** The key two strings share when .NET's OrdinalIgnoreCase finds them equal. */
 export function ordinalIgnoreCaseKey(text: string): string {
-  if (isAscii(text)) return text.toUpperCase();
-  let key = "";
-  for (const char of text) key += simpleUpper(char.codePointAt(0) as number);
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    if (isAscii(text)) key = text.toUpperCase();
+    else {
+      key = "";
+      for (const char of text) key += simpleUpper(char.codePointAt(0) as number);
+    }
+    // Resources repeat the same short values (names, modes, SKUs): each is folded once.
+    if (text.length <= 64) {
+      if (keyCache.size >= MAX_CACHED_KEYS) keyCache.clear();
+      keyCache.set(text, key);
+    }
+  }
   return key;
 }
 
+const keyCache = new Map<string, string>();
+const MAX_CACHED_KEYS = 50_000;
+
 export const ignoreCase: StringNormalizer = ordinalIgnoreCaseKey;
+
+/** `ordinalIgnoreCaseKey(a) === ordinalIgnoreCaseKey(b)`, without making the keys for ASCII text. */
+export function ordinalEqualsIgnoreCase(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return ordinalIgnoreCaseKey(a) === ordinalIgnoreCaseKey(b);
+  for (let index = 0; index < a.length; index += 1) {
+    const x = a.charCodeAt(index);
+    const y = b.charCodeAt(index);
+    if (x === y) continue;
+    if (x > 0x7f || y > 0x7f) return ordinalIgnoreCaseKey(a) === ordinalIgnoreCaseKey(b);
+    if ((x | 0x20) !== (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7a) return false;
+  }
+  return true;
+}
 
 /** Azure compares locations without case and spaces: "West Europe" equals "westeurope". */
 export const normalizeLocation: StringNormalizer = (text) => ordinalIgnoreCaseKey(text.replace(/\s+/g, ""));
@@ -79,6 +106,9 @@ export const normalizeLocation: StringNormalizer = (text) => ordinalIgnoreCaseKe
  */
 export function looselyEqual(left: Value, right: Value, normalize: StringNormalizer = ignoreCase): boolean {
   if (isMissing(left) || isMissing(right)) return isMissing(left) && isMissing(right);
+  if (typeof left === "string" && typeof right === "string" && normalize === ignoreCase) {
+    return ordinalEqualsIgnoreCase(left, right);
+  }
   if (typeof left === "string" || typeof right === "string") {
     const leftText = scalarText(left);
     const rightText = scalarText(right);
