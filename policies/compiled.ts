@@ -22,6 +22,8 @@ export interface CompiledDefinition {
   readonly parsed: PolicyDefinition;
   /** Lower-case resource types the rule is written for; undefined when the rule does not say. */
   readonly targetTypes: readonly string[] | undefined;
+  /** The same types as a set, to skip a resource of any other type with one lookup. */
+  readonly targetTypeSet: ReadonlySet<string> | undefined;
   /** Evaluated on data-plane views (mode `Microsoft.CognitiveServices.Data`). */
   readonly dataPlane: boolean;
 }
@@ -58,13 +60,23 @@ export function compileDefinition(document: unknown): CompiledDefinition {
   const known = key === undefined ? undefined : compiledDefinitions.get(key);
   if (known) return known;
   const parsed = parseDefinition(document);
+  const types = targetTypes(parsed.if);
   const compiled: CompiledDefinition = {
     parsed,
-    targetTypes: targetTypes(parsed.if),
+    targetTypes: types,
+    targetTypeSet: types ? new Set(types) : undefined,
     dataPlane: parsed.mode.toLowerCase() === DATA_PLANE_MODE,
   };
   if (key !== undefined) compiledDefinitions.set(key, compiled);
   return compiled;
+}
+
+/**
+ * Whether a definition's rule can match a resource of this type (any case): false when its `if` names
+ * the types it is written for and this is not one of them, so the resource need not be evaluated.
+ */
+export function canMatchType(definition: CompiledDefinition, resourceType: string): boolean {
+  return definition.targetTypeSet === undefined || definition.targetTypeSet.has(resourceType.toLowerCase());
 }
 
 /** A project policy compiled, once per policy object. */

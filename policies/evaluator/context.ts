@@ -228,10 +228,6 @@ export class EvaluationContext implements ExpressionScope {
     return true;
   }
 
-  readField(reference: string): FieldRead {
-    return this.readReference(cachedFieldReference(reference));
-  }
-
   readReference(reference: FieldReference): FieldRead {
     return this.readTarget(targetFor(reference, this.type));
   }
@@ -276,11 +272,6 @@ export class EvaluationContext implements ExpressionScope {
     const value = this.evaluation.parameters.get(key);
     if (value === undefined) throw new EvaluationError(`parameter '${name}' is not defined`);
     return value;
-  }
-
-  /** Kept for callers of the earlier API: the context is its own expression scope. */
-  expressionScope(): ExpressionScope {
-    return this;
   }
 
   /** Inside a field count, paths under the counted array start at the current element. */
