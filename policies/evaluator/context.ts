@@ -12,9 +12,9 @@ import {
   fullNameOf,
   hasWildcard,
   type PathSegment,
+  type RelativePath,
   readPath,
   readSingle,
-  type RelativePath,
   relativePath,
   startsWithPath,
   targetFor,
@@ -345,7 +345,10 @@ export class EvaluationContext implements ExpressionScope {
   }
 }
 
-const relativeCaches = new WeakMap<readonly PathSegment[], Map<readonly PathSegment[], RelativePath | null>>();
+const relativeCaches = new WeakMap<
+  readonly PathSegment[],
+  Map<readonly PathSegment[], RelativePath | null>
+>();
 
 /** The relative paths read under one count's array, shared by every evaluation of that count. */
 function relativeCache(prefix: readonly PathSegment[]): Map<readonly PathSegment[], RelativePath | null> {

@@ -215,7 +215,9 @@ function compileCall(call: Extract<Expression, { kind: "call" }>): CompiledExpre
   if (spec.name === "parameters" && args.length === 1 && typeof only?.constant?.value === "string") {
     const name = only.constant.value;
     const key = name.toLowerCase();
-    return { run: (scope) => (scope.parameterByKey ? scope.parameterByKey(key, name) : scope.parameter(name)) };
+    return {
+      run: (scope) => (scope.parameterByKey ? scope.parameterByKey(key, name) : scope.parameter(name)),
+    };
   }
   const arity = arityError(spec, args.length);
   if (arity) return failing(arity);

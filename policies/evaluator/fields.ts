@@ -244,7 +244,10 @@ export interface RelativePath {
   many: boolean;
 }
 
-const relativePaths = new WeakMap<readonly PathSegment[], WeakMap<readonly PathSegment[], RelativePath | null>>();
+const relativePaths = new WeakMap<
+  readonly PathSegment[],
+  WeakMap<readonly PathSegment[], RelativePath | null>
+>();
 
 /**
  * `segments` relative to `prefix` when `prefix` starts it, else undefined. Memoized by the identity of

@@ -23,7 +23,8 @@ export function isMissing(value: Value): value is null | undefined {
 export function getProperty(object: JsonObject, key: string): Value {
   if (Object.hasOwn(object, key)) return object[key];
   for (const name in object) {
-    if (name.length === key.length && Object.hasOwn(object, name) && sameIgnoringCase(name, key)) return object[name];
+    if (name.length === key.length && Object.hasOwn(object, name) && sameIgnoringCase(name, key))
+      return object[name];
   }
   return undefined;
 }
