@@ -18,11 +18,22 @@ import { loadDeploymentsText } from "../loader/load";
 import { parseYaml } from "../loader/parse";
 import { resolveDesiredState } from "../loader/resolve";
 import { checkSchema } from "../loader/schema-check";
+import { graphArmViews } from "../policies/arm-view";
 import { checkPlanPolicies } from "../policies/check-plan";
+import { compilePolicy } from "../policies/compiled";
+import {
+  type BoundParameters,
+  bindParameters,
+  evaluateBound,
+  type PolicyDefinition,
+} from "../policies/evaluator";
+import { projectPolicies } from "../policies/registry";
+import { resolvePolicySettings } from "../policies/settings";
 import { formatComplianceHtml } from "../reports/compliance/html";
 import { buildComplianceReport } from "../reports/compliance/model";
 import { formatComplianceSarif } from "../reports/compliance/sarif";
 import { diffPlans } from "../review/diff";
+import { builtinUnits } from "./azure-builtins";
 import { generateDeploymentsYaml } from "./generate";
 
 export interface BenchStage<T = unknown> {
@@ -34,6 +45,8 @@ export interface BenchStage<T = unknown> {
   prepare(text: string): T;
   /** Timed. */
   run(input: T): unknown;
+  /** For a policy stage: how many (resource × definition) evaluations one run makes. */
+  evaluations?(input: T): number;
 }
 
 /** Keeps a stage's input type checked while letting stages of different inputs share one list. */
@@ -108,6 +121,37 @@ export function benchStages(): BenchStage<unknown>[] {
       run: (plan) => checkPlanPolicies(plan, { config: {}, azureUnits: [], diagnostics: [] }),
     }),
     defineStage({
+      name: "azure-policy",
+      description:
+        "every resource against the pack, the 25 AI built-ins and the Guardrail initiative (checkPlanPolicies)",
+      prepare: (text) => ({ plan: planOf(text), azureUnits: builtinUnits() }),
+      run: ({ plan, azureUnits }) => checkPlanPolicies(plan, { config: {}, azureUnits, diagnostics: [] }),
+      evaluations: ({ plan, azureUnits }) =>
+        plan.graph.nodes.length * (projectPolicies().length + azureUnits.length),
+    }),
+    defineStage({
+      name: "evaluate",
+      partOf: "azure-policy",
+      description:
+        "the evaluator alone: every definition of the stage above on every resource view (evaluateBound)",
+      prepare: (text) => evaluationInput(planOf(text)),
+      run: (input) => {
+        let outcomes = 0;
+        for (const { definition, parameters, dataPlane } of input.definitions) {
+          for (const view of dataPlane ? input.dataPlane : input.control) {
+            evaluateBound(definition, parameters, view);
+            outcomes += 1;
+          }
+        }
+        return outcomes;
+      },
+      evaluations: (input) =>
+        input.definitions.reduce(
+          (total, { dataPlane }) => total + (dataPlane ? input.dataPlane.length : input.control.length),
+          0,
+        ),
+    }),
+    defineStage({
       name: "diff",
       description: "semantic diff of two plans where every chat deployment changes version (diffPlans)",
       prepare: (text) => ({
@@ -134,6 +178,36 @@ export function benchStages(): BenchStage<unknown>[] {
   ];
 }
 
+/** Every definition the azure-policy stage evaluates, its parameters bound, and the views it reads. */
+function evaluationInput(plan: Plan) {
+  const { control, dataPlane } = graphArmViews(plan.graph, plan.state.subscription);
+  const definitions: { definition: PolicyDefinition; parameters: BoundParameters; dataPlane: boolean }[] = [];
+  for (const policy of projectPolicies()) {
+    const compiled = compilePolicy(policy);
+    if (compiled.kind !== "definition") continue;
+    const settings = resolvePolicySettings(compiled, {}, { protect: plan.state.protect });
+    const { parsed, dataPlane: plane } = compiled.definition;
+    definitions.push({
+      definition: parsed,
+      parameters: bindParameters(parsed, settings.parameters),
+      dataPlane: plane,
+    });
+  }
+  for (const unit of builtinUnits()) {
+    const { parsed, dataPlane: plane } = unit.definition;
+    definitions.push({
+      definition: parsed,
+      parameters: bindParameters(parsed, unit.parameters),
+      dataPlane: plane,
+    });
+  }
+  return {
+    definitions,
+    control: control.map(({ view }) => view),
+    dataPlane: dataPlane.map(({ view }) => view),
+  };
+}
+
 function planOf(text: string): Plan {
   const result = planLoaded(loadDeploymentsText("bench.yaml", text), undefined);
   if (!result.ok) throw new Error("generated file does not plan");
@@ -158,6 +232,9 @@ export interface BenchResult {
   minMs: number;
   maxMs: number;
   microsPerDeployment: number;
+  /** Policy stages: (resource × definition) evaluations per run, and the median time of one. */
+  evaluations?: number;
+  microsPerEvaluation?: number;
   peakRssMb?: number;
   runRssMb?: number;
 }
@@ -290,6 +367,8 @@ function table(results: BenchResult[]): string {
     "min",
     "max",
     "µs/deployment",
+    "evaluations",
+    "µs/evaluation",
     "peak RSS",
     "run RSS",
   ];
@@ -301,6 +380,8 @@ function table(results: BenchResult[]): string {
     `${r.minMs.toFixed(1)} ms`,
     `${r.maxMs.toFixed(1)} ms`,
     r.microsPerDeployment.toFixed(1),
+    r.evaluations === undefined ? "-" : r.evaluations.toLocaleString("en-US"),
+    r.microsPerEvaluation === undefined ? "-" : r.microsPerEvaluation.toFixed(2),
     r.peakRssMb === undefined ? "-" : `${r.peakRssMb} MB`,
     r.runRssMb === undefined ? "-" : `${r.runRssMb} MB`,
   ]);
@@ -329,6 +410,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
         maxMs: Math.max(...times),
         microsPerDeployment: (median(times) * 1000) / Math.max(1, size),
       };
+      const evaluations = stage.evaluations?.(input);
+      if (evaluations !== undefined) {
+        result.evaluations = evaluations;
+        result.microsPerEvaluation = (median(times) * 1000) / Math.max(1, evaluations);
+      }
       // Parts of a stage are timed only; the memory of the whole stage is what matters.
       if (options.memory && stage.partOf === undefined) {
         const memory = await measureMemory(stage.name, size);

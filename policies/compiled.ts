@@ -10,6 +10,7 @@ import {
   type ParameterDefinition,
   type PolicyDefinition,
   parseDefinition,
+  targetTypes as ruleTargetTypes,
 } from "./evaluator";
 import type { DefinitionPolicy, ProjectPolicy, StackPolicy } from "./policy";
 
@@ -21,6 +22,8 @@ export interface CompiledDefinition {
   readonly parsed: PolicyDefinition;
   /** Lower-case resource types the rule is written for; undefined when the rule does not say. */
   readonly targetTypes: readonly string[] | undefined;
+  /** The same types as a set, to skip a resource of any other type with one lookup. */
+  readonly targetTypeSet: ReadonlySet<string> | undefined;
   /** Evaluated on data-plane views (mode `Microsoft.CognitiveServices.Data`). */
   readonly dataPlane: boolean;
 }
@@ -57,13 +60,23 @@ export function compileDefinition(document: unknown): CompiledDefinition {
   const known = key === undefined ? undefined : compiledDefinitions.get(key);
   if (known) return known;
   const parsed = parseDefinition(document);
+  const types = targetTypes(parsed.if);
   const compiled: CompiledDefinition = {
     parsed,
-    targetTypes: targetTypes(parsed.if),
+    targetTypes: types,
+    targetTypeSet: types ? new Set(types) : undefined,
     dataPlane: parsed.mode.toLowerCase() === DATA_PLANE_MODE,
   };
   if (key !== undefined) compiledDefinitions.set(key, compiled);
   return compiled;
+}
+
+/**
+ * Whether a definition's rule can match a resource of this type (any case): false when its `if` names
+ * the types it is written for and this is not one of them, so the resource need not be evaluated.
+ */
+export function canMatchType(definition: CompiledDefinition, resourceType: string): boolean {
+  return definition.targetTypeSet === undefined || definition.targetTypeSet.has(resourceType.toLowerCase());
 }
 
 /** A project policy compiled, once per policy object. */
@@ -98,34 +111,7 @@ function compileDefinitionPolicy(policy: DefinitionPolicy): CompiledDefinitionPo
  * top (possibly inside allOf). Undefined when the rule does not say.
  */
 export function targetTypes(condition: Condition): string[] | undefined {
-  const found = new Set<string>();
-  const visit = (current: Condition): void => {
-    switch (current.kind) {
-      case "allOf":
-        for (const inner of current.conditions) visit(inner);
-        return;
-      case "anyOf": {
-        // Every branch must name its types for the union to be known.
-        const branches = current.conditions.map(targetTypes);
-        if (branches.every((branch) => branch !== undefined))
-          for (const branch of branches) for (const type of branch ?? []) found.add(type);
-        return;
-      }
-      case "not":
-        return;
-      case "compare": {
-        const { operand, operator, value } = current;
-        if (operand.kind !== "field" || operand.field.kind !== "literal") return;
-        if (String(operand.field.value).toLowerCase() !== "type" || value.kind !== "literal") return;
-        if (operator === "equals" && typeof value.value === "string") found.add(value.value.toLowerCase());
-        if (operator === "in" && Array.isArray(value.value))
-          for (const type of value.value) if (typeof type === "string") found.add(type.toLowerCase());
-        return;
-      }
-    }
-  };
-  visit(condition);
-  return found.size > 0 ? [...found] : undefined;
+  return ruleTargetTypes(condition);
 }
 
 /**

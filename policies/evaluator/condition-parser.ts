@@ -1,6 +1,6 @@
 import { DefinitionError, EvaluationError } from "./errors";
 import { compileTemplateValue, type TemplateValue } from "./expressions";
-import { resolveField } from "./fields";
+import { compileFieldReference } from "./fields";
 import { isJsonObject, type JsonValue } from "./json";
 import { canonicalOperator, existsFlag, type OperatorName } from "./operators";
 
@@ -114,7 +114,8 @@ function parseFieldReference(json: JsonValue, path: string, isCount: boolean): T
   const compiled = compileTemplateValue(json, path);
   if (compiled.kind === "literal" && typeof compiled.value === "string") {
     try {
-      resolveField(compiled.value, undefined);
+      // Only the syntax is checked here: whether an alias exists is an evaluation error, as Azure reports it.
+      compileFieldReference(compiled.value);
     } catch (error) {
       if (error instanceof EvaluationError) throw new DefinitionError(error.message, path);
       throw error;

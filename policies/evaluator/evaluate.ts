@@ -1,14 +1,20 @@
-import { evaluateCondition } from "./conditions";
-import { type ArmResource, EvaluationContext, parameterTable } from "./context";
+import { type CompiledCondition, compiledCondition } from "./conditions";
+import { type ArmResource, EvaluationContext, type EvaluationFacts, parameterTable } from "./context";
 import { isKnownEffect, type PolicyDefinition } from "./definition";
 import { DefinitionError, EvaluationError } from "./errors";
-import { evaluateTemplateValue } from "./expressions";
+import type { PolicyFacts, ResourceGroupFacts, SubscriptionFacts } from "./expression-functions";
+import { type CompiledValue, compiledValue } from "./expressions";
 import type { EvaluationUnit } from "./initiatives";
 import { isJsonObject, type JsonObject, type JsonValue, jsonTypeName } from "./json";
 import { modeSkipReason } from "./modes";
 import { normalizeParameterValues, resolveParameters } from "./parameters";
+import { targetTypes } from "./target-types";
 
-/** The api-version `requestContext().apiVersion` reports unless the caller says otherwise. */
+/**
+ * Formerly what `requestContext().apiVersion` reported when the caller did not say. The API version is
+ * now the caller's to give (`EvaluationOptions.apiVersion`); without it the expression fails naming it.
+ * Kept so that existing imports compile.
+ */
 export const defaultApiVersion = "2025-06-01";
 
 export interface EvaluationOptions {
@@ -19,8 +25,17 @@ export interface EvaluationOptions {
   parameters?: unknown;
   /** The clock behind `utcNow()`. */
   now?: Date | (() => Date);
-  /** What `requestContext().apiVersion` returns. */
-  apiVersion?: string;
+  /**
+   * What `requestContext().apiVersion` returns: the API version the resource is written with, one for
+   * all or per resource type. Unknown when absent, and an expression reading it fails.
+   */
+  apiVersion?: string | Readonly<Record<string, string>>;
+  /** What `resourceGroup()` returns, as far as the caller knows it. */
+  resourceGroup?: ResourceGroupFacts;
+  /** What `subscription()` returns, as far as the caller knows it. */
+  subscription?: SubscriptionFacts;
+  /** What `policy()` returns; `definitionId` defaults to the definition's own `id`. */
+  policy?: PolicyFacts;
 }
 
 /** The four outcomes; `effect` is lower case. An error counts as non-compliant, as in Azure. */
@@ -57,6 +72,43 @@ export function bindParameters(definition: PolicyDefinition, supplied: unknown):
   }
 }
 
+/** A definition compiled once: its rule and effect as closures, the types its rule can match. */
+interface CompiledRule {
+  condition: CompiledCondition;
+  effect: CompiledValue;
+  /** Lower-case types the rule's `if` can hold for; undefined when any type may match. */
+  targetTypes: ReadonlySet<string> | undefined;
+  /** Mode skip reasons by resource type as written, computed once per type. */
+  skipReasons: Map<string, string | undefined>;
+}
+
+const compiledRules = new WeakMap<PolicyDefinition, CompiledRule>();
+
+function compiledRule(definition: PolicyDefinition): CompiledRule {
+  let rule = compiledRules.get(definition);
+  if (!rule) {
+    const types = targetTypes(definition.if);
+    rule = {
+      condition: compiledCondition(definition.if),
+      effect: compiledValue(definition.effect),
+      targetTypes: types ? new Set(types) : undefined,
+      skipReasons: new Map(),
+    };
+    compiledRules.set(definition, rule);
+  }
+  return rule;
+}
+
+function skipReason(
+  definition: PolicyDefinition,
+  rule: CompiledRule,
+  type: string | undefined,
+): string | undefined {
+  const key = type ?? "";
+  if (!rule.skipReasons.has(key)) rule.skipReasons.set(key, modeSkipReason(definition.mode, type));
+  return rule.skipReasons.get(key);
+}
+
 /** Evaluates one definition against one resource in ARM shape. Never throws for a bad rule or resource. */
 export function evaluatePolicy(
   definition: PolicyDefinition,
@@ -68,7 +120,8 @@ export function evaluatePolicy(
 
 /**
  * Evaluates a definition whose parameters were bound once (`bindParameters`) against one resource:
- * the way to evaluate many resources without resolving the same values each time.
+ * the way to evaluate many resources without resolving the same values each time. The definition is
+ * compiled on first use; a resource of a type its rule cannot match is compliant without evaluating.
  */
 export function evaluateBound(
   definition: PolicyDefinition,
@@ -82,7 +135,17 @@ export function evaluateBound(
       message: `the resource must be a JSON object, got ${jsonTypeName(resource as JsonValue)}`,
     };
   }
-  const skip = modeSkipReason(definition.mode, typeof resource.type === "string" ? resource.type : undefined);
+  let rule: CompiledRule;
+  try {
+    rule = compiledRule(definition);
+  } catch (error) {
+    if (error instanceof EvaluationError || error instanceof DefinitionError) {
+      return { outcome: "error", message: error.message };
+    }
+    throw error;
+  }
+  const type = typeof resource.type === "string" ? resource.type : undefined;
+  const skip = skipReason(definition, rule, type);
   if (skip) return { outcome: "not-applicable", reason: skip };
   if (!parameters.ok) return { outcome: "error", message: parameters.message };
   let effect: string | undefined;
@@ -91,11 +154,13 @@ export function evaluateBound(
       resource as JsonObject,
       parameters.table,
       clock(options.now),
-      options.apiVersion ?? defaultApiVersion,
+      facts(definition, options),
     );
-    effect = resolveEffect(definition, context);
+    effect = resolveEffect(rule, context);
     if (effect === "disabled") return { outcome: "not-applicable", reason: "the effect is disabled", effect };
-    const matched = evaluateCondition(definition.if, context);
+    if (rule.targetTypes && !rule.targetTypes.has(context.type ?? ""))
+      return { outcome: "compliant", effect };
+    const matched = rule.condition(context);
     return { outcome: matched ? "non-compliant" : "compliant", effect };
   } catch (error) {
     if (error instanceof EvaluationError || error instanceof DefinitionError) {
@@ -107,8 +172,24 @@ export function evaluateBound(
   }
 }
 
-function resolveEffect(definition: PolicyDefinition, context: EvaluationContext): string {
-  const effect = evaluateTemplateValue(definition.effect, context.expressionScope());
+function facts(
+  definition: PolicyDefinition,
+  options: Omit<EvaluationOptions, "parameters">,
+): EvaluationFacts {
+  const policy =
+    definition.id !== undefined && options.policy?.definitionId === undefined
+      ? { ...options.policy, definitionId: definition.id }
+      : options.policy;
+  return {
+    apiVersion: options.apiVersion,
+    resourceGroup: options.resourceGroup,
+    subscription: options.subscription,
+    policy,
+  };
+}
+
+function resolveEffect(rule: CompiledRule, context: EvaluationContext): string {
+  const effect = rule.effect(context);
   if (typeof effect !== "string")
     throw new EvaluationError(`the effect must be a string, got ${jsonTypeName(effect)}`);
   if (!isKnownEffect(effect)) throw new EvaluationError(`unknown effect '${effect}'`);
@@ -128,6 +209,10 @@ export function evaluateUnits(
 ): { unit: EvaluationUnit; evaluation: PolicyEvaluation }[] {
   return units.map((unit) => ({
     unit,
-    evaluation: evaluatePolicy(unit.definition, resource, { ...options, parameters: unit.parameters }),
+    evaluation: evaluatePolicy(unit.definition, resource, {
+      ...options,
+      parameters: unit.parameters,
+      policy: { ...unit.policy, ...options.policy },
+    }),
   }));
 }

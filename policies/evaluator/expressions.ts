@@ -1,5 +1,14 @@
 import { DefinitionError, EvaluationError } from "./errors";
-import { type ExpressionScope, templateFunction } from "./expression-functions";
+import {
+  arityError,
+  type ExpressionScope,
+  functionSpec,
+  policyMember,
+  requestContextMember,
+  resourceGroupMember,
+  subscriptionMember,
+  unsupportedReason,
+} from "./expression-functions";
 import {
   type Expression,
   ExpressionSyntaxError,
@@ -61,74 +70,189 @@ export function describeTemplateValue(value: TemplateValue): string {
   return value.kind === "array" ? "[…]" : "{…}";
 }
 
+/** A template value compiled to a function of the scope it is evaluated in. */
+export type CompiledValue = (scope: ExpressionScope) => JsonValue;
+
+const compiledValues = new WeakMap<TemplateValue, CompiledValue>();
+
+/**
+ * Compiles a template value once into a closure tree: functions looked up, constant arguments of pure
+ * functions computed, scope objects read member by member. Memoized per template value.
+ */
+export function compiledValue(value: TemplateValue): CompiledValue {
+  let compiled = compiledValues.get(value);
+  if (!compiled) {
+    compiled = compileValue(value);
+    compiledValues.set(value, compiled);
+  }
+  return compiled;
+}
+
+function compileValue(value: TemplateValue): CompiledValue {
+  switch (value.kind) {
+    case "literal": {
+      const constant = value.value;
+      return () => constant;
+    }
+    case "array": {
+      const items = value.items.map(compiledValue);
+      return (scope) => items.map((item) => item(scope));
+    }
+    case "object": {
+      const entries = value.entries.map(([key, item]): [string, CompiledValue] => [key, compiledValue(item)]);
+      return (scope) => Object.fromEntries(entries.map(([key, item]) => [key, item(scope)]));
+    }
+    case "expression": {
+      const expression = compileExpression(value.expression);
+      const source = value.source;
+      return (scope) => {
+        try {
+          return expression.run(scope);
+        } catch (error) {
+          if (error instanceof EvaluationError) {
+            throw new EvaluationError(`expression ${source} failed: ${error.message}`);
+          }
+          throw error;
+        }
+      };
+    }
+  }
+}
+
 /** Evaluates a template value; a failing expression raises an EvaluationError naming the expression. */
 export function evaluateTemplateValue(value: TemplateValue, scope: ExpressionScope): JsonValue {
-  switch (value.kind) {
-    case "literal":
-      return value.value;
-    case "array":
-      return value.items.map((item) => evaluateTemplateValue(item, scope));
-    case "object":
-      return Object.fromEntries(
-        value.entries.map(([key, item]) => [key, evaluateTemplateValue(item, scope)]),
-      );
-    case "expression":
-      try {
-        return evaluateExpression(value.expression, scope);
-      } catch (error) {
-        if (error instanceof EvaluationError) {
-          throw new EvaluationError(`expression ${value.source} failed: ${error.message}`);
-        }
-        throw error;
-      }
-  }
+  return compiledValue(value)(scope);
 }
 
 export function evaluateExpression(expression: Expression, scope: ExpressionScope): JsonValue {
+  return compileExpression(expression).run(scope);
+}
+
+/** A compiled expression; `constant` when it reads nothing from the scope and could be computed. */
+interface CompiledExpression {
+  run: (scope: ExpressionScope) => JsonValue;
+  constant?: { value: JsonValue };
+}
+
+function constantOf(value: JsonValue): CompiledExpression {
+  return { run: () => value, constant: { value } };
+}
+
+function failing(message: string): CompiledExpression {
+  return {
+    run: () => {
+      throw new EvaluationError(message);
+    },
+  };
+}
+
+/** Members of scope functions, read one by one so that an unknown one names itself. */
+const scopeMembers: Record<string, (scope: ExpressionScope, member: string) => JsonValue> = {
+  resourcegroup: resourceGroupMember,
+  subscription: subscriptionMember,
+  policy: policyMember,
+  requestcontext: requestContextMember,
+};
+
+const noScope: ExpressionScope = {
+  parameter: () => {
+    throw new Error("a constant expression read a parameter");
+  },
+  now: () => {
+    throw new Error("a constant expression read the clock");
+  },
+};
+
+function compileExpression(expression: Expression): CompiledExpression {
   switch (expression.kind) {
     case "string":
     case "number":
-      return expression.value;
+      return constantOf(expression.value);
     case "property": {
-      const target = evaluateExpression(expression.target, scope);
-      return readMember(target, expression.name);
+      const target = expression.target;
+      const member =
+        target.kind === "call" && target.args.length === 0
+          ? scopeMembers[target.name.toLowerCase()]
+          : undefined;
+      const name = expression.name;
+      if (member) return { run: (scope) => member(scope, name) };
+      const compiledTarget = compileExpression(target);
+      return { run: (scope) => readMember(compiledTarget.run(scope), name) };
     }
     case "index": {
-      const target = evaluateExpression(expression.target, scope);
-      const index = evaluateExpression(expression.index, scope);
-      if (Array.isArray(target)) {
-        if (typeof index !== "number" || !Number.isInteger(index)) {
-          throw new EvaluationError(`an array index must be an integer, got ${jsonTypeName(index)}`);
-        }
-        const item = target[index];
-        if (item === undefined)
-          throw new EvaluationError(`index ${index} is outside an array of ${target.length}`);
-        return item;
-      }
-      if (typeof index !== "string") throw new EvaluationError(`cannot index a ${jsonTypeName(target)}`);
-      return readMember(target, index);
+      const target = compileExpression(expression.target);
+      const index = compileExpression(expression.index);
+      return { run: (scope) => readIndex(target.run(scope), index.run(scope)) };
     }
     case "call":
-      return callFunction(expression, scope);
+      return compileCall(expression);
   }
 }
 
-function callFunction(call: Extract<Expression, { kind: "call" }>, scope: ExpressionScope): JsonValue {
+function compileCall(call: Extract<Expression, { kind: "call" }>): CompiledExpression {
+  const args = call.args.map(compileExpression);
   // `if` evaluates only the branch it takes, so rules can guard expressions that would fail.
   if (call.name.toLowerCase() === "if") {
-    if (call.args.length !== 3) throw new EvaluationError(`if() takes 3 arguments, got ${call.args.length}`);
-    const [condition, whenTrue, whenFalse] = call.args as [Expression, Expression, Expression];
-    const test = evaluateExpression(condition, scope);
-    if (typeof test !== "boolean")
-      throw new EvaluationError(`if() expects a boolean, got ${jsonTypeName(test)}`);
-    return evaluateExpression(test ? whenTrue : whenFalse, scope);
+    if (args.length !== 3) return failing(`if() takes 3 arguments, got ${args.length}`);
+    const [condition, whenTrue, whenFalse] = args as [
+      CompiledExpression,
+      CompiledExpression,
+      CompiledExpression,
+    ];
+    return {
+      run: (scope) => {
+        const test = condition.run(scope);
+        if (typeof test !== "boolean")
+          throw new EvaluationError(`if() expects a boolean, got ${jsonTypeName(test)}`);
+        return (test ? whenTrue : whenFalse).run(scope);
+      },
+    };
   }
-  const implementation = templateFunction(call.name);
-  if (!implementation) throw new EvaluationError(`unknown function '${call.name}'`);
-  return implementation(
-    call.args.map((arg) => evaluateExpression(arg, scope)),
-    scope,
-  );
+  const spec = functionSpec(call.name);
+  if (!spec) return failing(unsupportedReason(call.name) ?? `unknown function '${call.name}'`);
+  // `parameters('name')`, the commonest call: the name is lower-cased once, here.
+  const [only] = args;
+  if (spec.name === "parameters" && args.length === 1 && typeof only?.constant?.value === "string") {
+    const name = only.constant.value;
+    const key = name.toLowerCase();
+    return {
+      run: (scope) => (scope.parameterByKey ? scope.parameterByKey(key, name) : scope.parameter(name)),
+    };
+  }
+  const arity = arityError(spec, args.length);
+  if (arity) return failing(arity);
+  const run = spec.run;
+  if (spec.pure && args.every((arg) => arg.constant)) {
+    const values = args.map((arg) => (arg.constant as { value: JsonValue }).value);
+    try {
+      return constantOf(run(values, noScope));
+    } catch (error) {
+      // A constant call that fails, fails every time it is evaluated, with its own message.
+      if (error instanceof EvaluationError) return failing(error.message);
+      throw error;
+    }
+  }
+  return {
+    run: (scope) =>
+      run(
+        args.map((arg) => arg.run(scope)),
+        scope,
+      ),
+  };
+}
+
+function readIndex(target: JsonValue, index: JsonValue): JsonValue {
+  if (Array.isArray(target)) {
+    if (typeof index !== "number" || !Number.isInteger(index)) {
+      throw new EvaluationError(`an array index must be an integer, got ${jsonTypeName(index)}`);
+    }
+    const item = target[index];
+    if (item === undefined)
+      throw new EvaluationError(`index ${index} is outside an array of ${target.length}`);
+    return item;
+  }
+  if (typeof index !== "string") throw new EvaluationError(`cannot index a ${jsonTypeName(target)}`);
+  return readMember(target, index);
 }
 
 function readMember(target: JsonValue, name: string): JsonValue {

@@ -1,4 +1,10 @@
-import { findAlias } from "./aliases";
+import {
+  aliasResourceType,
+  coveredNamespaces,
+  findAlias,
+  isCoveredNamespace,
+  unknownAliasMessage,
+} from "./aliases";
 import { EvaluationError } from "./errors";
 import { getProperty, isJsonObject, type Value } from "./json";
 
@@ -10,45 +16,121 @@ export type PathSegment =
 
 /** What a `field` reference points at in a given resource. */
 export type FieldTarget =
-  | { kind: "path"; segments: PathSegment[]; isLocation: boolean }
+  | {
+      kind: "path";
+      segments: PathSegment[];
+      isLocation: boolean;
+      /** The path has a `[*]`: it selects a collection of values. */
+      many?: boolean;
+    }
   | { kind: "fullName" }
   /** An alias of another resource type: Azure reads it as missing. */
   | { kind: "absent" };
 
+/**
+ * A field reference resolved once, whatever resource it is later read on: a built-in field or plain path
+ * (the same on every resource), or an alias (a path on resources of its type, missing on the others).
+ * An alias that does not exist carries the error every read of it raises.
+ */
+export type FieldReference =
+  | { kind: "fixed"; target: FieldTarget }
+  | {
+      kind: "alias";
+      /** Lower-case resource type the alias belongs to. */
+      resourceType: string;
+      /** Undefined for an alias outside the tables: its own type cannot be read. */
+      target: Extract<FieldTarget, { kind: "path" }> | undefined;
+      name: string;
+    }
+  | { kind: "unknown"; message: string };
+
 const topLevelFields = new Set(["type", "name", "kind", "location", "id", "tags", "identity", "sku"]);
 
 /**
- * Resolves a field reference: a built-in field (`type`, `name`, `kind`, `location`, `id`,
- * `fullName`, `identity.type`, `tags`, `tags.x`, `tags['x']`, `tags[x]`), an alias, or a dotted path.
+ * Resolves a field reference, independent of the resource: a built-in field (`type`, `name`, `kind`,
+ * `location`, `id`, `fullName`, `identity.type`, `tags`, `tags.x`, `tags['x']`, `tags[x]`), an alias, or
+ * a plain dotted path. A malformed path throws an EvaluationError.
  */
-export function resolveField(reference: string, resourceType: string | undefined): FieldTarget {
+export function compileFieldReference(reference: string): FieldReference {
   const lower = reference.toLowerCase();
-  if (lower === "fullname") return { kind: "fullName" };
-  if (topLevelFields.has(lower))
-    return { kind: "path", segments: parsePath(lower), isLocation: lower === "location" };
+  if (lower === "fullname") return { kind: "fixed", target: { kind: "fullName" } };
+  if (topLevelFields.has(lower)) {
+    return {
+      kind: "fixed",
+      target: pathTarget(parsePath(lower), lower === "location"),
+    };
+  }
   // Tag names may contain dots: everything after `tags.` is the name.
   if (lower.startsWith("tags.")) {
-    return { kind: "path", segments: [property("tags"), property(reference.slice(5))], isLocation: false };
+    return {
+      kind: "fixed",
+      target: pathTarget([property("tags"), property(reference.slice(5))], false),
+    };
   }
-  if (reference.includes("/")) return resolveAlias(reference, resourceType);
-  return { kind: "path", segments: parsePath(reference), isLocation: false };
+  if (reference.includes("/")) return compileAlias(reference);
+  return { kind: "fixed", target: pathTarget(parsePath(reference), false) };
 }
 
-function resolveAlias(reference: string, resourceType: string | undefined): FieldTarget {
-  const type = resourceType?.toLowerCase();
+function compileAlias(reference: string): FieldReference {
   const alias = findAlias(reference);
   if (alias) {
-    return alias.resourceType.toLowerCase() === type
-      ? { kind: "path", segments: parsePath(alias.path), isLocation: false }
-      : { kind: "absent" };
+    return {
+      kind: "alias",
+      resourceType: alias.resourceType.toLowerCase(),
+      target: pathTarget(parsePath(alias.path), false),
+      name: alias.name,
+    };
   }
-  // An alias outside the table: Azure's convention maps `<type>/<x>` to `properties.<x>`.
-  if (type && reference.toLowerCase().startsWith(`${type}/`)) {
-    const rest = reference.slice(type.length + 1);
-    if (!rest.includes("/"))
-      return { kind: "path", segments: parsePath(`properties.${rest}`), isLocation: false };
+  if (isCoveredNamespace(reference)) return { kind: "unknown", message: unknownAliasMessage(reference) };
+  return {
+    kind: "alias",
+    resourceType: aliasResourceType(reference).toLowerCase(),
+    target: undefined,
+    name: reference,
+  };
+}
+
+/** What a resolved reference reads on a resource of this (lower-case) type. */
+export function targetFor(reference: FieldReference, resourceType: string | undefined): FieldTarget {
+  switch (reference.kind) {
+    case "fixed":
+      return reference.target;
+    case "unknown":
+      throw new EvaluationError(reference.message);
+    case "alias":
+      if (reference.resourceType !== resourceType) return { kind: "absent" };
+      if (reference.target) return reference.target;
+      throw new EvaluationError(
+        `alias '${reference.name}' is outside the alias tables (${coveredNamespaces.join(", ")}): its resources cannot be read`,
+      );
   }
-  return { kind: "absent" };
+}
+
+const compiledReferences = new Map<string, FieldReference>();
+const MAX_CACHED_REFERENCES = 10_000;
+
+/** `compileFieldReference`, memoized: computed references (`field(concat(...))`) repeat per resource. */
+export function cachedFieldReference(reference: string): FieldReference {
+  let compiled = compiledReferences.get(reference);
+  if (!compiled) {
+    compiled = compileFieldReference(reference);
+    if (compiledReferences.size >= MAX_CACHED_REFERENCES) compiledReferences.clear();
+    compiledReferences.set(reference, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Resolves a field reference for a resource type (any case); kept for callers that resolve one
+ * reference once. An unknown alias of a covered namespace throws an EvaluationError.
+ */
+export function resolveField(reference: string, resourceType: string | undefined): FieldTarget {
+  return targetFor(cachedFieldReference(reference), resourceType?.toLowerCase());
+}
+
+/** A path target with what is known about it from its segments. */
+function pathTarget(segments: PathSegment[], isLocation: boolean): Extract<FieldTarget, { kind: "path" }> {
+  return { kind: "path", segments, isLocation, many: hasWildcard(segments) };
 }
 
 function property(name: string): PathSegment {
@@ -105,28 +187,88 @@ export function hasWildcard(segments: readonly PathSegment[]): boolean {
   return segments.some((segment) => segment.kind === "wildcard");
 }
 
+/** Reads a path without `[*]`: the one value, undefined when missing. */
+export function readSingle(
+  root: Value,
+  segments: readonly PathSegment[],
+  from = 0,
+  to = segments.length,
+): Value {
+  let current = root;
+  for (let position = from; position < to; position += 1) {
+    const segment = segments[position] as PathSegment;
+    if (segment.kind === "index") current = Array.isArray(current) ? current[segment.index] : undefined;
+    else if (segment.kind === "property") current = propertyOf(current, segment.name);
+    else return undefined;
+  }
+  return current;
+}
+
+/**
+ * `getProperty` on an object, undefined on anything else: the same lookup, written here because paths
+ * are read for every condition on every resource and a call into another module costs more than it.
+ */
+function propertyOf(value: Value, name: string): Value {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  if (Object.hasOwn(value, name)) return value[name];
+  return getProperty(value, name);
+}
+
 /**
  * Reads a path. Without `[*]` the result has exactly one value (undefined when missing); each `[*]`
  * fans out over the array's elements, and a missing or non-array value has no elements.
  */
-export function readPath(root: Value, segments: readonly PathSegment[]): Value[] {
-  const values: Value[] = [];
-  const visit = (current: Value, position: number): void => {
-    const segment = segments[position];
-    if (!segment) {
-      values.push(current);
-      return;
-    }
+export function readPath(root: Value, segments: readonly PathSegment[], from = 0): Value[] {
+  // The common case, a path without `[*]`, reads without allocating a visitor.
+  let current = root;
+  for (let position = from; position < segments.length; position += 1) {
+    const segment = segments[position] as PathSegment;
     if (segment.kind === "wildcard") {
-      if (Array.isArray(current)) for (const element of current) visit(element, position + 1);
-    } else if (segment.kind === "index") {
-      visit(Array.isArray(current) ? current[segment.index] : undefined, position + 1);
-    } else {
-      visit(isJsonObject(current) ? getProperty(current, segment.name) : undefined, position + 1);
+      const values: Value[] = [];
+      if (Array.isArray(current)) {
+        for (const element of current) {
+          for (const value of readPath(element, segments, position + 1)) values.push(value);
+        }
+      }
+      return values;
     }
-  };
-  visit(root, 0);
-  return values;
+    if (segment.kind === "index") current = Array.isArray(current) ? current[segment.index] : undefined;
+    else current = isJsonObject(current) ? getProperty(current, segment.name) : undefined;
+  }
+  return [current];
+}
+
+/** A path relative to a count's element, and whether it still selects a collection. */
+export interface RelativePath {
+  rest: PathSegment[];
+  many: boolean;
+}
+
+const relativePaths = new WeakMap<
+  readonly PathSegment[],
+  WeakMap<readonly PathSegment[], RelativePath | null>
+>();
+
+/**
+ * `segments` relative to `prefix` when `prefix` starts it, else undefined. Memoized by the identity of
+ * both arrays: compiled references keep their segments, so a count's `where` resolves each once.
+ */
+export function relativePath(
+  segments: readonly PathSegment[],
+  prefix: readonly PathSegment[],
+): RelativePath | undefined {
+  let byPrefix = relativePaths.get(segments);
+  if (!byPrefix) {
+    byPrefix = new WeakMap();
+    relativePaths.set(segments, byPrefix);
+  }
+  let relative = byPrefix.get(prefix);
+  if (relative === undefined) {
+    const rest = startsWithPath(segments, prefix) ? segments.slice(prefix.length) : undefined;
+    relative = rest ? { rest, many: hasWildcard(rest) } : null;
+    byPrefix.set(prefix, relative);
+  }
+  return relative ?? undefined;
 }
 
 /** Whether `prefix` is the start of `segments` (property names without case). */

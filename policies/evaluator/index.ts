@@ -2,9 +2,17 @@
  * Azure Policy evaluator: evaluates Azure Policy definitions, as Azure stores them, against resources
  * in ARM shape, offline. Pure: no I/O, no output, no work at import time.
  */
-export { type Alias, aliases, findAlias } from "./aliases";
+export {
+  type Alias,
+  aliases,
+  aliasTableSource,
+  allAliases,
+  coveredNamespaces,
+  findAlias,
+  unknownAliasMessage,
+} from "./aliases";
 export type { Condition, Operand } from "./condition-parser";
-export type { ArmResource } from "./context";
+export type { ArmResource, EvaluationFacts } from "./context";
 export {
   isKnownEffect,
   knownEffects,
@@ -24,6 +32,14 @@ export {
   evaluateUnits,
   type PolicyEvaluation,
 } from "./evaluate";
+export {
+  type ExpressionScope,
+  type PolicyFacts,
+  type ResourceGroupFacts,
+  type SubscriptionFacts,
+  supportedFunctionNames,
+  unsupportedReason,
+} from "./expression-functions";
 export { ExpressionSyntaxError, isTemplateExpression, parseTemplateExpression } from "./expression-parser";
 export {
   type DefinitionLookup,
@@ -50,3 +66,4 @@ export {
 export type { PolicyMode } from "./modes";
 export { type OperatorName, operatorNames } from "./operators";
 export { normalizeParameterValues, type ParameterDefinition, type ParameterValues } from "./parameters";
+export { targetTypes } from "./target-types";

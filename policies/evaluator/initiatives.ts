@@ -1,5 +1,6 @@
 import { type PolicyDefinition, parseDefinition, stringOrUndefined, unwrapProperties } from "./definition";
 import { AssignmentError, DefinitionError, EvaluationError } from "./errors";
+import type { PolicyFacts } from "./expression-functions";
 import { compileTemplateValue, evaluateTemplateValue, type TemplateValue } from "./expressions";
 import { getProperty, isJsonObject, type JsonValue } from "./json";
 import {
@@ -50,6 +51,8 @@ export interface EvaluationUnit {
   referenceId: string | undefined;
   parameters: Record<string, JsonValue>;
   enforcementMode: EnforcementMode;
+  /** What `policy()` returns for this unit, as far as the assignment and initiative say. */
+  policy?: PolicyFacts;
 }
 
 export function parsePolicySetDefinition(json: unknown): PolicySetDefinition {
@@ -153,6 +156,7 @@ export function expandAssignment(
         referenceId: undefined,
         parameters,
         enforcementMode,
+        policy: facts({ assignmentId: assignment.id, definitionId: assignment.policyDefinitionId }),
       },
     ];
   }
@@ -165,7 +169,7 @@ export function expandAssignment(
       return match[1];
     },
     now: () => options.now ?? new Date(),
-    apiVersion: options.apiVersion ?? "",
+    apiVersion: options.apiVersion,
   };
   return set.members.map((member) => {
     const label = member.referenceId ?? member.policyDefinitionId;
@@ -186,8 +190,19 @@ export function expandAssignment(
       referenceId: member.referenceId,
       parameters,
       enforcementMode,
+      policy: facts({
+        assignmentId: assignment.id,
+        definitionId: member.policyDefinitionId,
+        setDefinitionId: assignment.policyDefinitionId,
+        definitionReferenceId: member.referenceId,
+      }),
     };
   });
+}
+
+/** Policy facts without the members nobody gave. */
+function facts(values: Partial<Record<keyof PolicyFacts, string | undefined>>): PolicyFacts {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as PolicyFacts;
 }
 
 function find(lookup: DefinitionLookup, id: string): unknown {

@@ -22,11 +22,23 @@ export function isMissing(value: Value): value is null | undefined {
  */
 export function getProperty(object: JsonObject, key: string): Value {
   if (Object.hasOwn(object, key)) return object[key];
-  const wanted = key.toLowerCase();
-  for (const [name, value] of Object.entries(object)) {
-    if (name.toLowerCase() === wanted) return value;
+  for (const name in object) {
+    if (name.length === key.length && Object.hasOwn(object, name) && sameIgnoringCase(name, key))
+      return object[name];
   }
   return undefined;
+}
+
+/** Property names compared as `toLowerCase()` would, without making the lower-case strings. */
+function sameIgnoringCase(a: string, b: string): boolean {
+  for (let index = 0; index < a.length; index += 1) {
+    const x = a.charCodeAt(index);
+    const y = b.charCodeAt(index);
+    if (x === y) continue;
+    if (x > 0x7f || y > 0x7f) return a.toLowerCase() === b.toLowerCase();
+    if ((x | 0x20) !== (y | 0x20) || (x | 0x20) < 0x61 || (x | 0x20) > 0x7a) return false;
+  }
+  return true;
 }
 
 export function hasProperty(object: JsonObject, key: string): boolean {

@@ -1,5 +1,5 @@
 import { EvaluationError } from "./errors";
-import { hasProperty, isJsonObject, isMissing, type JsonValue, jsonTypeName, type Value } from "./json";
+import { isJsonObject, isMissing, type JsonValue, jsonTypeName, type Value } from "./json";
 import { compareOrdered, ignoreCase, looselyEqual, type StringNormalizer, scalarText } from "./values";
 
 /** Condition operators in their canonical spelling. */
@@ -77,7 +77,13 @@ function applyPositive(
   if (operator === "in" && !Array.isArray(expected)) {
     throw new EvaluationError(`'in' needs an array, got ${jsonTypeName(expected)}`);
   }
-  if (isMissing(actual)) return false;
+  // A missing field selects `null` (author-policies-for-arrays.md, ms.date 10/22/2020): it equals
+  // null() and no other value.
+  if (isMissing(actual)) {
+    if (operator === "equals") return expected === null;
+    if (operator === "in") return (expected as JsonValue[]).includes(null);
+    return false;
+  }
   switch (operator) {
     case "equals":
       return looselyEqual(actual, expected, normalize);
@@ -95,7 +101,9 @@ function applyPositive(
       const key = scalarText(expected);
       if (key === undefined)
         throw new EvaluationError(`'containsKey' needs a key, got ${jsonTypeName(expected)}`);
-      return isJsonObject(actual) && hasProperty(actual, key);
+      if (!isJsonObject(actual)) return false;
+      const wanted = ignoreCase(key);
+      return Object.keys(actual).some((name) => ignoreCase(name) === wanted);
     }
     case "less":
       return compareOrdered(actual, expected) < 0;
@@ -130,7 +138,26 @@ function matchesPattern(
   normalize: StringNormalizer,
 ): boolean {
   const text = scalarText(actual);
-  return text !== undefined && compile(normalize(pattern)).test(normalize(text));
+  return text !== undefined && cachedPattern(normalize(pattern), compile).test(normalize(text));
+}
+
+const compiledPatterns = new Map<(pattern: string) => RegExp, Map<string, RegExp>>();
+const MAX_CACHED_PATTERNS = 10_000;
+
+/** Patterns repeat for every resource a condition is evaluated on: each is compiled once. */
+function cachedPattern(pattern: string, compile: (pattern: string) => RegExp): RegExp {
+  let byPattern = compiledPatterns.get(compile);
+  if (!byPattern) {
+    byPattern = new Map();
+    compiledPatterns.set(compile, byPattern);
+  }
+  let regex = byPattern.get(pattern);
+  if (!regex) {
+    regex = compile(pattern);
+    if (byPattern.size >= MAX_CACHED_PATTERNS) byPattern.clear();
+    byPattern.set(pattern, regex);
+  }
+  return regex;
 }
 
 const escapeRegExp = (char: string): string => char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -26,7 +26,8 @@ export function parseParameterDefinitions(json: JsonValue | undefined, path: str
     const type = getProperty(declaration, "type");
     if (type !== undefined && typeof type !== "string")
       throw new DefinitionError("a parameter's type must be a string", at);
-    const allowedValues = getProperty(declaration, "allowedValues");
+    // Definitions exported from Azure write `"allowedValues": null` for a parameter without a list.
+    const allowedValues = getProperty(declaration, "allowedValues") ?? undefined;
     if (allowedValues !== undefined && !Array.isArray(allowedValues)) {
       throw new DefinitionError("'allowedValues' must be an array", at);
     }

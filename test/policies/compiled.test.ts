@@ -13,7 +13,7 @@ import type {
 } from "@pulumi/policy";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadAzurePolicies } from "../../policies/azure-policies";
-import { compileDefinition, compilePolicy, targetTypes } from "../../policies/compiled";
+import { canMatchType, compileDefinition, compilePolicy, targetTypes } from "../../policies/compiled";
 import { evaluateGraphPolicies } from "../../policies/evaluate-plan";
 import { bindParameters, type JsonValue, parseDefinition } from "../../policies/evaluator";
 import { packPolicies } from "../../policies/pack";
@@ -85,6 +85,19 @@ describe("compiled once", () => {
       ["microsoft.cognitiveservices/accounts"],
       false,
     ]);
+  });
+
+  it("a compiled definition says which resource types its rule can match", () => {
+    const compiled = compileDefinition({ mode: "Indexed", policyRule: ruleOf(byType) });
+    expect(
+      [
+        "Microsoft.CognitiveServices/accounts",
+        "MICROSOFT.COGNITIVESERVICES/ACCOUNTS",
+        "Microsoft.CognitiveServices/accounts/deployments",
+      ].map((type) => canMatchType(compiled, type)),
+    ).toEqual([true, true, false]);
+    const anyType = compileDefinition({ mode: "All", policyRule: ruleOf({ field: "name", equals: "x" }) });
+    expect(canMatchType(anyType, "Microsoft.CognitiveServices/accounts/deployments")).toBe(true);
   });
 
   it("a project policy compiles to one object, with its definition's parameters and the context's", () => {

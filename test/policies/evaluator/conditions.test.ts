@@ -78,7 +78,7 @@ describe("field operand", () => {
     ["a dotted path", "properties.networkAcls.defaultAction", "Deny"],
     ["an indexed path", "properties.networkAcls.ipRules[1].value", "10.0.0.2"],
     [
-      "an alias outside the table, by Azure's convention",
+      "an alias the hand-written table lacked, now read from Azure's published table",
       "Microsoft.CognitiveServices/accounts/customSubDomainName",
       "acct",
     ],
@@ -457,12 +457,17 @@ describe("value operand", () => {
     ).toBe("compliant");
   });
 
-  it("reports requestContext().apiVersion as configured, with a default", () => {
+  it("reports requestContext().apiVersion as the caller gives it, and fails when it is not given", () => {
     const condition = { value: "[requestContext().apiVersion]", equals: "2023-05-01" };
     expect(evaluateCondition(condition, deployment(), { apiVersion: "2023-05-01" }).outcome).toBe(
       "non-compliant",
     );
-    expect(evaluateCondition(condition, deployment()).outcome).toBe("compliant");
+    expect(
+      evaluateCondition(condition, deployment(), {
+        apiVersion: { "Microsoft.CognitiveServices/accounts/deployments": "2023-05-01" },
+      }).outcome,
+    ).toBe("non-compliant");
+    expect(errorOf(condition, deployment())).toContain("requestContext().apiVersion is not known");
   });
 });
 

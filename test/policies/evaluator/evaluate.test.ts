@@ -110,3 +110,40 @@ describe("parameters bound once, for many resources", () => {
     ]);
   });
 });
+
+describe("a rule compiled once", () => {
+  const typed = ruleDefinition({
+    allOf: [
+      { value: "[nope()]", equals: 1 },
+      {
+        field: "type",
+        in: ["Microsoft.CognitiveServices/accounts", "Microsoft.CognitiveServices/accounts/raiPolicies"],
+      },
+    ],
+  });
+
+  it("is compliant on a resource of a type it is not written for, without evaluating the rule", () => {
+    expect(evaluatePolicy(typed, deployment())).toEqual({ outcome: "compliant", effect: "audit" });
+  });
+
+  it("evaluates the rule on a resource of a type it is written for", () => {
+    expect(evaluatePolicy(typed, aiServicesAccount())).toMatchObject({
+      outcome: "error",
+      message: expect.stringContaining("unknown function 'nope'"),
+    });
+  });
+
+  it("gives the same verdicts however often it is evaluated", () => {
+    const definition = ruleDefinition({
+      field: "Microsoft.CognitiveServices/accounts/disableLocalAuth",
+      equals: false,
+    });
+    const resources = [aiServicesAccount(), aiServicesAccount({ disableLocalAuth: false }), deployment()];
+    const first = resources.map((resource) => evaluatePolicy(definition, resource).outcome);
+    const again = resources.map((resource) => evaluatePolicy(definition, resource).outcome);
+    expect([first, again]).toEqual([
+      ["compliant", "non-compliant", "compliant"],
+      ["compliant", "non-compliant", "compliant"],
+    ]);
+  });
+});

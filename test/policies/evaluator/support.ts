@@ -47,7 +47,7 @@ export function evaluateCondition(
 export function matches(
   condition: JsonValue,
   resource: ArmResource,
-  options: EvaluationOptions = {},
+  options: EvaluationOptions & { declare?: JsonValue } = {},
 ): boolean {
   const result = evaluateCondition(condition, resource, options);
   if (result.outcome === "compliant") return false;
@@ -59,7 +59,7 @@ export function matches(
 export function errorOf(
   condition: JsonValue,
   resource: ArmResource,
-  options: EvaluationOptions = {},
+  options: EvaluationOptions & { declare?: JsonValue } = {},
 ): string {
   const result = evaluateCondition(condition, resource, options);
   if (result.outcome !== "error") throw new Error(`expected an error, got ${JSON.stringify(result)}`);
