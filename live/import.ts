@@ -209,10 +209,9 @@ function desiredFilter(name: string, value: ContentFilter): DesiredContentFilter
 function importedAccount(account: AccountRecord): Account {
   const value: Account = { name: account.name, resourceGroup: account.resourceGroup };
   if (account.location !== undefined) value.location = account.location;
-  // The file's endpoints use the subdomain, which defaults to the account name.
-  if (account.customSubDomainName !== undefined && !sameName(account.customSubDomainName, account.name)) {
-    value.customSubDomain = account.customSubDomainName;
-  }
+  // Always written when Azure gives it: for an existing account (create: false) the endpoints come only
+  // from a declared subdomain, never from the account's name.
+  if (account.customSubDomainName !== undefined) value.customSubDomain = account.customSubDomainName;
   value.create = false;
   return value;
 }

@@ -114,7 +114,14 @@ export async function validateFile(
   context: LiveContext,
 ): Promise<LiveOutcome<{ unreadable: boolean }>> {
   const { file } = request;
-  const loaded = loadDeploymentsFile(path.resolve(context.cwd, file), file);
+  const at = path.resolve(context.cwd, file);
+  // The catalog `--catalog` names sizes the deployments too (capacity units and bounds), not only the
+  // model checks: one catalog for the whole run.
+  const catalog =
+    request.models.catalog === undefined || request.models.live
+      ? undefined
+      : catalogNamed(file, request.models.catalog, context.cwd);
+  const loaded = loadDeploymentsFile(at, file, catalog);
   const environments = environmentsToCheck(file, loaded, request.env);
   const runs: EnvironmentFindings[] = [];
   const models = { ...request.models, reads: liveReads() };
@@ -174,10 +181,15 @@ function deploymentsOf(plan: Plan, account: DesiredAccount) {
 
 /** The catalog for the plan's file; a catalog that cannot be used is a UsageError naming the file. */
 function offlineCatalog(plan: Plan, catalog: string | undefined, context: LiveContext): ModelCatalog {
+  return catalogNamed(plan.loaded.file, catalog, context.cwd);
+}
+
+/** The catalog for a deployments file; a catalog that cannot be used is a UsageError naming both. */
+function catalogNamed(file: string, catalog: string | undefined, cwd: string): ModelCatalog {
   try {
-    return catalogFor(plan.loaded.file, catalog, context.cwd);
+    return catalogFor(file, catalog, cwd);
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(`${plan.loaded.file}: ${error.message}`);
+    if (error instanceof UsageError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
   }
 }

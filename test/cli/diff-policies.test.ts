@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryIO } from "../../cli/io";
 import { main } from "../../cli/main";
-import { bundledText } from "../support/plan";
+import { estateText } from "../support/plan";
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "aideploy-diff-"));
@@ -13,14 +13,14 @@ function workspace(files: Record<string, string>): string {
 }
 
 describe("aideploy diff with the project's policies", () => {
-  const weakened = bundledText().replace(
+  const weakened = estateText().replace(
     '    disableLocalAuth: true\n    identity: SystemAssigned\n    networkAcls: { defaultAction: Deny }\n    tags: { costCenter: "1234", owner: platform-ai }\n  swedencentral:',
     '    disableLocalAuth: false\n    identity: SystemAssigned\n    networkAcls: { defaultAction: Deny }\n    tags: { costCenter: "1234", owner: platform-ai }\n  swedencentral:',
   );
 
   it("flags a policy that passed on BASE and fails on HEAD as policy-regression", async () => {
-    expect(weakened).not.toBe(bundledText());
-    const io = memoryIO({ cwd: workspace({ "base.yaml": bundledText(), "head.yaml": weakened }) });
+    expect(weakened).not.toBe(estateText());
+    const io = memoryIO({ cwd: workspace({ "base.yaml": estateText(), "head.yaml": weakened }) });
     const code = await main(
       ["diff", "base.yaml", "head.yaml", "-f", "json", "--fail-on", "policy-regression"],
       io,
@@ -46,7 +46,7 @@ describe("aideploy diff with the project's policies", () => {
   });
 
   it("raises no policy-regression when the policies keep passing", async () => {
-    const io = memoryIO({ cwd: workspace({ "base.yaml": bundledText(), "head.yaml": bundledText() }) });
+    const io = memoryIO({ cwd: workspace({ "base.yaml": estateText(), "head.yaml": estateText() }) });
     expect(
       await main(["diff", "base.yaml", "head.yaml", "-f", "json", "--fail-on", "policy-regression"], io),
     ).toBe(0);

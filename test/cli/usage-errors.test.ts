@@ -7,11 +7,11 @@ import { describe, expect, it } from "vitest";
 import { memoryIO } from "../../cli/io";
 import { main } from "../../cli/main";
 import { runProgram } from "../../cli/program";
-import { bundledText } from "../support/plan";
+import { estateText } from "../support/plan";
 
 function workspace(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), "aideploy-usage-"));
-  writeFileSync(path.join(dir, "deployments.yaml"), bundledText());
+  writeFileSync(path.join(dir, "deployments.yaml"), estateText());
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }

@@ -4,9 +4,8 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryIO } from "../../cli/io";
 import { main } from "../../cli/main";
-import { CATALOG_DATE, catalogOffering, writeCatalog } from "../support/catalog";
+import { CATALOG_DATE, TEST_CATALOG_JSON } from "../support/catalog";
 import { repoRoot } from "../support/paths";
-import { bundledText, planText } from "../support/plan";
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "aideploy-cli-"));
@@ -24,15 +23,54 @@ deployments:
 `;
 
 describe("aideploy validate", () => {
-  it("exits 0 and reports no problems on the bundled file", async () => {
-    // Pinned to a catalog offering what the file deploys and to its date: the models of the bundled file
-    // age, and this test is about the file, not about them.
-    const plans = [undefined, "dev", "prod"].map((env) => planText(bundledText(), env));
-    const catalog = writeCatalog(workspace({}), catalogOffering(plans));
-    const io = memoryIO({ cwd: repoRoot });
-    expect(await main(["validate", "--catalog", catalog, "--as-of", CATALOG_DATE], io)).toBe(0);
-    expect(io.out).toBe("");
-    expect(io.err).toContain("no problems");
+  it("exits 0 and reports no problems on the bundled file, against the shipped catalog on its date", async () => {
+    for (const env of [[], ["--env", "dev"], ["--env", "prod"]]) {
+      const io = memoryIO({ cwd: repoRoot });
+      expect(await main(["validate", ...env, "--as-of", CATALOG_DATE], io)).toBe(0);
+      expect(io.out).toBe("");
+      expect(io.err).toContain("no problems");
+    }
+  });
+
+  it("warns of the bundled file's first retirement 90 days ahead, and fails once it is past", async () => {
+    // model-router 2025-11-18 retires on 2027-05-20 (catalog/models.json, from the retirement schedule).
+    const found = async (asOf: string) => {
+      const io = memoryIO({ cwd: repoRoot });
+      const code = await main(["validate", "--as-of", asOf, "--format", "json"], io);
+      const findings = JSON.parse(io.out) as Array<{ code: string; severity: string; line: number }>;
+      return { code, findings: findings.map((d) => [d.code, d.severity, d.line]) };
+    };
+    expect(await found("2027-02-18")).toEqual({ code: 0, findings: [] });
+    expect(await found("2027-02-20")).toEqual({
+      code: 0,
+      findings: [["live/version-retiring", "warning", 53]],
+    });
+    expect(await found("2027-05-21")).toMatchObject({ code: 1 });
+    expect((await found("2027-05-21")).findings).toContainEqual(["live/version-retired", "error", 53]);
+  });
+
+  it("sizes the file with the catalog --catalog names, as it checks the models with it", async () => {
+    const file = `version: 1
+accounts:
+  east: { name: acme-east, resourceGroup: rg, location: eastus2 }
+defaults: { sku: GlobalStandard }
+deployments:
+  - { name: chat, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, rateLimit: { tokensPerMinute: 30000 } }
+`;
+    const catalog = structuredClone(TEST_CATALOG_JSON);
+    const gpt4o = catalog.models.find((m) => m.name === "gpt-4o");
+    Object.assign(gpt4o ?? {}, {
+      capacityUnit: { tokensPerMinute: 1000, requestsPerMinute: 6, source: ["quota"] },
+    });
+    const dir = workspace({ "deployments.yaml": file, "custom.json": JSON.stringify(catalog) });
+    const given = memoryIO({ cwd: dir });
+    expect(await main(["validate", "--catalog", "custom.json", "--as-of", CATALOG_DATE], given)).toBe(0);
+    expect(given.out).not.toContain("capacity/");
+    // Without it, the shipped catalog documents no unit for gpt-4o: the rate limit cannot be converted.
+    const shipped = memoryIO({ cwd: dir });
+    expect(await main(["validate", "--as-of", CATALOG_DATE], shipped)).toBe(1);
+    expect(shipped.out).toContain("deployments.yaml:6:");
+    expect(shipped.out).toContain("error capacity/unit-unknown");
   });
 
   it("prints FILE:LINE:COLUMN: severity code message and exits 1 on errors", async () => {
@@ -89,11 +127,15 @@ describe("aideploy plan", () => {
     const io = memoryIO({ cwd: repoRoot });
     expect(await main(["plan"], io)).toBe(0);
     expect(io.out).toContain("account eastus2: contoso-ai-eus2 (rg-ai-prod, eastus2)");
-    // gpt-4o's capacity unit is not documented: units, with no tokens or requests per minute made up.
+    // gpt-5.4's capacity unit is not documented: units, with no tokens or requests per minute made up;
+    // model router's is (1,000 tokens and 1 request per minute).
     expect(io.out).toMatch(
-      /gpt-4o\s+gpt-4o@2024-11-20\s+GlobalStandard\s+150 units \(TPM and RPM unknown: unit not documented\)\s+strict/,
+      /gpt-5\.4\s+gpt-5\.4@2026-03-05\s+GlobalStandard\s+150 units \(TPM and RPM unknown: unit not documented\)\s+strict/,
     );
-    expect(io.out).toMatch(/gpt-4o-ptu\s+gpt-4o@2024-11-20\s+ProvisionedManaged\s+50 PTU\s+strict/);
+    expect(io.out).toMatch(
+      /model-router\s+model-router@2025-11-18\s+GlobalStandard\s+100 \(100,000 TPM, 100 RPM\)\s+strict/,
+    );
+    expect(io.out).toMatch(/gpt-5\.4-ptu\s+gpt-5\.4@2026-03-05\s+GlobalProvisionedManaged\s+15 PTU\s+strict/);
     expect(io.out).toContain("1. account contoso-ai-eus2");
   });
 
@@ -106,16 +148,16 @@ describe("aideploy plan", () => {
       outputs: { accounts: Record<string, unknown> };
     };
     expect(plan.environment).toBe("dev");
-    const deployment = plan.resources.find((r) => r.name === "eastus2/deployment/gpt-4o");
+    const deployment = plan.resources.find((r) => r.name === "eastus2/deployment/gpt-5.4");
     expect(deployment).toMatchObject({
       type: "azure-native:cognitiveservices:Deployment",
       inputs: {
         accountName: "contoso-ai-eus2-dev",
         resourceGroupName: "rg-ai-dev",
-        deploymentName: "gpt-4o",
+        deploymentName: "gpt-5.4",
         sku: { name: "GlobalStandard", capacity: 10 },
         properties: {
-          model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+          model: { format: "OpenAI", name: "gpt-5.4", version: "2026-03-05" },
           raiPolicyName: "strict",
           versionUpgradeOption: "NoAutoUpgrade",
         },

@@ -6,7 +6,7 @@ import { blocklistItemName, type ResourceNode } from "../../infra/graph";
 import { planStack } from "../../infra/stack";
 import { longestChain, summarizePlan } from "../../reports/plan/model";
 import { TEST_CATALOG_JSON, testCatalog } from "../support/catalog";
-import { bundledText, planText } from "../support/plan";
+import { estateText, planText } from "../support/plan";
 
 const twoAccounts = (deployments: string, extra = "") => `
 version: 1
@@ -25,7 +25,7 @@ function byName(nodes: ResourceNode[], name: string): ResourceNode {
 }
 
 describe("resource graph of the bundled file", () => {
-  const plan = planText(bundledText());
+  const plan = planText(estateText());
   const nodes = plan.graph.nodes;
 
   it("sends every deployment field explicitly, as azure-native expects it", () => {
@@ -162,7 +162,7 @@ describe("resource graph of the bundled file", () => {
   });
 
   it("records the YAML line that declared each resource", () => {
-    const text = bundledText().split("\n");
+    const text = estateText().split("\n");
     const node = byName(nodes, "eastus2/deployment/deepseek-r1");
     expect(text[node.source.line - 1]).toContain("name: deepseek-r1");
     expect(node.source.file).toBe("deployments.yaml");
@@ -171,7 +171,7 @@ describe("resource graph of the bundled file", () => {
 
 describe("write order", () => {
   it("chains every write under an account: account, blocklists and items, content filters, deployments", () => {
-    const plan = planText(bundledText());
+    const plan = planText(estateText());
     const eastus2 = plan.graph.nodes.filter((n) => n.account === "eastus2");
     expect(eastus2.map((n) => n.type.split(":")[2])).toEqual([
       "Account",
@@ -188,7 +188,7 @@ describe("write order", () => {
   });
 
   it("never chains one account to another, and the longest chain is the largest account", () => {
-    const plan = planText(bundledText());
+    const plan = planText(estateText());
     const accountOf = new Map(plan.graph.nodes.map((n) => [n.name, n.account]));
     for (const node of plan.graph.nodes) {
       for (const dep of node.dependsOn) expect(accountOf.get(dep)).toBe(node.account);
@@ -230,7 +230,7 @@ describe("write order", () => {
   });
 
   it("deletes a child before creating its replacement (its Azure name is fixed), never an account", () => {
-    const plan = planText(bundledText());
+    const plan = planText(estateText());
     for (const node of plan.graph.nodes) {
       const isAccount = node.type === "azure-native:cognitiveservices:Account";
       expect(node.options.deleteBeforeReplace === true, node.name).toBe(!isAccount);
@@ -255,7 +255,7 @@ describe("write order", () => {
 
 describe("environments and safety", () => {
   it("applies dev overrides: renamed accounts, smaller rate limits, a disabled deployment left out", () => {
-    const plan = planText(bundledText(), "dev");
+    const plan = planText(estateText(), "dev");
     expect(plan.state.environment).toBe("dev");
     expect(byName(plan.graph.nodes, "eastus2").inputs).toMatchObject({
       accountName: "contoso-ai-eus2-dev",
@@ -270,16 +270,16 @@ describe("environments and safety", () => {
   });
 
   it("protects deployments, content filters and created accounts in a protected environment", () => {
-    const plan = planText(bundledText(), "prod");
+    const plan = planText(estateText(), "prod");
     for (const node of plan.graph.nodes) {
       const protectable = !node.type.includes("RaiBlocklist");
       expect(node.options.protect === true, node.name).toBe(protectable);
     }
-    expect(planText(bundledText()).graph.nodes.some((n) => n.options.protect)).toBe(false);
+    expect(planText(estateText()).graph.nodes.some((n) => n.options.protect)).toBe(false);
   });
 
   it("never deletes a created account from Azure, whatever the file becomes; children follow the environment", () => {
-    const plan = planText(bundledText());
+    const plan = planText(estateText());
     for (const node of plan.graph.nodes) {
       const isAccount = node.type === "azure-native:cognitiveservices:Account";
       expect(node.options.retainOnDelete === true, node.name).toBe(isAccount);
@@ -354,7 +354,7 @@ blocklists:
 
 describe("outputs", () => {
   it("gives each account its inference endpoint and routing table, and OpenAI deployments their URL", () => {
-    const plan = planText(bundledText());
+    const plan = planText(estateText());
     const eastus2 = plan.outputs.accounts.eastus2;
     expect(eastus2?.inferenceEndpoint).toBe("https://contoso-ai-eus2.services.ai.azure.com/models");
     expect(eastus2?.modelInferenceEndpoint).toBe("https://contoso-ai-eus2.services.ai.azure.com/models");

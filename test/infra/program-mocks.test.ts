@@ -192,8 +192,8 @@ describe("the Pulumi program under mocks, with deployments.yaml", () => {
       properties: { customSubDomainName: "contoso-ai-eus2-dev" },
     });
     expect(byName.get("swedencentral")?.inputs).toMatchObject({ accountName: "contoso-ai-swc-dev" });
-    expect(byName.has("eastus2/deployment/gpt-4o-ptu")).toBe(false);
-    expect(byName.get("eastus2/deployment/gpt-4o")?.inputs).toMatchObject({
+    expect(byName.has("eastus2/deployment/gpt-5.4-ptu")).toBe(false);
+    expect(byName.get("eastus2/deployment/gpt-5.4")?.inputs).toMatchObject({
       accountName: "contoso-ai-eus2-dev",
       sku: { name: "GlobalStandard", capacity: 10 },
     });
@@ -216,10 +216,10 @@ describe("the Pulumi program under mocks, with deployments.yaml", () => {
     expectOutputs(run, plan);
     expect(run.outputs?.environment).toBe("prod");
     const names = run.registrations.map((r) => r.name);
-    expect(names).toContain("eastus2/deployment/gpt-4o-ptu");
-    expect(run.registrations.find((r) => r.name === "eastus2/deployment/gpt-4o-ptu")?.inputs).toMatchObject({
-      properties: { spilloverDeploymentName: "gpt-4o-spillover" },
-      sku: { name: "ProvisionedManaged", capacity: 50 },
+    expect(names).toContain("eastus2/deployment/gpt-5.4-ptu");
+    expect(run.registrations.find((r) => r.name === "eastus2/deployment/gpt-5.4-ptu")?.inputs).toMatchObject({
+      properties: { spilloverDeploymentName: "gpt-5.4" },
+      sku: { name: "GlobalProvisionedManaged", capacity: 15 },
     });
     // protect is a resource option mocks do not receive; the graph must still ask for it.
     const protectedNodes = plan.graph.nodes.filter((n) => n.options.protect).map((n) => n.type);

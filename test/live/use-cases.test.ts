@@ -11,7 +11,7 @@ import { importAccount } from "../../live/import-account";
 import { pullPolicyFiles } from "../../live/policy-pull";
 import { checkModels } from "../../live/validate";
 import { loadReferenceExamples } from "../support/arm-emulator";
-import { bundledText, planText } from "../support/plan";
+import { estateText, planText } from "../support/plan";
 import { fastDeps, seedFromPlan, subscriptionId, useEmulator, workspace } from "./commands/support";
 
 const noSubscription =
@@ -27,7 +27,7 @@ describe("live use cases take one LiveContext", () => {
   });
 
   it("readAndCompare returns the drift report and the accounts it could not read", async () => {
-    const plan = planText(bundledText());
+    const plan = planText(estateText());
     seedFromPlan(h.emulator, plan);
     const clean = await readAndCompare(plan, context());
     expect(clean.result.summary).toMatchObject({ total: 0, unreadAccounts: 0 });
@@ -65,13 +65,13 @@ describe("live use cases take one LiveContext", () => {
   it.each<[string, () => Promise<unknown>, string]>([
     [
       "drift without a subscription",
-      () => readAndCompare(planText(bundledText().replace(/^subscription: .*\n/m, "")), context()),
+      () => readAndCompare(planText(estateText().replace(/^subscription: .*\n/m, "")), context()),
       noSubscription,
     ],
     [
       "validate --live without a subscription (naming the file, without the hint)",
       () =>
-        checkModels(planText(bundledText().replace(/^subscription: .*\n/m, "")), { live: true }, context()),
+        checkModels(planText(estateText().replace(/^subscription: .*\n/m, "")), { live: true }, context()),
       "deployments.yaml: No Azure subscription is set for live access.",
     ],
     [

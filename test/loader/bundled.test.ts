@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resolveDesiredState } from "../../loader/resolve";
-import { bundledText, load, problems, where } from "./support";
+import { estateText, load, problems, where } from "./support";
 
 describe("the bundled deployments.yaml", () => {
-  const loaded = load(bundledText());
+  const loaded = load(estateText());
   const environments = Object.keys(loaded.config?.environments ?? {});
 
   it("validates with no error or warning", () => {

@@ -3,7 +3,7 @@ import type { DesiredState } from "../../loader/desired-state";
 import type { LoadedFile } from "../../loader/load";
 import { resolveDesiredState } from "../../loader/resolve";
 import { testCatalog } from "../support/catalog";
-import { bundledText, load, problems, where, yaml } from "./support";
+import { estateText, load, problems, where, yaml } from "./support";
 
 function resolve(loaded: LoadedFile, environment: string | null): DesiredState {
   if (!loaded.config || !loaded.document || !loaded.catalog)
@@ -18,7 +18,7 @@ function deployment(state: DesiredState, key: string) {
 }
 
 describe("desired state of the bundled file", () => {
-  const bundled = load(bundledText());
+  const bundled = load(estateText());
 
   describe("as written", () => {
     const state = resolve(bundled, null);

@@ -4,7 +4,7 @@ import { parse, stringify } from "yaml";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { type LoadedFile, loadDeploymentsText } from "../../loader/load";
 import { resolveDesiredState } from "../../loader/resolve";
-import { bundledText, CODE_GRAMMAR } from "./support";
+import { CODE_GRAMMAR, estateText } from "./support";
 
 /** Strings that have broken YAML loaders: aliases, tags, flow indicators, control characters, huge text. */
 const hostile = [
@@ -123,7 +123,7 @@ function loadAndResolve(text: string): LoadedFile {
 }
 
 describe("fuzzing the loader with mutations of the bundled file", () => {
-  const bundled = bundledText();
+  const bundled = estateText();
 
   it("never throws, and every finding has a code and a position from 1:1 (text mutations)", () => {
     fc.assert(

@@ -6,7 +6,7 @@ import { fileCodes } from "../../diagnostics/codes";
 import { loadDeploymentsBytes, loadDeploymentsFile } from "../../loader/load";
 import { MAX_ALIAS_COUNT } from "../../loader/parse";
 import { DEFAULT_MAX_FILE_BYTES } from "../../loader/source";
-import { bundledText, load, problems, where, yaml } from "./support";
+import { estateText, load, problems, where, yaml } from "./support";
 
 const tempDir = mkdtempSync(path.join(tmpdir(), "aideploy-loader-"));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
@@ -339,7 +339,7 @@ describe("reading bytes and files", () => {
 
   it("loads the bundled file from disk through a temporary copy", () => {
     const file = path.join(tempDir, "deployments.yaml");
-    writeFileSync(file, bundledText());
+    writeFileSync(file, estateText());
     expect(loadDeploymentsFile(file).diagnostics).toEqual([]);
   });
 
@@ -361,7 +361,7 @@ describe("reading bytes and files", () => {
   });
 
   it("reads UTF-16 little-endian with a byte-order mark", () => {
-    const text = bundledText();
+    const text = estateText();
     const bytes = new Uint8Array(2 + text.length * 2);
     bytes.set([0xff, 0xfe]);
     for (let i = 0; i < text.length; i++) {

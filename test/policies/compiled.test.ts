@@ -18,7 +18,7 @@ import { evaluateGraphPolicies } from "../../policies/evaluate-plan";
 import { bindParameters, type JsonValue, parseDefinition } from "../../policies/evaluator";
 import { packPolicies } from "../../policies/pack";
 import { projectPolicies } from "../../policies/registry";
-import { bundledText, planText } from "../support/plan";
+import { estateText, planText } from "../support/plan";
 import { ruleOf } from "./evaluator/support";
 
 vi.mock("../../policies/evaluator", async (importOriginal) => {
@@ -72,7 +72,7 @@ describe("targetTypes", () => {
 });
 
 describe("compiled once", () => {
-  const plan = planText(bundledText(), "prod");
+  const plan = planText(estateText(), "prod");
   const definitionPolicies = projectPolicies().filter((p) => p.kind === "definition");
 
   it("a document compiles to one object, parsed once", () => {

@@ -8,15 +8,15 @@ import { evaluateGraphPolicies, policyDiagnostics } from "../../policies/evaluat
 import { projectPolicies } from "../../policies/registry";
 import type { PolicyResult } from "../../policies/results";
 import { repoRoot } from "../support/paths";
-import { bundledText, planText } from "../support/plan";
+import { estateText, planText } from "../support/plan";
 import { BASELINE, FILE } from "./rules/harness";
 
 const outcomes = ["compliant", "non-compliant", "not-applicable", "error"];
 
 const plans = [
-  { label: "the bundled file as written", text: bundledText(), env: undefined },
-  { label: "the bundled file, dev", text: bundledText(), env: "dev" },
-  { label: "the bundled file, prod (protected)", text: bundledText(), env: "prod" },
+  { label: "the bundled file as written", text: estateText(), env: undefined },
+  { label: "the bundled file, dev", text: estateText(), env: "dev" },
+  { label: "the bundled file, prod (protected)", text: estateText(), env: "prod" },
   { label: "the test baseline", text: BASELINE, env: undefined },
 ];
 
@@ -77,7 +77,7 @@ describe.each(plans)("$label", ({ text, env }) => {
 });
 
 describe("what applies to what, on the bundled file", () => {
-  const plan = planText(bundledText(), "prod", FILE);
+  const plan = planText(estateText(), "prod", FILE);
   const all = results(plan.graph, true);
   const applicable = (policy: string) =>
     all

@@ -8,11 +8,11 @@ import { formatComplianceHtml, HTML_CONTENT_SECURITY_POLICY } from "../../report
 import type { ComplianceReport } from "../../reports/compliance/model";
 import { processBrowserLookup, resolveChromium } from "../support/browser";
 import { testCatalog } from "../support/catalog";
-import { bundledReport, hostileYaml, LONG, reportFor, SCRIPT, violatingYaml } from "./support";
+import { estateReport, hostileYaml, LONG, reportFor, SCRIPT, violatingYaml } from "./support";
 
 describe("HTML report as text", () => {
   it("is one self-contained page with a strict Content-Security-Policy and no script", () => {
-    const html = formatComplianceHtml(bundledReport());
+    const html = formatComplianceHtml(estateReport());
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).toContain(
       `<meta http-equiv="Content-Security-Policy" content="${HTML_CONTENT_SECURITY_POLICY}">`,
@@ -84,7 +84,7 @@ describe("HTML report in headless Chromium", () => {
   }
 
   it("renders the matrix (one cell per policy × resource) and one bar per account × model × type", async () => {
-    const report = bundledReport();
+    const report = estateReport();
     const opened = await open(report);
     const { page } = opened;
     const cells = page.locator("table.matrix td.cell");

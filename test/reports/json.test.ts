@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatComplianceJson } from "../../reports/compliance/json";
-import { bundledReport, lineOf, reportFor, TEST_VERSION, violatingYaml } from "./support";
+import { estateReport, lineOf, reportFor, TEST_VERSION, violatingYaml } from "./support";
 
 interface JsonReport {
   file: string;
@@ -29,7 +29,7 @@ interface JsonReport {
 
 describe("JSON report", () => {
   it("holds file, environment, summary, policies and every PolicyResult", () => {
-    const report = bundledReport("dev");
+    const report = estateReport("dev");
     const json = JSON.parse(formatComplianceJson(report)) as JsonReport;
     expect(json).toMatchObject({ file: "deployments.yaml", environment: "dev" });
     expect(json.tool).toEqual({ name: "aideploy", version: TEST_VERSION });
@@ -58,9 +58,9 @@ describe("JSON report", () => {
   });
 
   it("is deterministic: no generatedAt unless one is given", () => {
-    const first = formatComplianceJson(bundledReport());
+    const first = formatComplianceJson(estateReport());
     expect(JSON.parse(first)).not.toHaveProperty("generatedAt");
-    expect(formatComplianceJson(bundledReport())).toBe(first);
+    expect(formatComplianceJson(estateReport())).toBe(first);
     const stamped = JSON.parse(
       formatComplianceJson(reportFor(violatingYaml, { generatedAt: "2025-06-01T12:00:00.000Z" })),
     ) as JsonReport;

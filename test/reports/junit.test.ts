@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { formatComplianceJunit } from "../../reports/compliance/junit";
 import { xmlAttribute, xmlText } from "../../text/escape";
-import { bundledReport, hostileYaml, lineOf, reportFor, SCRIPT, violatingYaml } from "./support";
+import { estateReport, hostileYaml, lineOf, reportFor, SCRIPT, violatingYaml } from "./support";
 
 interface Case {
   classname: string;
@@ -43,7 +43,7 @@ function parse(xml: string): Suites {
 
 describe("JUnit report", () => {
   it("has one suite per policy and one test case per resource × policy", () => {
-    const report = bundledReport();
+    const report = estateReport();
     const { testsuites } = parse(formatComplianceJunit(report));
     expect(testsuites.testsuite).toHaveLength(report.policies.length);
     expect(Number(testsuites.tests)).toBe(report.policies.length * report.resources.length);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatComplianceMarkdown } from "../../reports/compliance/markdown";
 import {
-  bundledReport,
   columnCount,
   decodeEntities,
+  estateReport,
   hostileYaml,
   LONG,
   markdownTables,
@@ -39,7 +39,7 @@ describe("Markdown report", () => {
   });
 
   it("passes a clean file and says so", () => {
-    const md = formatComplianceMarkdown(bundledReport());
+    const md = formatComplianceMarkdown(estateReport());
     expect(md).toContain("✅ **Passes**: every applicable policy is met.");
     expect(md).toContain("No resource is non-compliant and every policy could be evaluated.");
     expect(md).not.toContain("How to fix");
@@ -58,7 +58,7 @@ describe("Markdown report", () => {
   });
 
   it("caps long tables and says how many rows were left out", () => {
-    const md = formatComplianceMarkdown(bundledReport(), { maxRows: 3 });
+    const md = formatComplianceMarkdown(estateReport(), { maxRows: 3 });
     const [, policies, resources] = markdownTables(md);
     expect(policies).toHaveLength(2 + 3);
     expect(resources).toHaveLength(2 + 3);

@@ -4,11 +4,11 @@ import { capacityBars, usageNamesFor } from "../../reports/compliance/capacity";
 import { buildComplianceReport, findingsOf, resultIndex } from "../../reports/compliance/model";
 import { testCatalog } from "../support/catalog";
 import { planText } from "../support/plan";
-import { bundledReport, hostileYaml, reportFor, SCRIPT, TEST_VERSION, violatingYaml } from "./support";
+import { estateReport, hostileYaml, reportFor, SCRIPT, TEST_VERSION, violatingYaml } from "./support";
 
 describe("compliance report model", () => {
   it("holds every resource against every policy, once", () => {
-    const report = bundledReport();
+    const report = estateReport();
     expect(report.summary.checks).toBe(report.policies.length * report.resources.length);
     const lookup = resultIndex(report);
     for (const p of report.policies)

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SOURCE_ROOT_DESCRIPTIONS } from "../../reports/compliance/repository-path";
 import { FINGERPRINT_KEY, formatComplianceSarif } from "../../reports/compliance/sarif";
 import { repoRoot } from "../support/paths";
-import { bundledReport, hostileYaml, lineOf, reportFor, TEST_VERSION, violatingYaml } from "./support";
+import { estateReport, hostileYaml, lineOf, reportFor, TEST_VERSION, violatingYaml } from "./support";
 
 const SCHEMA_FILE = path.join(repoRoot, "test", "fixtures", "sarif", "sarif-schema-2.1.0-rtm.5.json");
 
@@ -59,8 +59,8 @@ describe("SARIF report", () => {
   });
 
   it("validates against the SARIF 2.1.0 schema for a clean, a violating and a hostile file", () => {
-    expectValid(formatComplianceSarif(bundledReport()));
-    expectValid(formatComplianceSarif(bundledReport("dev")));
+    expectValid(formatComplianceSarif(estateReport()));
+    expectValid(formatComplianceSarif(estateReport("dev")));
     expectValid(formatComplianceSarif(reportFor(violatingYaml)));
     expectValid(formatComplianceSarif(reportFor(hostileYaml)));
     expectValid(formatComplianceSarif(reportFor(violatingYaml, { generatedAt: "2025-01-02T03:04:05.000Z" })));
@@ -90,7 +90,7 @@ describe("SARIF report", () => {
   });
 
   it("reports only non-compliant and failed checks; a clean file has a run with no results", () => {
-    const log = expectValid(formatComplianceSarif(bundledReport()));
+    const log = expectValid(formatComplianceSarif(estateReport()));
     expect(run(log).results).toEqual([]);
     const report = reportFor(violatingYaml);
     const target = report.results.find((r) => r.outcome === "compliant");

@@ -6,7 +6,7 @@ import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
 import type { PolicyConfigFile } from "../../policies/config";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
 import { buildComplianceReport, type ComplianceReport } from "../../reports/compliance/model";
-import { bundledText, planText } from "../support/plan";
+import { estateText, planText } from "../support/plan";
 
 export const TEST_VERSION = "9.8.7";
 
@@ -130,8 +130,8 @@ export function reportFor(
   return buildComplianceReport(plan, results, build);
 }
 
-export function bundledReport(environment?: string): ComplianceReport {
-  return reportFor(bundledText(), environment === undefined ? {} : { environment });
+export function estateReport(environment?: string): ComplianceReport {
+  return reportFor(estateText(), environment === undefined ? {} : { environment });
 }
 
 /** A fresh directory with the given files. */

@@ -5,10 +5,15 @@ import { type Plan, planLoaded } from "../../infra/plan";
 import { loadDeploymentsText } from "../../loader/load";
 import { repoRoot } from "./paths";
 
-export const bundledFile = path.join(repoRoot, "deployments.yaml");
+/**
+ * The estate most tests are written against: the bundled example as it was when the first version shipped
+ * (gpt-4o era), frozen so that those tests do not change each time the bundled `deployments.yaml` follows
+ * Azure's current models. Tests of the bundled example itself read `deployments.yaml` at the root.
+ */
+export const estateFile = path.join(repoRoot, "test", "fixtures", "estate.yaml");
 
-export function bundledText(): string {
-  return readFileSync(bundledFile, "utf8");
+export function estateText(): string {
+  return readFileSync(estateFile, "utf8");
 }
 
 /**

@@ -7,7 +7,8 @@ export const contentFilterModes: DefinitionPolicy = {
   name: "content-filter-modes",
   description: definition.properties.description,
   severity: "medium",
-  remediation: "Set the content filter `mode` to Default or Blocking.",
+  remediation:
+    "Set the content filter `mode` to Default (filtered before it is streamed), or allow the mode with the policy parameter `allowedModes`.",
   definitionFile: "content-filter-modes.json",
   definition,
 };

@@ -14,7 +14,7 @@ export const accountCapacityCap: StackPolicy = {
   id: "AID-STK-002",
   name: "account-capacity-cap",
   description:
-    "Caps the capacity all deployments of one account add up to (thousands of tokens per minute for token-based types, PTUs for provisioned types), so one account cannot take a region's whole quota.",
+    "Caps the capacity all deployments of one account add up to (in Azure's capacity units: the model's quota unit for token-based types, PTUs for provisioned types), so one account cannot take a region's whole quota.",
   severity: "medium",
   remediation:
     "Lower the capacity of deployments on this account, move some to another account, or raise the cap.",

@@ -5,7 +5,7 @@ import { writeFileAtomically } from "../../../cli/atomic-write";
 import { registerCatalog } from "../../../cli/commands/catalog";
 import { registerReport } from "../../../cli/commands/report";
 import { loadReferenceExamples } from "../../support/arm-emulator";
-import { bundledText } from "../../support/plan";
+import { estateText } from "../../support/plan";
 import { fastDeps, run, subscriptionId, useEmulator, withDeps, workspace } from "./support";
 
 /**
@@ -79,7 +79,7 @@ describe("commands that write files keep the old file when a write fails midway"
   });
 
   it("report --out: the previous report stays whole (exit 2, no temporary file)", async () => {
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const cwd = workspace({ "deployments.yaml": estateText() });
     mkdirSync(path.join(cwd, "out"));
     writeFileSync(path.join(cwd, "out", "report.md"), "# previous report\n");
     failWritesMidway();

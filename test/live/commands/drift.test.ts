@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { registerDrift } from "../../../cli/commands/drift";
 import type { DriftReport } from "../../../live/drift";
-import { bundledText, planText } from "../../support/plan";
+import { estateText, planText } from "../../support/plan";
 import { run, seedFromPlan, useEmulator, withDeps, workspace } from "./support";
 
 const registrations = [withDeps(registerDrift)];
@@ -31,8 +31,8 @@ describe("aideploy drift", () => {
   const h = useEmulator({ pageSize: 2 });
 
   it("reports no drift (exit 0) when Azure holds what the file declares", async () => {
-    seedFromPlan(h.emulator, planText(bundledText()));
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    seedFromPlan(h.emulator, planText(estateText()));
+    const cwd = workspace({ "deployments.yaml": estateText() });
     const result = await run(["drift"], registrations, { cwd, emulator: h.emulator });
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
@@ -46,7 +46,7 @@ describe("aideploy drift", () => {
   });
 
   it("reports missing, unmanaged and changed resources field by field, as JSON", async () => {
-    const refs = seedFromPlan(h.emulator, planText(bundledText()));
+    const refs = seedFromPlan(h.emulator, planText(estateText()));
     const east = refs.get("eastus2");
     const sweden = refs.get("swedencentral");
     if (!east || !sweden) throw new Error("accounts not seeded");
@@ -79,7 +79,7 @@ describe("aideploy drift", () => {
         properties: { pattern: "new-term", isRegex: false },
       });
 
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const cwd = workspace({ "deployments.yaml": estateText() });
     const result = await run(["drift", "deployments.yaml", "--format", "json"], registrations, {
       cwd,
       emulator: h.emulator,
@@ -149,7 +149,7 @@ describe("aideploy drift", () => {
   });
 
   it("applies an environment, and notes a live deployment the environment switches off", async () => {
-    const plan = planText(bundledText(), "dev");
+    const plan = planText(estateText(), "dev");
     const refs = seedFromPlan(h.emulator, plan);
     const east = refs.get("eastus2");
     if (!east) throw new Error("account not seeded");
@@ -159,7 +159,7 @@ describe("aideploy drift", () => {
       capacity: 50,
       model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
     });
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const cwd = workspace({ "deployments.yaml": estateText() });
     const text = await run(["drift", "--env", "dev"], registrations, { cwd, emulator: h.emulator });
     expect(text.code).toBe(1);
     expect(text.out).toContain("drift of environment dev");
@@ -190,7 +190,7 @@ describe("aideploy drift", () => {
   });
 
   it("retries a 409 and a throttled read across paged lists, and still finds no drift", async () => {
-    seedFromPlan(h.emulator, planText(bundledText()));
+    seedFromPlan(h.emulator, planText(estateText()));
     h.emulator.failNext({ method: "GET", pathPattern: /\/deployments$/, status: 409 });
     h.emulator.failNext({
       method: "GET",
@@ -199,7 +199,7 @@ describe("aideploy drift", () => {
       retryAfter: 0,
       times: 2,
     });
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const cwd = workspace({ "deployments.yaml": estateText() });
     const result = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
     expect(result.code).toBe(0);
     expect(driftOf(result.out).summary.total).toBe(0);
@@ -216,9 +216,9 @@ describe("aideploy drift", () => {
   });
 
   it("reports an account that cannot be read as a live/ diagnostic, exit 1, and compares the others", async () => {
-    seedFromPlan(h.emulator, planText(bundledText()));
+    seedFromPlan(h.emulator, planText(estateText()));
     h.emulator.failNext({ method: "GET", pathPattern: /contoso-ai-eus2$/, status: 403 });
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const cwd = workspace({ "deployments.yaml": estateText() });
     const result = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
     expect(result.code).toBe(1);
     const report = driftOf(result.out);
@@ -230,7 +230,7 @@ describe("aideploy drift", () => {
 
   it("exits 2 for configuration problems: no subscription, unknown environment, bad endpoint", async () => {
     const noSubscription = small.replace(/^subscription: .*\n/m, "");
-    const cwd = workspace({ "deployments.yaml": bundledText(), "nosub.yaml": noSubscription });
+    const cwd = workspace({ "deployments.yaml": estateText(), "nosub.yaml": noSubscription });
     const missing = await run(["drift", "nosub.yaml"], registrations, { cwd, emulator: h.emulator });
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("No Azure subscription is set");
@@ -248,7 +248,7 @@ describe("aideploy drift: the accounts' own settings", () => {
   type Resource = { properties: Record<string, unknown>; tags?: Record<string, string>; identity?: unknown };
 
   function seedBundled(): Resource {
-    const refs = seedFromPlan(h.emulator, planText(bundledText()));
+    const refs = seedFromPlan(h.emulator, planText(estateText()));
     const east = refs.get("eastus2");
     const resource = east ? h.emulator.account(east)?.resource : undefined;
     if (!resource) throw new Error("account not seeded");
@@ -257,7 +257,7 @@ describe("aideploy drift: the accounts' own settings", () => {
 
   it("reports key access re-enabled in the portal on an account the file creates (exit 1)", async () => {
     seedBundled().properties.disableLocalAuth = false;
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const cwd = workspace({ "deployments.yaml": estateText() });
     const json = await run(["drift", "--format", "json"], registrations, { cwd, emulator: h.emulator });
     expect(json.code).toBe(1);
     const report = driftOf(json.out);
@@ -337,7 +337,7 @@ describe("aideploy drift: the accounts' own settings", () => {
   ];
   it.each(changes)("$name", async ({ edit, field }) => {
     edit(seedBundled());
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const cwd = workspace({ "deployments.yaml": estateText() });
     const result = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
     expect(result.code).toBe(1);
     const report = driftOf(result.out);
@@ -348,7 +348,7 @@ describe("aideploy drift: the accounts' own settings", () => {
   });
 
   it("compares encryption when the file declares it", async () => {
-    const text = bundledText().replace(
+    const text = estateText().replace(
       '    tags: { costCenter: "1234", owner: platform-ai }\n  swedencentral:',
       '    tags: { costCenter: "1234", owner: platform-ai }\n    encryption: { keyVaultUri: "https://kv.vault.azure.net/", keyName: cmk }\n  swedencentral:',
     );

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { registerDrift } from "../../../cli/commands/drift";
 import { registerImport } from "../../../cli/commands/import";
 import { blocklistItemName, ResourceTypes } from "../../../infra/graph";
-import { planLoaded } from "../../../infra/plan";
+import { planFile, planLoaded } from "../../../infra/plan";
 import { loadDeploymentsText } from "../../../loader/load";
 import type { AccountRef } from "../../support/arm-emulator";
 import { completeFilters, run, subscriptionId, useEmulator, withDeps, workspace } from "./support";
@@ -192,6 +192,31 @@ describe("aideploy import", () => {
     });
     expect(drift.code).toBe(0);
     expect(JSON.parse(drift.out)).toMatchObject({ drift: [], information: [] });
+  });
+
+  it("writes the subdomain even when it equals the account name: the endpoints of an existing account come from it", async () => {
+    const ref = h.emulator.addAccount({ ...account, properties: { customSubDomainName: account.name } });
+    h.emulator.addDeployment(ref, {
+      name: "chat",
+      skuName: "GlobalStandard",
+      capacity: 1,
+      model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+      properties: { raiPolicyName: "Microsoft.DefaultV2", versionUpgradeOption: "NoAutoUpgrade" },
+    });
+    const cwd = workspace();
+    const imported = await run([...importArgs, "--out", "deployments.yaml"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(imported.code).toBe(0);
+    expect(readFileSync(path.join(cwd, "deployments.yaml"), "utf8")).toContain(
+      `customSubDomain: ${account.name}`,
+    );
+    const planned = planFile(path.join(cwd, "deployments.yaml"), "deployments.yaml", undefined);
+    if (!planned.ok) throw new Error(planned.diagnostics.map((d) => d.message).join("\n"));
+    expect(Object.values(planned.plan.outputs.accounts).map((a) => a.openAiV1BaseUrl)).toEqual([
+      `https://${account.name}.openai.azure.com/openai/v1/`,
+    ]);
   });
 
   it("prints the file on stdout without --out, and refuses to overwrite a file without --force", async () => {

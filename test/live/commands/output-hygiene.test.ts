@@ -5,7 +5,7 @@ import { registerImport } from "../../../cli/commands/import";
 import { registerPolicyPull } from "../../../cli/commands/policy-pull";
 import { memoryIO } from "../../../cli/io";
 import { checkModels } from "../../../live/validate";
-import { bundledText, planText } from "../../support/plan";
+import { estateText, planText } from "../../support/plan";
 import { fastDeps, run, seedFromPlan, subscriptionId, useEmulator, withDeps, workspace } from "./support";
 
 const secret = "s3cr3t-value";
@@ -48,10 +48,10 @@ describe("no secret reaches the output of a live command", () => {
 
   for (const [name, argv] of commands) {
     it(`${name}: a failure quoting credentials is reported scrubbed, exit 1`, async () => {
-      seedFromPlan(h.emulator, planText(bundledText()));
+      seedFromPlan(h.emulator, planText(estateText()));
       h.emulator.failNext({ status: 400, code: "BadRequest", message: leakyMessage });
       const result = await run(argv, registrations, {
-        cwd: workspace({ "deployments.yaml": bundledText() }),
+        cwd: workspace({ "deployments.yaml": estateText() }),
         emulator: h.emulator,
         env,
       });
@@ -65,15 +65,15 @@ describe("no secret reaches the output of a live command", () => {
     h.emulator.failNext({ status: 403, code: "AuthorizationFailed", message: leakyMessage });
     const io = memoryIO({ cwd: workspace(), env: { ...env, AIDEPLOY_ARM_ENDPOINT: h.emulator.baseUrl } });
     const context = { env: io.env, cwd: io.cwd, ...fastDeps };
-    const result = await checkModels(planText(bundledText()), { live: true }, context);
+    const result = await checkModels(planText(estateText()), { live: true }, context);
     const text = JSON.stringify(result) + io.out + io.err;
     expect(result.diagnostics.some((d) => d.code === "live/auth")).toBe(true);
     expectClean(text);
   });
 
   it("shows progress on a terminal, never in CI, and only on stderr", async () => {
-    seedFromPlan(h.emulator, planText(bundledText()));
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    seedFromPlan(h.emulator, planText(estateText()));
+    const cwd = workspace({ "deployments.yaml": estateText() });
     const terminal = await run(["drift"], registrations, { cwd, emulator: h.emulator, isTTY: true });
     expect(terminal.code).toBe(0);
     expect(terminal.err).toContain("comparing with live Azure");

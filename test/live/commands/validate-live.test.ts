@@ -7,7 +7,7 @@ import type { LiveContext } from "../../../live/context";
 import { checkModels } from "../../../live/validate";
 import { type ArmEmulator, armCatalogPayload, type CatalogEntry } from "../../support/arm-emulator";
 import { CATALOG_DATE, catalogOffering, writeCatalog } from "../../support/catalog";
-import { bundledText, planText } from "../../support/plan";
+import { estateText, planText } from "../../support/plan";
 import { fastDeps, run, useEmulator, workspace } from "./support";
 
 const now = new Date("2026-11-24T12:00:00Z");
@@ -18,8 +18,8 @@ const deps: Partial<LiveContext> = { ...fastDeps, now: () => now };
  * regional provisioned gpt-4o (50, step 50): what these tests need, whatever the shipped catalog says
  * about the bundled file's models today.
  */
-function bundledCatalog(): AideployModelCatalog {
-  const catalog = catalogOffering([undefined, "dev", "prod"].map((env) => planText(bundledText(), env)));
+function estateCatalog(): AideployModelCatalog {
+  const catalog = catalogOffering([undefined, "dev", "prod"].map((env) => planText(estateText(), env)));
   for (const model of catalog.models) {
     const ptu = model.deploymentTypes.ProvisionedManaged;
     if (ptu) ptu.capacity = { minimum: 50, maximum: null, step: 50, default: null };
@@ -29,7 +29,7 @@ function bundledCatalog(): AideployModelCatalog {
 
 /** The bundled file's catalog as ARM serves it, with usage names `<format>.<type>.<model>`. */
 function armCatalog(location: string): CatalogEntry[] {
-  return armCatalogPayload(bundledCatalog(), location);
+  return armCatalogPayload(estateCatalog(), location);
 }
 
 function seedCatalogs(emulator: ArmEmulator, limit = 1000) {
@@ -45,22 +45,22 @@ function seedCatalogs(emulator: ArmEmulator, limit = 1000) {
 }
 
 const lineOf = (text: string, needle: string) => text.split("\n").indexOf(needle) + 1;
-const gpt4oLine = lineOf(bundledText(), "  - name: gpt-4o");
-const ptuLine = lineOf(bundledText(), "  - name: gpt-4o-ptu");
-const spilloverLine = lineOf(bundledText(), "  - name: gpt-4o-spillover");
+const gpt4oLine = lineOf(estateText(), "  - name: gpt-4o");
+const ptuLine = lineOf(estateText(), "  - name: gpt-4o-ptu");
+const spilloverLine = lineOf(estateText(), "  - name: gpt-4o-spillover");
 
 describe("validate --live", () => {
   const h = useEmulator({ pageSize: 2 });
   const registrations = [validateCommand(deps)];
 
-  function bundledWorkspace(text = bundledText()) {
+  function estateWorkspace(text = estateText()) {
     return workspace({ "deployments.yaml": text });
   }
 
   it("passes the bundled file when every model is offered and quota is left", async () => {
     seedCatalogs(h.emulator);
     const result = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(),
+      cwd: estateWorkspace(),
       emulator: h.emulator,
     });
     expect(result.out).toBe("");
@@ -90,7 +90,7 @@ describe("validate --live", () => {
       model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
     });
     const result = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(),
+      cwd: estateWorkspace(),
       emulator: h.emulator,
     });
     expect(result.code).toBe(1);
@@ -114,13 +114,13 @@ describe("validate --live", () => {
       model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
     });
     const unchanged = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(),
+      cwd: estateWorkspace(),
       emulator: h.emulator,
     });
     expect(unchanged.code).toBe(0);
-    const grown = bundledText().replace("capacity: 150", "capacity: 180");
+    const grown = estateText().replace("capacity: 150", "capacity: 180");
     const result = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(grown),
+      cwd: estateWorkspace(grown),
       emulator: h.emulator,
     });
     expect(result.code).toBe(1);
@@ -145,9 +145,9 @@ describe("validate --live", () => {
       "eastus2",
       east.filter((entry) => entry.model.name !== "DeepSeek-R1"),
     );
-    const text = bundledText().replace('name: Phi-4, version: "7"', 'name: Phi-4, version: "3"');
+    const text = estateText().replace('name: Phi-4, version: "7"', 'name: Phi-4, version: "3"');
     const result = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(text),
+      cwd: estateWorkspace(text),
       emulator: h.emulator,
     });
     expect(result.code).toBe(1);
@@ -168,17 +168,17 @@ describe("validate --live", () => {
     );
     // A shorter window: the retirement in 26 days is no longer reported.
     const shorter = await run(["validate", "--live", "--retirement-days", "10"], registrations, {
-      cwd: bundledWorkspace(text),
+      cwd: estateWorkspace(text),
       emulator: h.emulator,
     });
     expect(shorter.out).not.toContain("version-retiring");
   });
 
   it("reports a region Azure lists no models for once per account", async () => {
-    const text = bundledText().replace("    location: swedencentral\n", "    location: norwayeast\n");
+    const text = estateText().replace("    location: swedencentral\n", "    location: norwayeast\n");
     seedCatalogs(h.emulator);
     const result = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(text),
+      cwd: estateWorkspace(text),
       emulator: h.emulator,
     });
     expect(result.code).toBe(1);
@@ -191,9 +191,9 @@ describe("validate --live", () => {
 
   it("requires the account's location", async () => {
     seedCatalogs(h.emulator);
-    const text = bundledText().replace("    location: eastus2\n    create: true\n", "");
+    const text = estateText().replace("    location: eastus2\n    create: true\n", "");
     const result = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(text),
+      cwd: estateWorkspace(text),
       emulator: h.emulator,
     });
     expect(result.code).toBe(1);
@@ -205,7 +205,7 @@ describe("validate --live", () => {
     h.emulator.failNext({ method: "GET", pathPattern: /\/models$/, status: 429, retryAfter: 0 });
     h.emulator.failNext({ method: "GET", pathPattern: /\/usages$/, status: 409 });
     const result = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(),
+      cwd: estateWorkspace(),
       emulator: h.emulator,
     });
     expect(result.code).toBe(0);
@@ -218,7 +218,7 @@ describe("validate --live", () => {
     seedCatalogs(h.emulator);
     h.emulator.failNext({ method: "GET", pathPattern: /eastus2\/usages$/, status: 500, times: 4 });
     const result = await run(["validate", "--live"], registrations, {
-      cwd: bundledWorkspace(),
+      cwd: estateWorkspace(),
       emulator: h.emulator,
     });
     expect(result.code).toBe(1);
@@ -229,7 +229,7 @@ describe("validate --live", () => {
   });
 
   it("exits 2 for configuration problems", async () => {
-    const noSubscription = bundledText().replace(/^subscription: .*\n/m, "");
+    const noSubscription = estateText().replace(/^subscription: .*\n/m, "");
     const cwd = workspace({ "deployments.yaml": noSubscription });
     const missing = await run(["validate", "--live"], registrations, { cwd, emulator: h.emulator });
     expect(missing.code).toBe(2);
@@ -268,7 +268,7 @@ describe("validate --live against ARM's lifecycle", () => {
       model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
     });
     const result = await run(["validate", "--live", "--env", "prod"], registrations, {
-      cwd: workspace({ "deployments.yaml": bundledText() }),
+      cwd: workspace({ "deployments.yaml": estateText() }),
       emulator: h.emulator,
     });
     expect(result.code).toBe(1);
@@ -296,22 +296,22 @@ describe("validate --live against ARM's lifecycle", () => {
 
 describe("validate with the offline catalog (no Azure)", () => {
   /** A workspace holding the bundled file and, beside it, a catalog offering what it deploys. */
-  function bundledWorkspace(catalog = bundledCatalog()): string {
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+  function estateWorkspace(catalog = estateCatalog()): string {
+    const cwd = workspace({ "deployments.yaml": estateText() });
     mkdirSync(path.join(cwd, "catalog"));
     writeCatalog(path.join(cwd, "catalog"), catalog);
     return cwd;
   }
 
   it("passes the bundled file against a catalog offering what it deploys; a year on, says the catalog aged", async () => {
-    const cwd = bundledWorkspace();
+    const cwd = estateWorkspace();
     for (const env of [undefined, "dev", "prod"]) {
-      const planned = planText(bundledText(), env);
+      const planned = planText(estateText(), env);
       const result = await checkModels(planned, { asOf: new Date(CATALOG_DATE) }, { env: {}, cwd });
       expect(result).toEqual({ diagnostics: [] });
     }
     const later = await checkModels(
-      planText(bundledText()),
+      planText(estateText()),
       { asOf: new Date("2027-12-02") },
       { env: {}, cwd },
     );
@@ -325,21 +325,21 @@ describe("validate with the offline catalog (no Azure)", () => {
   });
 
   it("checks availability, retirement and capacity from --catalog, without quota", async () => {
-    const catalog = bundledCatalog();
+    const catalog = estateCatalog();
     const gpt4o = catalog.models.find((model) => model.name === "gpt-4o");
     if (gpt4o) gpt4o.lifecycle.retirementDate = "2027-01-15";
     const ptu = gpt4o?.deploymentTypes.ProvisionedManaged;
     if (ptu) ptu.retirementDate = "2026-10-01";
     const mini = catalog.models.find((model) => model.name === "gpt-4o-mini")?.deploymentTypes.GlobalStandard;
     if (mini) mini.regions = ["eastus2"];
-    const cwd = workspace({ "deployments.yaml": bundledText() });
+    const cwd = workspace({ "deployments.yaml": estateText() });
     writeCatalog(cwd, catalog, "other.json");
     const result = await checkModels(
-      planText(bundledText()),
+      planText(estateText()),
       { catalog: "other.json" },
       { env: {}, cwd, now: () => now },
     );
-    const miniLine = lineOf(bundledText(), "  - name: gpt-4o-mini");
+    const miniLine = lineOf(estateText(), "  - name: gpt-4o-mini");
     expect(result.diagnostics.map((d) => `${d.line} ${d.severity} ${d.code}`)).toEqual([
       `${gpt4oLine} warning live/version-retiring`,
       `${gpt4oLine} warning live/version-retiring`,
@@ -359,7 +359,7 @@ describe("validate with the offline catalog (no Azure)", () => {
   });
 
   it("uses the catalog shipped with aideploy when none sits beside the file", async () => {
-    const text = bundledText().replace(
+    const text = estateText().replace(
       /name: gpt-4o-mini, version: "[^"]+"/,
       'name: gpt-4o-mini, version: "2099-01-01"',
     );

@@ -10,7 +10,7 @@ import type { ProjectPolicy } from "../../../policies/policy";
 import { projectPolicies } from "../../../policies/registry";
 import { resolvePolicySettings } from "../../../policies/settings";
 import { repoRoot } from "../../support/paths";
-import { bundledText, planText } from "../../support/plan";
+import { estateText, planText } from "../../support/plan";
 import {
   type AnalyzeDiagnostic,
   type AnalyzedResource,
@@ -41,7 +41,7 @@ const policy = (name: string): ProjectPolicy => {
 };
 
 /** The bundled file planned for the protected `prod` environment: deployments and filters carry `protect`. */
-const prod = planText(bundledText(), "prod");
+const prod = planText(estateText(), "prod");
 
 function node(graph: ResourceGraph, name: string): ResourceNode {
   const found = graph.nodes.find((n) => n.name === name);

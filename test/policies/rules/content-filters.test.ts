@@ -172,8 +172,17 @@ describeRule("content-filter-modes", [
     enforcement: "mandatory",
   },
   {
-    name: "Blocking",
+    name: "Blocking, a value Azure no longer documents, is not allowed by default",
     edits: [mode("Blocking")],
+    resource: FILTER,
+    outcome: "non-compliant",
+    effect: "deny",
+    enforcement: "mandatory",
+  },
+  {
+    name: "Blocking when allowedModes lists it",
+    edits: [mode("Blocking")],
+    config: { "content-filter-modes": { allowedModes: ["Default", "Blocking"] } },
     resource: FILTER,
     outcome: "compliant",
     effect: "deny",
