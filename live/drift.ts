@@ -14,6 +14,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { describeHarmSetting } from "../infra/content-filter";
 import { type DeploymentInputs, type ResourceGraph, ResourceTypes } from "../infra/graph";
 import type { Plan } from "../infra/plan";
+import { citeSource, DEVELOPER_TIER_LIFETIME_SOURCE, deploymentType } from "../loader/deployment-types";
 import type {
   DesiredAccount,
   DesiredBlocklist,
@@ -61,6 +62,9 @@ export interface DriftEntry {
   fields: DriftField[];
   note?: string;
 }
+
+/** An entry as the comparison finds it: `expected` when Azure removed the resource by design. */
+type FoundEntry = DriftEntry & { expected?: boolean };
 
 export type AccountLiveState =
   | { status: "read"; snapshot: AccountSnapshot; account?: AccountRecord }
@@ -445,8 +449,8 @@ function accountEntries(
   input: DriftInput,
   accountKey: string,
   snapshot: AccountSnapshot | undefined,
-): DriftEntry[] {
-  const entries: DriftEntry[] = [];
+): FoundEntry[] {
+  const entries: FoundEntry[] = [];
   const key = (name: string) => `${accountKey}/${name}`;
   const missing = (kind: DriftKind, name: string): DriftEntry => ({
     kind,
@@ -462,7 +466,16 @@ function accountEntries(
     const live = liveDeployments.get(planned.deploymentName.toLowerCase());
     liveDeployments.delete(planned.deploymentName.toLowerCase());
     if (!live) {
-      entries.push(missing("deployment", planned.deploymentName));
+      const lifetime = deploymentType(planned.sku.name)?.lifetimeHours ?? null;
+      entries.push(
+        lifetime === null
+          ? missing("deployment", planned.deploymentName)
+          : {
+              ...missing("deployment", planned.deploymentName),
+              expected: true,
+              note: `expected: Azure deletes a ${planned.sku.name} deployment ${lifetime} hours after it is created (${citeSource(DEVELOPER_TIER_LIFETIME_SOURCE)}); the next deployment of the stack creates it again`,
+            },
+      );
       continue;
     }
     const fields = compareDeployment(planned, live);
@@ -561,8 +574,17 @@ export function computeDrift(input: DriftInput): DriftReport {
         else information.push({ ...entry, note: "create: false: the file does not manage this account" });
       }
     }
-    if (live?.status === "read") drift.push(...accountEntries(input, account.key, live.snapshot));
-    if (live?.status === "missing") drift.push(...accountEntries(input, account.key, undefined));
+    if (live?.status === "read") {
+      // What Azure removes by design (a Developer tier deployment after its lifetime) is information.
+      for (const { expected, ...entry } of accountEntries(input, account.key, live.snapshot)) {
+        (expected ? information : drift).push(entry);
+      }
+    }
+    if (live?.status === "missing") {
+      for (const { expected: _expected, ...entry } of accountEntries(input, account.key, undefined)) {
+        drift.push(entry);
+      }
+    }
   }
   const count = (status: DriftStatus) => drift.filter((entry) => entry.status === status).length;
   return {

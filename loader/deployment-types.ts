@@ -27,7 +27,19 @@ export interface DeploymentTypeFacts {
    * may name. Null for the types that do not spill over.
    */
   spillsTo: DeploymentType | null;
+  /**
+   * Hours after which Azure deletes a deployment of this type by itself; null when it lives until deleted.
+   * Source: DEVELOPER_TIER_LIFETIME_SOURCE.
+   */
+  lifetimeHours: number | null;
 }
+
+/** "Developer Tier deployments have a fixed lifetime of 24 hours." */
+export const DEVELOPER_TIER_LIFETIME_SOURCE: FactSource = {
+  repository: "MicrosoftDocs/azure-ai-docs",
+  path: "articles/foundry/openai/how-to/fine-tuning-deploy.md",
+  date: "2026-02-11",
+};
 
 /** The deployment-types page: SKU codes, where each processes data, how it bills. */
 export const DEPLOYMENT_TYPES_SOURCE: FactSource = {
@@ -64,20 +76,31 @@ export const SPILLOVER_LEVEL_SOURCES: readonly FactSource[] = [
  * fine-tuned model evaluation only). Source of `spillsTo`: SPILLOVER_LEVEL_SOURCES.
  */
 export const DEPLOYMENT_TYPES: Readonly<Record<DeploymentType, DeploymentTypeFacts>> = {
-  GlobalStandard: { processing: "global", family: "standard", spillsTo: null },
-  GlobalProvisionedManaged: { processing: "global", family: "provisioned", spillsTo: "GlobalStandard" },
-  GlobalBatch: { processing: "global", family: "batch", spillsTo: null },
-  DataZoneStandard: { processing: "data zone", family: "standard", spillsTo: null },
+  GlobalStandard: { processing: "global", family: "standard", spillsTo: null, lifetimeHours: null },
+  GlobalProvisionedManaged: {
+    processing: "global",
+    family: "provisioned",
+    spillsTo: "GlobalStandard",
+    lifetimeHours: null,
+  },
+  GlobalBatch: { processing: "global", family: "batch", spillsTo: null, lifetimeHours: null },
+  DataZoneStandard: { processing: "data zone", family: "standard", spillsTo: null, lifetimeHours: null },
   DataZoneProvisionedManaged: {
     processing: "data zone",
     family: "provisioned",
     spillsTo: "DataZoneStandard",
+    lifetimeHours: null,
   },
-  DataZoneBatch: { processing: "data zone", family: "batch", spillsTo: null },
-  Standard: { processing: "regional", family: "standard", spillsTo: null },
-  ProvisionedManaged: { processing: "regional", family: "provisioned", spillsTo: "Standard" },
+  DataZoneBatch: { processing: "data zone", family: "batch", spillsTo: null, lifetimeHours: null },
+  Standard: { processing: "regional", family: "standard", spillsTo: null, lifetimeHours: null },
+  ProvisionedManaged: {
+    processing: "regional",
+    family: "provisioned",
+    spillsTo: "Standard",
+    lifetimeHours: null,
+  },
   // "Any Azure region", no data residency guarantee.
-  DeveloperTier: { processing: "global", family: "developer", spillsTo: null },
+  DeveloperTier: { processing: "global", family: "developer", spillsTo: null, lifetimeHours: 24 },
 };
 
 /** The facts of a type; undefined for a name the table does not hold (the schema refuses those). */

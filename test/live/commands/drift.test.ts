@@ -397,4 +397,28 @@ describe("aideploy drift: the accounts' own settings", () => {
     const md = await run(["drift", "-f", "md"], registrations, { cwd, emulator: h.emulator });
     expect(md.out).toContain("- `main/ai-main` `properties.disableLocalAuth`: declared true, live false");
   });
+
+  it("notes a Developer tier deployment Azure deleted after its 24 hours as expected, not as drift", async () => {
+    const declared = `${small}  - name: candidate
+    model: { format: OpenAI, name: gpt-4.1-mini.ft-0123456789abcdef, version: "1" }
+    sku: DeveloperTier
+    capacity: 50
+`;
+    // Azure holds what the file declares except the Developer tier deployment, deleted after its lifetime.
+    seedFromPlan(h.emulator, planText(small));
+    const cwd = workspace({ "deployments.yaml": declared });
+    const json = await run(["drift", "-f", "json"], registrations, { cwd, emulator: h.emulator });
+    expect(json.code).toBe(0);
+    const report = driftOf(json.out);
+    expect(report.drift).toEqual([]);
+    expect(report.information).toEqual([
+      {
+        kind: "deployment",
+        key: "main/candidate",
+        status: "missing",
+        fields: [],
+        note: "expected: Azure deletes a DeveloperTier deployment 24 hours after it is created (MicrosoftDocs/azure-ai-docs articles/foundry/openai/how-to/fine-tuning-deploy.md (2026-02-11)); the next deployment of the stack creates it again",
+      },
+    ]);
+  });
 });
