@@ -6,7 +6,6 @@ import {
   apiNameOf,
   COMPLETION_ACTION_KEYS,
   type CompletionActionKey,
-  type FilterProfile,
   PROMPT_ACTION_KEYS,
   type PromptActionKey,
   SEVERITY_KEYS,
@@ -14,6 +13,7 @@ import {
 } from "../loader/content-filters";
 import type { DesiredContentFilter, HarmSetting } from "../loader/desired-state";
 import type { Action } from "../loader/file-types.generated";
+import type { FilterProfile } from "../loader/microsoft-filters";
 
 type AzureFilter = {
   name: string;

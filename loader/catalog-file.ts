@@ -15,7 +15,7 @@ import {
   SHIPPED_CATALOG_PATH,
 } from "../catalog/model-catalog";
 import { UsageError } from "../diagnostics/failure";
-import { parseJsonText } from "../policies/evaluator/json";
+import { parseJsonDocument } from "../text/json";
 import { FileReadError, readRegularText } from "./source";
 
 /** Where a catalog sits relative to the deployments file it describes. */
@@ -62,7 +62,7 @@ export function readCatalogFile(file: string, shown: string): ModelCatalog {
   }
   let catalog: ModelCatalog;
   try {
-    catalog = readModelCatalog(parseJsonText(readRegularText(file)), shown);
+    catalog = readModelCatalog(parseJsonDocument(readRegularText(file)), shown);
   } catch (error) {
     if (error instanceof FileReadError) throw new UsageError(`${shown}: cannot read it: ${error.reason}`);
     throw new UsageError(`${shown}: not a model catalog: ${(error as Error).message}`);

@@ -1,6 +1,6 @@
 import { compileFilterSettings } from "../infra/content-filter";
 import { inputFields, type ResourceGraph, type ResourceNode } from "../infra/graph";
-import { MICROSOFT_FILTER_PROFILES, microsoftFilterProfile } from "../loader/content-filters";
+import { MICROSOFT_FILTER_PROFILES, microsoftFilterProfile } from "../loader/microsoft-filters";
 
 /** A resource as Azure Resource Manager (and so Azure Policy) sees it. */
 export interface ArmView {

@@ -1,14 +1,12 @@
-import {
-  COMPLETION_ACTION_KEYS,
-  type FilterProfile,
-  MICROSOFT_FILTER_PROFILES,
-  microsoftFilterProfile,
-  PROMPT_ACTION_KEYS,
-  SEVERITY_KEYS,
-} from "../loader/content-filters";
+import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "../loader/content-filters";
 import { isMicrosoftBasePolicy } from "../loader/deployment-types";
 import type { DesiredState, HarmSetting } from "../loader/desired-state";
 import type { Action, Threshold } from "../loader/file-types.generated";
+import {
+  type FilterProfile,
+  MICROSOFT_FILTER_PROFILES,
+  microsoftFilterProfile,
+} from "../loader/microsoft-filters";
 
 /** The one table of Microsoft's built-in filters lives with the other content filter facts. */
 export { type FilterProfile, MICROSOFT_FILTER_PROFILES };

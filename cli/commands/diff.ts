@@ -7,10 +7,10 @@ import { type Plan, planLoaded } from "../../infra/plan";
 import { catalogFor } from "../../loader/catalog-file";
 import { checkPlanPolicies, type PolicyInputs } from "../../policies/check-plan";
 import { type DiffFormat, diffFormatters } from "../../reports/diff";
-import { formatNames } from "../../reports/formatter";
 import { type DiffOptions as DiffPlansOptions, diffPlans } from "../../review/diff";
 import { readInput } from "../../review/input";
 import { DIFF_FLAGS, type DiffFlag, type EvaluatePolicies, isDiffFlag } from "../../review/model";
+import { formatNames } from "../../text/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption } from "../options";
 import {

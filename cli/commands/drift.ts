@@ -11,7 +11,7 @@ import { planFile } from "../../infra/plan";
 import type { LiveContext } from "../../live/context";
 import { readAndCompare } from "../../live/drift";
 import { type DriftFormat, driftFormatters } from "../../reports/drift";
-import { formatNames } from "../../reports/formatter";
+import { formatNames } from "../../text/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { armEndpointOption, type LiveFlags, subscriptionOption } from "../live-options";
 import { liveContext, refuseFile } from "../live-session";

@@ -3,9 +3,9 @@ import { exitCodeFor } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { planFile } from "../../infra/plan";
 import { checkPlanPolicies } from "../../policies/check-plan";
-import { formatNames } from "../../reports/formatter";
 import { type PlanFormat, planFormatters } from "../../reports/plan";
 import { buildPlanReport } from "../../reports/plan/model";
+import { formatNames } from "../../text/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { projectPolicies } from "../../policies/registry";
-import { formatNames } from "../../reports/formatter";
 import { type PolicyListFormat, policyListFormatters } from "../../reports/policy-list";
 import { listPolicies } from "../../reports/policy-list/model";
+import { formatNames } from "../../text/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { formatOption } from "../options";
 import { type PolicyFlags, policyConfigOption, readPolicyInputs } from "../policy-options";

@@ -7,7 +7,7 @@ import { type ComplianceFormat, complianceFormatters } from "../../reports/compl
 import { reportExitCodes } from "../../reports/compliance/labels";
 import { buildComplianceReport } from "../../reports/compliance/model";
 import { repositoryPath } from "../../reports/compliance/repository-path";
-import { formatNames } from "../../reports/formatter";
+import { formatNames } from "../../text/formatter";
 import { plural } from "../../text/plural";
 import { writeFileAtomically } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";

@@ -4,7 +4,7 @@ import { type DiagnosticFormat, diagnosticFormatters } from "../../diagnostics/f
 import { summarize } from "../../diagnostics/formatters/text";
 import type { LiveContext } from "../../live/context";
 import { validateFile } from "../../live/validate";
-import { formatNames } from "../../reports/formatter";
+import { formatNames } from "../../text/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { type LiveValidateFlags, liveValidateOptions } from "../live-options";
 import { liveContext } from "../live-session";

@@ -1,4 +1,4 @@
-import type { Formatters } from "../../reports/formatter";
+import type { Formatters } from "../../text/formatter";
 import type { Diagnostic } from "../diagnostic";
 import { formatGithub } from "./github";
 import { formatJson } from "./json";

@@ -1,3 +1,5 @@
+import { JsonDepthError, MAX_JSON_DEPTH, parseJsonDocument } from "../../text/json";
+
 /** JSON values as Azure stores definitions, assignments and resources. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -46,43 +48,12 @@ export function hasProperty(object: JsonObject, key: string): boolean {
   return Object.keys(object).some((name) => name.toLowerCase() === wanted);
 }
 
-/**
- * Deepest nesting of arrays and objects read from a file. Real definitions nest a few levels; a document
- * nested thousands deep would exhaust the stack of every recursive reader after the parser.
- */
-export const MAX_JSON_DEPTH = 256;
-
-/** JSON nested deeper than `MAX_JSON_DEPTH`. */
-export class JsonDepthError extends Error {
-  override readonly name = "JsonDepthError";
-}
-
-/** Measures nesting without recursion, stopping as soon as the limit is passed. */
-function exceedsDepth(value: JsonValue, limit: number): boolean {
-  const stack: [JsonValue, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [JsonValue, number];
-    if (current === null || typeof current !== "object") continue;
-    if (depth > limit) return true;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
-    }
-  }
-  return false;
-}
-
-/**
- * Parses JSON text as written by Windows tools too: a leading byte-order mark is ignored. Throws a
- * SyntaxError for text that is not JSON and a JsonDepthError for JSON nested beyond `MAX_JSON_DEPTH`.
- */
+/** JSON text as a value of the evaluator's JSON type (see text/json.ts: byte-order mark, nesting bound). */
 export function parseJsonText(text: string): JsonValue {
-  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const value = JSON.parse(withoutBom) as JsonValue;
-  if (exceedsDepth(value, MAX_JSON_DEPTH)) {
-    throw new JsonDepthError(`it nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
-  }
-  return value;
+  return parseJsonDocument(text) as JsonValue;
 }
+
+export { JsonDepthError, MAX_JSON_DEPTH };
 
 /** Names a value's JSON type for error messages. */
 export function jsonTypeName(value: Value): string {

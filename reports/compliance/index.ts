@@ -1,4 +1,4 @@
-import type { Formatters } from "../formatter";
+import type { Formatters } from "../../text/formatter";
 import { formatComplianceHtml } from "./html";
 import { formatComplianceJson } from "./json";
 import { formatComplianceJunit } from "./junit";

@@ -1,5 +1,5 @@
 import type { DiffReport } from "../../review/model";
-import type { Formatters } from "../formatter";
+import type { Formatters } from "../../text/formatter";
 import { formatDiffJson } from "./json";
 import { formatDiffMarkdown } from "./markdown";
 import { formatDiffText } from "./text";

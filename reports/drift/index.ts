@@ -1,5 +1,5 @@
 import type { DriftReport } from "../../live/drift";
-import type { Formatters } from "../formatter";
+import type { Formatters } from "../../text/formatter";
 import { formatDriftJson } from "./json";
 import { formatDriftMarkdown } from "./markdown";
 import { formatDriftText } from "./text";

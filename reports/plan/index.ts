@@ -1,4 +1,4 @@
-import type { Formatters } from "../formatter";
+import type { Formatters } from "../../text/formatter";
 import { formatPlanJson } from "./json";
 import { formatPlanMarkdown } from "./markdown";
 import type { PlanReport } from "./model";

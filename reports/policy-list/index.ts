@@ -1,4 +1,4 @@
-import type { Formatters } from "../formatter";
+import type { Formatters } from "../../text/formatter";
 import { formatPolicyListJson } from "./json";
 import { formatPolicyListMarkdown } from "./markdown";
 import type { PolicyListEntry } from "./model";
