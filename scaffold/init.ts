@@ -68,7 +68,7 @@ export function planScaffold(options: ScaffoldOptions): Scaffold {
     { path: "deployments.yaml", text: template("deployments.yaml") },
     {
       path: "Pulumi.yaml",
-      text: template("Pulumi.yaml").replace("{{project}}", projectName(options.dir)),
+      text: template("Pulumi.yaml").replace(/^name: .*$/m, `name: ${projectName(options.dir)}`),
     },
     { path: "index.js", text: template("index.js") },
     {
