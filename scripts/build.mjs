@@ -11,10 +11,12 @@
 import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.join(root, "dist");
+const require = createRequire(path.join(root, "package.json"));
 
 /** The bundles: the CLI (`bin/aideploy.js` loads it) and the package's main module (the Pulumi component). */
 export const ENTRIES = {
@@ -41,6 +43,36 @@ const keepSourceDirs = {
   },
 };
 
+/**
+ * Packages only the live commands use, and that take a third of a second each to load: the bundle requires
+ * them at first use of one of their exports, so offline commands never load them. Each import is replaced
+ * by a module of getters for the package's export names (read here, at build time).
+ */
+const LAZY_PACKAGES = ["@azure/arm-cognitiveservices", "@azure/arm-policy", "@azure/core-rest-pipeline"];
+
+const lazyPackages = {
+  name: "lazy-packages",
+  setup(pluginBuild) {
+    const filter = new RegExp(`^(${LAZY_PACKAGES.map((p) => p.replace(/[/.]/g, "\\$&")).join("|")})$`);
+    pluginBuild.onResolve({ filter }, (args) =>
+      args.namespace === "lazy-package"
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: "lazy-package" },
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: "lazy-package" }, (args) => {
+      const names = Object.keys(require(args.path)).filter((name) => name !== "__esModule");
+      const getters = names
+        .map((name) => `  ${JSON.stringify(name)}: { enumerable: true, get: () => load()[${JSON.stringify(name)}] },`)
+        .join("\n");
+      return {
+        contents: `let loaded;\nfunction load() {\n  loaded ??= require(${JSON.stringify(args.path)});\n  return loaded;\n}\nObject.defineProperties(module.exports, {\n${getters}\n});\n`,
+        loader: "js",
+        resolveDir: root,
+      };
+    });
+  },
+};
+
 export async function buildAll() {
   await build({
     absWorkingDir: root,
@@ -51,7 +83,7 @@ export async function buildAll() {
     format: "cjs",
     target: "node20",
     packages: "external",
-    plugins: [keepSourceDirs],
+    plugins: [keepSourceDirs, lazyPackages],
     legalComments: "none",
     logLevel: "warning",
   });

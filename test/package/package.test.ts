@@ -7,7 +7,7 @@
 // therefore gets what an install would lay out: the tarball's own files (nothing from the checkout) as
 // node_modules/aideploy, its production dependencies (`npm ls --omit=dev`, hoisted as npm hoists them)
 // linked from this checkout's node_modules, and the `aideploy` bin link in node_modules/.bin.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -15,7 +15,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { memoryIO } from "../../cli/io";
 import { main } from "../../cli/main";
 import { planFile } from "../../infra/plan";
+import { seedFromPlan } from "../live/commands/support";
+import { startArmEmulator } from "../support/arm-emulator";
 import { repoRoot } from "../support/paths";
+import { bundledText, planText } from "../support/plan";
 import { runPulumiProgram, stopPulumiRuns } from "../support/pulumi-engine";
 
 const version = (
@@ -133,23 +136,28 @@ describe("the packed tarball", () => {
     expect(listTree(path.join(project, "node_modules", "aideploy"))).toEqual(packedFiles);
   });
 
-  it("runs compiled JavaScript: --version prints the package's version and tsx is never loaded", () => {
+  it("runs compiled JavaScript: --version prints the package's version; neither tsx nor the Azure SDK is loaded offline", () => {
     const probe = path.join(tempDir, "probe.js");
     fs.writeFileSync(
       probe,
-      `process.on("exit", () => { process.stderr.write("loaded tsx: " + Object.keys(require.cache).some((f) => f.includes("${path.sep}tsx${path.sep}")) + "\\n"); });\n`,
+      [
+        "const loaded = (part) => Object.keys(require.cache).some((f) => f.includes(part));",
+        `process.on("exit", () => process.stderr.write(\`loaded tsx: \${loaded("${path.sep}tsx${path.sep}")}, Azure SDK: \${loaded("${path.sep}@azure${path.sep}")}\\n\`));`,
+      ].join("\n"),
     );
     const bin = path.join(project, "node_modules", ".bin", "aideploy");
     const versionRun = run(process.execPath, ["--require", probe, bin, "--version"], project);
     expect(versionRun.stdout).toBe(`${version}\n`);
-    expect(versionRun.stderr).toBe("loaded tsx: false\n");
+    expect(versionRun.stderr).toBe("loaded tsx: false, Azure SDK: false\n");
     expect(versionRun.code).toBe(0);
     const validate = run(
       process.execPath,
       ["--require", probe, bin, "validate", path.join(repoRoot, "scaffold/templates/deployments.yaml")],
       tempDir,
     );
-    expect(validate.stdout + validate.stderr).toBe("no problems in 1 file(s)\nloaded tsx: false\n");
+    expect(validate.stdout + validate.stderr).toBe(
+      "no problems in 1 file(s)\nloaded tsx: false, Azure SDK: false\n",
+    );
     expect(validate.code).toBe(0);
   });
 
@@ -182,6 +190,34 @@ describe("the packed tarball", () => {
       expect(packed.code, args.join(" ")).toBe(code);
     }
     expect(await main(["validate", fixture, "--as-of", "2026-12-01"], memoryIO({ cwd: tempDir }))).toBe(1);
+  });
+
+  it("loads the Azure SDK on first use: drift against the local ARM emulator as from the sources", async () => {
+    const emulator = await startArmEmulator();
+    try {
+      seedFromPlan(emulator, planText(bundledText()));
+      const cwd = fs.mkdtempSync(path.join(tempDir, "live-"));
+      fs.writeFileSync(path.join(cwd, "deployments.yaml"), bundledText());
+      const env = { AIDEPLOY_ARM_ENDPOINT: emulator.baseUrl };
+      const io = memoryIO({ cwd, env });
+      const code = await main(["drift", "--format", "json"], io);
+      expect(io.err).toBe("");
+      expect(code).toBe(0);
+      // Asynchronously: the emulator answers from this process.
+      const packed = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [path.join(project, "node_modules", ".bin", "aideploy"), "drift", "--format", "json"],
+          { cwd, env: { ...process.env, ...env }, timeout: 60_000 },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+        );
+      });
+      expect(packed.stderr).toBe("");
+      expect(packed.code).toBe(0);
+      expect(packed.stdout).toBe(io.out);
+    } finally {
+      await emulator.stop();
+    }
   });
 });
 
