@@ -15,10 +15,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { memoryIO } from "../../cli/io";
 import { main } from "../../cli/main";
 import { planFile } from "../../infra/plan";
+import { projectPolicies } from "../../policies/registry";
 import { seedFromPlan } from "../live/commands/support";
 import { startArmEmulator } from "../support/arm-emulator";
 import { repoRoot } from "../support/paths";
 import { bundledText, planText } from "../support/plan";
+import {
+  AnalyzerDriver,
+  engineConfiguration,
+  launchPack,
+  resourcesOfNodes,
+  startEngine,
+} from "../support/policy-analyzer";
 import { runPulumiProgram, stopPulumiRuns } from "../support/pulumi-engine";
 
 const version = (
@@ -263,6 +271,46 @@ describe("a project that installed the package", () => {
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain("account main: example-ai-dev (rg-ai-dev, eastus2)");
     expect(plan.stdout).toContain("https://example-ai-dev.openai.azure.com/openai/v1/");
+  });
+
+  it("the policy pack runs from the installed package (--policy-pack node_modules/aideploy/policies)", async () => {
+    const engine = await startEngine();
+    const pack = await launchPack(
+      path.join(project, "node_modules/aideploy/policies"),
+      engine.address,
+      60_000,
+    );
+    const driver = new AnalyzerDriver(pack.address);
+    try {
+      const info = await driver.analyzerInfo();
+      expect(info.policies.map((p) => p.name).sort()).toEqual(
+        projectPolicies()
+          .map((p) => p.name)
+          .sort(),
+      );
+      await driver.configure(engineConfiguration(info, {}));
+      const planned = planFile(
+        path.join(repoRoot, "scaffold/templates/deployments.yaml"),
+        "deployments.yaml",
+        "dev",
+      );
+      if (!planned.ok) throw new Error("the scaffolded file does not plan");
+      const deployment = planned.plan.graph.nodes.find((n) => n.name === "main/deployment/gpt-4o");
+      if (deployment === undefined) throw new Error("no deployment main/deployment/gpt-4o");
+      const [resource] = resourcesOfNodes([deployment]);
+      if (resource === undefined) throw new Error("no resource");
+      expect((await driver.analyze(resource)).diagnostics).toEqual([]);
+      resource.properties.sku = { name: "GlobalStandard", capacity: 2000 };
+      const result = await driver.analyze(resource);
+      expect(result.diagnostics.map((d) => [d.policyName, d.enforcementLevel])).toEqual([
+        ["deployment-capacity-cap", "mandatory"],
+      ]);
+      expect(engine.logs.filter((l) => l.severity === "error")).toEqual([]);
+    } finally {
+      driver.close();
+      await pack.stop();
+      await engine.close();
+    }
   });
 
   it("the scaffolded Pulumi program registers the file's graph through the AiDeployments component", async () => {
