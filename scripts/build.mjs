@@ -9,9 +9,9 @@
 // still read from the package: every `__dirname` in a project source is rewritten to that source's folder
 // as seen from dist/.
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,7 +62,10 @@ const lazyPackages = {
     pluginBuild.onLoad({ filter: /.*/, namespace: "lazy-package" }, (args) => {
       const names = Object.keys(require(args.path)).filter((name) => name !== "__esModule");
       const getters = names
-        .map((name) => `  ${JSON.stringify(name)}: { enumerable: true, get: () => load()[${JSON.stringify(name)}] },`)
+        .map(
+          (name) =>
+            `  ${JSON.stringify(name)}: { enumerable: true, get: () => load()[${JSON.stringify(name)}] },`,
+        )
         .join("\n");
       return {
         contents: `let loaded;\nfunction load() {\n  loaded ??= require(${JSON.stringify(args.path)});\n  return loaded;\n}\nObject.defineProperties(module.exports, {\n${getters}\n});\n`,
