@@ -83,6 +83,8 @@ export interface FileValidation {
   /** The policies to check the file against; read once, when the file plans. */
   policyInputs: () => PolicyInputs;
   models: Omit<ModelCheckOptions, "reads">;
+  /** `--max-file-size`: the largest file read, in bytes (default: the loader's). */
+  maxFileBytes?: number | undefined;
 }
 
 /**
@@ -114,7 +116,7 @@ export async function validateFile(
   context: LiveContext,
 ): Promise<LiveOutcome<{ unreadable: boolean }>> {
   const { file } = request;
-  const loaded = loadDeploymentsFile(path.resolve(context.cwd, file), file);
+  const loaded = loadDeploymentsFile(path.resolve(context.cwd, file), file, undefined, request.maxFileBytes);
   const environments = environmentsToCheck(file, loaded, request.env);
   const runs: EnvironmentFindings[] = [];
   const models = { ...request.models, reads: liveReads() };
