@@ -169,6 +169,16 @@ describe("the packed tarball", () => {
     expect(validate.code).toBe(0);
   });
 
+  it("a checkout that was never built says so, instead of a stack trace (exit 3)", () => {
+    const checkout = fs.mkdtempSync(path.join(tempDir, "unbuilt-"));
+    fs.mkdirSync(path.join(checkout, "bin"));
+    fs.copyFileSync(path.join(repoRoot, "bin/aideploy.js"), path.join(checkout, "bin/aideploy.js"));
+    const result = run(process.execPath, [path.join(checkout, "bin/aideploy.js"), "--version"], checkout);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("aideploy: the CLI is not built; run `npm run build` (or `npm ci`) first\n");
+    expect(result.code).toBe(3);
+  });
+
   it("gives byte for byte the output of the sources, reading catalog, schemas and policies from the package", async () => {
     const fixture = path.join(tempDir, "mixed.yaml");
     // A retired version (catalog), an unknown key (schema), an unpinned version (policy).
