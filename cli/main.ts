@@ -2,6 +2,7 @@ import { registerCatalog } from "./commands/catalog";
 import { registerDiff } from "./commands/diff";
 import { registerDrift } from "./commands/drift";
 import { registerImport } from "./commands/import";
+import { registerInit } from "./commands/init";
 import { registerPlan } from "./commands/plan";
 import { registerPolicies } from "./commands/policies";
 import { registerPolicyEval } from "./commands/policy-eval";
@@ -24,6 +25,7 @@ export function commandRegistrations(): CommandRegistration[] {
     registerImport,
     registerDrift,
     registerCatalog,
+    registerInit,
   ];
 }
 

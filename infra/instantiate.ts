@@ -21,11 +21,18 @@ function create(node: ResourceNode, opts: CustomResourceOptions): CustomResource
   }
 }
 
-/** Registers every node of the graph with Pulumi, in graph order, with its dependencies and options. */
-export function instantiateGraph(graph: ResourceGraph): Map<string, CustomResource> {
+/**
+ * Registers every node of the graph with Pulumi, in graph order, with its dependencies and options.
+ * `shared` (parent, aliases) applies to every resource.
+ */
+export function instantiateGraph(
+  graph: ResourceGraph,
+  shared: Pick<CustomResourceOptions, "parent" | "aliases"> = {},
+): Map<string, CustomResource> {
   const resources = new Map<string, CustomResource>();
   for (const node of graph.nodes) {
     const opts: CustomResourceOptions = {
+      ...shared,
       dependsOn: node.dependsOn.map((name) => {
         const resource = resources.get(name);
         if (!resource)

@@ -83,6 +83,8 @@ export interface FileValidation {
   /** The policies to check the file against; read once, when the file plans. */
   policyInputs: () => PolicyInputs;
   models: Omit<ModelCheckOptions, "reads">;
+  /** `--max-file-size`: the largest file read, in bytes (default: the loader's). */
+  maxFileBytes?: number | undefined;
 }
 
 /**
@@ -121,7 +123,7 @@ export async function validateFile(
     request.models.catalog === undefined || request.models.live
       ? undefined
       : catalogNamed(file, request.models.catalog, context.cwd);
-  const loaded = loadDeploymentsFile(at, file, catalog);
+  const loaded = loadDeploymentsFile(at, file, catalog, request.maxFileBytes);
   const environments = environmentsToCheck(file, loaded, request.env);
   const runs: EnvironmentFindings[] = [];
   const models = { ...request.models, reads: liveReads() };

@@ -50,8 +50,14 @@ export function loadDeploymentsText(
  * Reads a deployments file from disk (bounded in size) and loads it. `displayName` is used in findings;
  * the catalog defaults to the one for `path`.
  */
-export function loadDeploymentsFile(path: string, displayName = path, catalog?: ModelCatalog): LoadedFile {
-  const source = readSourceFile(path);
+export function loadDeploymentsFile(
+  path: string,
+  displayName = path,
+  catalog?: ModelCatalog,
+  /** Largest file read (bytes); default DEFAULT_MAX_FILE_BYTES. */
+  maxBytes?: number,
+): LoadedFile {
+  const source = readSourceFile(path, maxBytes);
   if (!source.ok) {
     return {
       file: displayName,

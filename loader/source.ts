@@ -70,7 +70,7 @@ export function readSourceFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
           file,
           "file/too-large",
           failure.reason,
-          "split the estate into several files, or check that this is the right file",
+          "split the estate into several files, raise the limit (`aideploy validate --max-file-size`), or check that this is the right file",
         ),
       };
     }

@@ -8,7 +8,7 @@ import { formatNames } from "../../text/formatter";
 import { type CommandIO, ExitCode } from "../io";
 import { type LiveValidateFlags, liveValidateOptions } from "../live-options";
 import { liveContext } from "../live-session";
-import { DEFAULT_FILE, envOption, formatOption } from "../options";
+import { DEFAULT_FILE, envOption, formatOption, maxFileSizeOption } from "../options";
 import {
   azurePoliciesOption,
   type PolicyFlags,
@@ -21,6 +21,8 @@ export interface ValidateOptions extends PolicyFlags, LiveValidateFlags {
   files: string[];
   env?: string;
   format: DiagnosticFormat;
+  /** `--max-file-size`, in bytes. */
+  maxFileSize?: number;
 }
 
 /** Validates deployments files; exit 0 without errors, 1 with errors, 2 when a file cannot be read. */
@@ -35,7 +37,10 @@ export async function runValidate(
   let unreadable = false;
   for (const file of files) {
     const policyInputs = () => readPolicyInputs(io, options, file);
-    const checked = await validateFile({ file, env: options.env, policyInputs, models: options }, live);
+    const checked = await validateFile(
+      { file, env: options.env, policyInputs, models: options, maxFileBytes: options.maxFileSize },
+      live,
+    );
     diagnostics.push(...sortDiagnostics(checked.diagnostics));
     if (checked.result.unreadable) unreadable = true;
   }
@@ -58,16 +63,12 @@ export function validateCommand(injected: Partial<LiveContext> = {}): CommandReg
       )
       .addOption(formatOption(formatNames(diagnosticFormatters), "text"))
       .addOption(policyConfigOption())
-      .addOption(azurePoliciesOption());
+      .addOption(azurePoliciesOption())
+      .addOption(maxFileSizeOption());
     for (const option of liveValidateOptions()) command.addOption(option);
-    command.action(
-      (
-        files: string[],
-        opts: { env?: string; format: DiagnosticFormat } & PolicyFlags & LiveValidateFlags,
-      ) => {
-        context.run((io) => runValidate({ ...opts, files }, io, injected));
-      },
-    );
+    command.action((files: string[], opts: Omit<ValidateOptions, "files">) => {
+      context.run((io) => runValidate({ ...opts, files }, io, injected));
+    });
   };
 }
 

@@ -71,8 +71,14 @@ function expectGraphRegistered(run: ProgramRun, plan: Plan, stack: string): void
   const { engine } = run;
   const stackResource = engine.stackResource();
   expect(stackResource?.urn).toBe(`urn:pulumi:${stack}::aideploy::pulumi:pulumi:Stack::aideploy-${stack}`);
+  // One component, the AiDeployments of infra/index.ts, under the stack; the graph's resources under it.
+  const components = engine.registrations.filter((r) => !r.custom && r.type !== "pulumi:pulumi:Stack");
+  expect(components.map((c) => [c.type, c.name, c.parent])).toEqual([
+    ["aideploy:index:AiDeployments", "aideploy", stackResource?.urn],
+  ]);
+  const component = components[0];
   const custom = engine.customResources();
-  expect(custom).toHaveLength(engine.registrations.length - 1);
+  expect(custom).toHaveLength(engine.registrations.length - 2);
   const nodes = plan.graph.nodes;
   expect(custom.map(key).sort()).toEqual(nodes.map(key).sort());
   const byUrn = new Map<string, ResourceRegistration>(engine.registrations.map((r) => [r.urn, r]));
@@ -80,8 +86,14 @@ function expectGraphRegistered(run: ProgramRun, plan: Plan, stack: string): void
     const r = custom.find((c) => key(c) === key(node));
     if (r === undefined) throw new Error(`${key(node)} not registered`);
     const label = key(node);
-    expect(r.urn, label).toBe(`urn:pulumi:${stack}::aideploy::${node.type}::${node.name}`);
-    expect(r.parent, label).toBe(stackResource?.urn);
+    expect(r.urn, label).toBe(
+      `urn:pulumi:${stack}::aideploy::aideploy:index:AiDeployments$${node.type}::${node.name}`,
+    );
+    expect(r.parent, label).toBe(component?.urn);
+    // The URN the program gave it before the component (a top-level resource of the stack) is its alias, so
+    // an existing stack sees the same resource, not a replace. (azure-native adds aliases of its own: the
+    // type's other API versions.)
+    expect(r.aliasUrns, label).toContain(`urn:pulumi:${stack}::aideploy::${node.type}::${node.name}`);
     expect(r.inputs, label).toEqual(plain(node.inputs));
     const dependsOn = r.dependencies.map((urn) => byUrn.get(urn)?.name ?? `unregistered ${urn}`);
     expect(dependsOn.sort(), label).toEqual([...node.dependsOn].sort());

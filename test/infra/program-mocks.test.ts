@@ -96,12 +96,17 @@ function planned(file: string, environment: string | undefined): Plan {
 
 const key = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
 
-/** The program registered the stack plus exactly the graph's nodes, each with the node's inputs and import id. */
+/**
+ * The program registered the stack, its one AiDeployments component, plus exactly the graph's nodes, each
+ * with the node's inputs and import id.
+ */
 function expectGraphRegistered(run: ProgramRun, plan: Plan): void {
   const stacks = run.registrations.filter((r) => r.type === "pulumi:pulumi:Stack");
   expect(stacks.map((s) => s.custom)).toEqual([false]);
+  const components = run.registrations.filter((r) => r.type === "aideploy:index:AiDeployments");
+  expect(components.map((c) => [c.name, c.custom])).toEqual([["aideploy", false]]);
   const custom = run.registrations.filter((r) => r.custom);
-  expect(custom).toHaveLength(run.registrations.length - 1);
+  expect(custom).toHaveLength(run.registrations.length - 2);
   const nodes = plan.graph.nodes;
   expect(custom.map(key).sort()).toEqual(nodes.map(key).sort());
   expect(new Set(custom.map(key)).size).toBe(custom.length);

@@ -93,6 +93,8 @@ export interface ResourceRegistration {
   pluginDownloadUrl: string;
   /** Number of aliases sent (structured or URN). */
   aliases: number;
+  /** The URN each alias names, resolved as the engine resolves alias specs. */
+  aliasUrns: string[];
   sourcePosition: SourcePosition | undefined;
   /** The id answered ("" for a resource to be created during preview, and for components). */
   id: string;
@@ -247,6 +249,21 @@ export async function startPulumiEngine(options: PulumiEngineOptions): Promise<P
         version: req.getVersion(),
         pluginDownloadUrl: req.getPlugindownloadurl(),
         aliases: req.getAliasesList().length + req.getAliasurnsList().length,
+        aliasUrns: [
+          ...req.getAliasurnsList(),
+          ...req.getAliasesList().map((alias) => {
+            const spec = alias.getSpec();
+            if (spec === undefined) return alias.getUrn();
+            const aliasParent = spec.getNoparent() ? "" : spec.hasParenturn() ? spec.getParenturn() : parent;
+            return makeUrn(
+              spec.getStack() || options.stack,
+              spec.getProject() || options.project,
+              spec.getType() || type,
+              spec.getName() || name,
+              aliasParent,
+            );
+          }),
+        ],
         sourcePosition:
           position === undefined
             ? undefined
