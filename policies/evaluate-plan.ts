@@ -62,6 +62,8 @@ function evaluationOutcome(evaluation: PolicyEvaluation): { outcome: Outcome; de
       return { outcome: "not-applicable", detail: evaluation.reason };
     case "error":
       return { outcome: "error", detail: `evaluation failed: ${evaluation.message}` };
+    case "undetermined":
+      return { outcome: "not-applicable", detail: `cannot be decided offline: ${evaluation.reason}` };
   }
 }
 

@@ -20,6 +20,11 @@ export {
   parseDefinition,
   unwrapProperties,
 } from "./definition";
+export {
+  describeModification,
+  type Modification,
+  type RelatedResources,
+} from "./effects";
 export { AssignmentError, DefinitionError, EvaluationError } from "./errors";
 export {
   type BoundParameters,
