@@ -1,25 +1,38 @@
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import type { ResourceGraph, ResourceNode } from "../infra/graph";
-import { ArmTypes, type ArmView, describeView, graphArmViews } from "./arm-view";
+import { ArmTypes, type ArmView, describeView, graphArmViews, PLACEHOLDER_SUBSCRIPTION } from "./arm-view";
 import type { AzurePolicyUnit } from "./azure-policies";
 import {
   type CompiledDefinition,
   type CompiledDefinitionPolicy,
   type CompiledStackPolicy,
   compilePolicy,
+  staticEffect,
 } from "./compiled";
 import type { PolicyConfigFile } from "./config";
 import {
   type BoundParameters,
   bindParameters,
+  describeModification,
   type EvaluationOptions,
   evaluateBound,
   type PolicyEvaluation,
+  type RelatedResources,
 } from "./evaluator";
 import type { PolicyContext, ProjectPolicy, StackResource } from "./policy";
 import { projectPolicies } from "./registry";
 import type { Outcome, PolicyResult } from "./results";
 import { enforcementForEffect, resolvePolicySettings } from "./settings";
+
+/**
+ * The Azure REST API version the graph writes Microsoft.CognitiveServices resources with, which
+ * `requestContext().apiVersion` returns: @pulumi/azure-native 3.28.0, cognitiveservices/account.d.ts
+ * ("Uses Azure REST API version 2025-06-01").
+ */
+export const WRITTEN_API_VERSION = "2025-06-01";
+
+/** Resource types the plan writes: of these it knows every one; of any other type, none. */
+const PLANNED_TYPES = new Set(Object.values(ArmTypes).map((t) => t.toLowerCase()));
 
 export interface PolicyRunOptions {
   config?: PolicyConfigFile;
@@ -76,10 +89,31 @@ function evaluateDefinitionOnAll(
   parameters: BoundParameters,
   viewed: readonly Viewed[],
   now: Date | undefined,
-): { viewed: Viewed; outcome: Outcome; effect: string | null; detail: string; subject: string }[] {
+  excluded: (v: Viewed) => string | undefined = () => undefined,
+): {
+  viewed: Viewed;
+  outcome: Outcome;
+  effect: string | null;
+  detail: string;
+  subject: string;
+  evaluation?: PolicyEvaluation;
+}[] {
   const types = definition.targetTypes;
-  const options: Omit<EvaluationOptions, "parameters"> = now ? { now } : {};
+  const options: Omit<EvaluationOptions, "parameters"> = {
+    apiVersion: WRITTEN_API_VERSION,
+    related: relatedIn(viewed),
+  };
+  if (now) options.now = now;
   return viewed.map((v) => {
+    const outside = excluded(v);
+    if (outside !== undefined)
+      return {
+        viewed: v,
+        outcome: "not-applicable" as const,
+        effect: null,
+        detail: outside,
+        subject: describeView(v.control),
+      };
     const view = definition.dataPlane ? v.dataPlane : v.control;
     if (!view || (types && !types.includes(view.type.toLowerCase()))) {
       const what = types ? types.join(", ") : "other resources";
@@ -93,8 +127,61 @@ function evaluateDefinitionOnAll(
     }
     const evaluation = evaluateBound(definition.parsed, parameters, view, options);
     const { outcome, detail } = evaluationOutcome(evaluation);
-    return { viewed: v, outcome, effect: evaluation.effect ?? null, detail, subject: describeView(view) };
+    return {
+      viewed: v,
+      outcome,
+      effect: evaluation.effect ?? null,
+      detail,
+      subject: describeView(view),
+      evaluation,
+    };
   });
+}
+
+/** The planned resources of a type, for auditIfNotExists and deployIfNotExists; other types are unknown. */
+function relatedIn(viewed: readonly Viewed[]): RelatedResources {
+  let byType: Map<string, ArmView[]> | undefined;
+  return (type) => {
+    const key = type.toLowerCase();
+    if (!PLANNED_TYPES.has(key)) return undefined;
+    if (!byType) {
+      byType = new Map();
+      for (const v of viewed) {
+        for (const view of [v.control, v.dataPlane]) {
+          if (!view) continue;
+          const t = view.type.toLowerCase();
+          byType.set(t, [...(byType.get(t) ?? []), view]);
+        }
+      }
+    }
+    return byType.get(key) ?? [];
+  };
+}
+
+/** Whether `id` is `scope` or under it, ids compared as Azure compares them (any case). */
+function within(id: string, scope: string, subscription: string | undefined): boolean {
+  let s = scope.toLowerCase().replace(/\/+$/, "");
+  // An assignment at a management group: the file does not say which groups a subscription is in.
+  if (s.includes("/providers/microsoft.management/managementgroups/")) return true;
+  const i = id.toLowerCase();
+  // Without a subscription in the file, ids carry a placeholder: any subscription's scope matches it.
+  if (subscription === undefined)
+    s = s.replace(/^\/subscriptions\/[^/]+/, `/subscriptions/${PLACEHOLDER_SUBSCRIPTION}`);
+  return i === s || i.startsWith(`${s}/`);
+}
+
+/** Why an assignment does not apply to a resource: outside its scope, or under one of its notScopes. */
+function exclusion(
+  unit: AzurePolicyUnit,
+  subscription: string | undefined,
+): (v: Viewed) => string | undefined {
+  return (v) => {
+    const id = v.control.id;
+    if (unit.scope !== undefined && !within(id, unit.scope, subscription))
+      return `outside the assignment's scope ${unit.scope}`;
+    const excludedBy = (unit.notScopes ?? []).find((scope) => within(id, scope, subscription));
+    return excludedBy === undefined ? undefined : `excluded by the assignment's notScopes (${excludedBy})`;
+  };
 }
 
 function definitionResults(
@@ -165,12 +252,8 @@ function stackResults(
   });
 }
 
-function azureResults(
-  unit: AzurePolicyUnit,
-  viewed: readonly Viewed[],
-  options: PolicyRunOptions,
-): PolicyResult[] {
-  const meta: PolicyResult["policy"] = {
+function azureMeta(unit: AzurePolicyUnit): PolicyResult["policy"] {
+  return {
     id: unit.id,
     name: unit.name,
     definition: unit.definitionId,
@@ -179,24 +262,100 @@ function azureResults(
     remediation: `See the Azure Policy definition ${unit.definitionId}.`,
     origin: "azure",
   };
+}
+
+/**
+ * The result of one unit on one resource. Effects as Azure applies them on a create or update: Modify
+ * changes the request (a notice, `remediate`), DenyAction never applies (it blocks deletes), an existence
+ * effect that cannot be decided offline is neither a pass nor a finding. With DoNotEnforce nothing is
+ * applied or denied: matches are reported as audits (advisory).
+ */
+function azureResult(
+  unit: AzurePolicyUnit,
+  r: ReturnType<typeof evaluateDefinitionOnAll>[number],
+): PolicyResult {
+  const effect = r.effect ?? "audit";
+  const enforcement = unit.enforced ? enforcementForEffect(effect) : "advisory";
+  const evaluation = r.evaluation;
+  let message = r.detail;
+  if (r.outcome === "non-compliant") {
+    const parts = [`${unit.displayName}: ${r.subject} does not comply`];
+    if (evaluation?.outcome === "non-compliant" && evaluation.reason) parts[0] += ` (${evaluation.reason})`;
+    if (evaluation?.outcome === "non-compliant" && evaluation.modifications) {
+      const changes = evaluation.modifications.map(describeModification).join("; ");
+      parts[0] = unit.enforced
+        ? `${unit.displayName}: Azure will change ${r.subject} when it is written: ${changes || "no operation applies"}`
+        : `${unit.displayName}: ${r.subject} does not comply; Azure would change it (${changes}) but the assignment is DoNotEnforce`;
+    }
+    if (unit.nonComplianceMessage) parts.push(unit.nonComplianceMessage);
+    message = parts.join(". ");
+  }
+  const result: PolicyResult = {
+    policy: azureMeta(unit),
+    resource: resourceOf(r.viewed.node),
+    outcome: r.outcome,
+    effect: r.effect,
+    enforcement,
+    message,
+  };
+  if (evaluation?.outcome === "undetermined") result.undecided = true;
+  if (evaluation?.outcome === "not-applicable" && evaluation.blocksDelete && unit.enforced)
+    result.blocksDelete = true;
+  if (evaluation?.outcome === "non-compliant" && evaluation.modifications && unit.enforced)
+    result.modifications = evaluation.modifications.map(describeModification);
+  return result;
+}
+
+function azureResults(
+  unit: AzurePolicyUnit,
+  viewed: readonly Viewed[],
+  options: PolicyRunOptions,
+): { results: PolicyResult[]; raw: ReturnType<typeof evaluateDefinitionOnAll> } {
   const parameters = bindParameters(unit.definition.parsed, unit.parameters);
-  return evaluateDefinitionOnAll(unit.definition, parameters, viewed, options.now).map((r) => {
-    const effect = r.effect ?? "audit";
-    const enforcement = unit.enforced ? enforcementForEffect(effect) : "advisory";
-    return {
-      policy: meta,
-      resource: resourceOf(r.viewed.node),
-      outcome: r.outcome,
-      effect: r.effect,
-      enforcement,
-      message: r.outcome === "non-compliant" ? `${unit.displayName}: ${r.subject} does not comply` : r.detail,
-    };
+  const raw = evaluateDefinitionOnAll(
+    unit.definition,
+    parameters,
+    viewed,
+    options.now,
+    exclusion(unit, options.subscription),
+  );
+  return { results: raw.map((r) => azureResult(unit, r)), raw };
+}
+
+/** Whether a unit's effect (for its parameters) is Modify: such units run first, as Azure runs them. */
+function isModify(unit: AzurePolicyUnit): boolean {
+  return staticEffect(unit.definition.parsed, unit.parameters) === "modify";
+}
+
+/**
+ * The resources once the enforced Modify assignments changed them, as Azure changes a request before
+ * evaluating the rest: every other policy sees the modified resource.
+ */
+function applyModifications(
+  viewed: readonly Viewed[],
+  raw: ReturnType<typeof evaluateDefinitionOnAll>,
+): Viewed[] {
+  return viewed.map((v, index) => {
+    const evaluation = raw[index]?.evaluation;
+    if (evaluation?.outcome !== "non-compliant" || !evaluation.modified) return v;
+    const control = evaluation.modified as unknown as ArmView;
+    const modified: Viewed = { node: v.node, control };
+    if (v.dataPlane) modified.dataPlane = v.dataPlane;
+    return modified;
   });
 }
 
 /** Every resource of the graph against every policy: the project's pack and users' Azure Policy. */
 export function evaluateGraphPolicies(graph: ResourceGraph, options: PolicyRunOptions): PolicyResult[] {
-  const viewed = viewsOf(graph, options.subscription);
+  let viewed = viewsOf(graph, options.subscription);
+  const azureUnits = options.azureUnits ?? [];
+  const modifying = azureUnits.filter(isModify);
+  const modifyResults: PolicyResult[] = [];
+  for (const unit of modifying) {
+    const { results, raw } = azureResults(unit, viewed, options);
+    modifyResults.push(...results);
+    if (unit.enforced) viewed = applyModifications(viewed, raw);
+  }
   const results: PolicyResult[] = [];
   for (const policy of options.policies ?? projectPolicies()) {
     const compiled = compilePolicy(policy);
@@ -206,7 +365,10 @@ export function evaluateGraphPolicies(graph: ResourceGraph, options: PolicyRunOp
         : stackResults(compiled, viewed, options)),
     );
   }
-  for (const unit of options.azureUnits ?? []) results.push(...azureResults(unit, viewed, options));
+  for (const unit of azureUnits) {
+    if (modifying.includes(unit)) results.push(...modifyResults.filter((r) => r.policy.id === unit.id));
+    else results.push(...azureResults(unit, viewed, options).results);
+  }
   return results;
 }
 
@@ -217,7 +379,8 @@ export function policyDiagnostics(results: readonly PolicyResult[]): Diagnostic[
     .map(
       (r): Diagnostic => ({
         code: r.policy.origin === "project" ? `policy/${r.policy.name}` : `azure-policy/${r.policy.name}`,
-        severity: r.enforcement === "mandatory" ? "error" : "warning",
+        // A Modify Azure applies is a notice: the resource is changed, not refused.
+        severity: r.enforcement === "mandatory" ? "error" : r.modifications ? "info" : "warning",
         message: `${r.message} [${r.policy.id}, ${r.enforcement}]`,
         file: r.resource.source.file,
         line: r.resource.source.line,
