@@ -44,8 +44,9 @@ export interface PolicyRunOptions {
   now?: Date;
 }
 
-interface Viewed {
-  node: ResourceNode;
+/** A planned resource with its ARM views: the control-plane view, and a deployment's data-plane view. */
+export interface Viewed {
+  resource: PolicyResult["resource"];
   control: ArmView;
   dataPlane?: ArmView;
 }
@@ -58,7 +59,7 @@ function viewsOf(graph: ResourceGraph, subscription: string | undefined): Viewed
   const { control, dataPlane } = graphArmViews(graph, subscription);
   const planes = new Map(dataPlane.map((d) => [d.node.name, d.view]));
   return control.map(({ node, view }) => {
-    const viewed: Viewed = { node, control: view };
+    const viewed: Viewed = { resource: resourceOf(node), control: view };
     const plane = planes.get(node.name);
     if (plane) viewed.dataPlane = plane;
     return viewed;
@@ -205,7 +206,7 @@ function definitionResults(
   const parameters = bindParameters(definition.parsed, settings.parameters);
   return evaluateDefinitionOnAll(definition, parameters, viewed, options.now).map((r) => ({
     policy: meta,
-    resource: resourceOf(r.viewed.node),
+    resource: r.viewed.resource,
     outcome: r.outcome,
     effect: r.effect ?? settings.effect,
     enforcement: settings.enforcement,
@@ -221,7 +222,7 @@ function stackResults(
   const { policy } = compiled;
   const settings = resolvePolicySettings(compiled, options.config ?? {}, options.context);
   const resources: StackResource[] = viewed.map((v) => ({
-    name: v.node.name,
+    name: v.resource.name,
     accountId: v.control.id.split("/").slice(0, 9).join("/"),
     view: v.control,
   }));
@@ -238,12 +239,12 @@ function stackResults(
     origin: "project",
   };
   return viewed.map((v) => {
-    const messages = byResource.get(v.node.name);
+    const messages = byResource.get(v.resource.name);
     const relevant = v.control.type === ArmTypes.deployment;
     const outcome: Outcome = messages ? "non-compliant" : relevant ? "compliant" : "not-applicable";
     return {
       policy: meta,
-      resource: resourceOf(v.node),
+      resource: v.resource,
       outcome,
       effect: settings.effect,
       enforcement: settings.enforcement,
@@ -292,7 +293,7 @@ function azureResult(
   }
   const result: PolicyResult = {
     policy: azureMeta(unit),
-    resource: resourceOf(r.viewed.node),
+    resource: r.viewed.resource,
     outcome: r.outcome,
     effect: r.effect,
     enforcement,
@@ -339,7 +340,7 @@ function applyModifications(
     const evaluation = raw[index]?.evaluation;
     if (evaluation?.outcome !== "non-compliant" || !evaluation.modified) return v;
     const control = evaluation.modified as unknown as ArmView;
-    const modified: Viewed = { node: v.node, control };
+    const modified: Viewed = { resource: v.resource, control };
     if (v.dataPlane) modified.dataPlane = v.dataPlane;
     return modified;
   });
@@ -347,15 +348,8 @@ function applyModifications(
 
 /** Every resource of the graph against every policy: the project's pack and users' Azure Policy. */
 export function evaluateGraphPolicies(graph: ResourceGraph, options: PolicyRunOptions): PolicyResult[] {
-  let viewed = viewsOf(graph, options.subscription);
+  const { viewed, modifyResults } = modifiedViews(viewsOf(graph, options.subscription), options);
   const azureUnits = options.azureUnits ?? [];
-  const modifying = azureUnits.filter(isModify);
-  const modifyResults: PolicyResult[] = [];
-  for (const unit of modifying) {
-    const { results, raw } = azureResults(unit, viewed, options);
-    modifyResults.push(...results);
-    if (unit.enforced) viewed = applyModifications(viewed, raw);
-  }
   const results: PolicyResult[] = [];
   for (const policy of options.policies ?? projectPolicies()) {
     const compiled = compilePolicy(policy);
@@ -365,11 +359,46 @@ export function evaluateGraphPolicies(graph: ResourceGraph, options: PolicyRunOp
         : stackResults(compiled, viewed, options)),
     );
   }
-  for (const unit of azureUnits) {
-    if (modifying.includes(unit)) results.push(...modifyResults.filter((r) => r.policy.id === unit.id));
-    else results.push(...azureResults(unit, viewed, options).results);
-  }
+  results.push(...azureUnitResults(azureUnits, viewed, modifyResults, options));
   return results;
+}
+
+/** Enforced Modify assignments applied in order; their own results are on the resources as written. */
+function modifiedViews(
+  viewed: readonly Viewed[],
+  options: PolicyRunOptions,
+): { viewed: readonly Viewed[]; modifyResults: Map<AzurePolicyUnit, PolicyResult[]> } {
+  let current = viewed;
+  const modifyResults = new Map<AzurePolicyUnit, PolicyResult[]>();
+  for (const unit of (options.azureUnits ?? []).filter(isModify)) {
+    const { results, raw } = azureResults(unit, current, options);
+    modifyResults.set(unit, results);
+    if (unit.enforced) current = applyModifications(current, raw);
+  }
+  return { viewed: current, modifyResults };
+}
+
+function azureUnitResults(
+  units: readonly AzurePolicyUnit[],
+  viewed: readonly Viewed[],
+  modifyResults: ReadonlyMap<AzurePolicyUnit, PolicyResult[]>,
+  options: PolicyRunOptions,
+): PolicyResult[] {
+  return units.flatMap((unit) => modifyResults.get(unit) ?? azureResults(unit, viewed, options).results);
+}
+
+/**
+ * Users' Azure Policy on resources already in ARM shape (the CrossGuard pack's stack): the same
+ * evaluation as the offline check, Modify first, each result keyed by the resource given.
+ */
+export function evaluateAzureUnits(
+  viewed: readonly Viewed[],
+  units: readonly AzurePolicyUnit[],
+  options: Omit<PolicyRunOptions, "azureUnits" | "policies" | "config" | "context">,
+): PolicyResult[] {
+  const run: PolicyRunOptions = { ...options, context: { protect: false }, azureUnits: units };
+  const modified = modifiedViews(viewed, run);
+  return azureUnitResults(units, modified.viewed, modified.modifyResults, run);
 }
 
 /** Findings worth telling: non-compliant or failed evaluations of enforced policies, as Diagnostics. */
