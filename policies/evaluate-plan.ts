@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics/diagnostic";
+import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic";
 import type { ResourceGraph, ResourceNode } from "../infra/graph";
 import { ArmTypes, type ArmView, describeView, graphArmViews, PLACEHOLDER_SUBSCRIPTION } from "./arm-view";
 import type { AzurePolicyUnit } from "./azure-policies";
@@ -16,9 +16,14 @@ import {
   describeModification,
   type EvaluationOptions,
   evaluateBound,
+  explainMatch,
+  isJsonObject,
+  type JsonObject,
+  type MatchReason,
   type PolicyEvaluation,
   type RelatedResources,
 } from "./evaluator";
+import { fieldLocation, type LocatableDocument } from "./field-locations";
 import type { PolicyContext, ProjectPolicy, StackResource } from "./policy";
 import { projectPolicies } from "./registry";
 import type { Outcome, PolicyResult } from "./results";
@@ -42,6 +47,10 @@ export interface PolicyRunOptions {
   azureUnits?: readonly AzurePolicyUnit[];
   policies?: readonly ProjectPolicy[];
   now?: Date;
+  /** The parsed file: findings then point at the key that sets the field a policy read. */
+  document?: LocatableDocument;
+  /** The environment the plan applies, whose overrides set fields before the declarations do. */
+  environment?: string | null;
 }
 
 /** A planned resource with its ARM views: the control-plane view, and a deployment's data-plane view. */
@@ -98,6 +107,10 @@ function evaluateDefinitionOnAll(
   detail: string;
   subject: string;
   evaluation?: PolicyEvaluation;
+  /** For a plain match: the field conditions that decided it. */
+  reasons?: MatchReason[];
+  /** The view evaluated. */
+  view?: ArmView;
 }[] {
   const types = definition.targetTypes;
   const options: Omit<EvaluationOptions, "parameters"> = {
@@ -128,6 +141,8 @@ function evaluateDefinitionOnAll(
     }
     const evaluation = evaluateBound(definition.parsed, parameters, view, options);
     const { outcome, detail } = evaluationOutcome(evaluation);
+    const plainMatch =
+      evaluation.outcome === "non-compliant" && !evaluation.modifications && !evaluation.reason;
     return {
       viewed: v,
       outcome,
@@ -135,8 +150,38 @@ function evaluateDefinitionOnAll(
       detail,
       subject: describeView(view),
       evaluation,
+      view,
+      ...(plainMatch ? { reasons: explainMatch(definition.parsed, parameters, view, options) } : {}),
     };
   });
+}
+
+/** What a finding says the policy read: the deciding field, what was found, and what complies. */
+function foundAndRequired(reasons: readonly MatchReason[] | undefined): string {
+  const reason = reasons?.[reasons.length - 1];
+  if (!reason) return "";
+  return `: found ${reason.field} = ${JSON.stringify(reason.found)}, allowed: ${reason.field} ${reason.requirement}`;
+}
+
+/** The YAML key that sets the deciding field, trying the last deciding condition first. */
+function findingLocation(
+  r: { reasons?: MatchReason[]; view?: ArmView; viewed: Viewed },
+  options: Pick<PolicyRunOptions, "document" | "environment">,
+): SourceLocation | undefined {
+  const { document } = options;
+  if (!document || !r.reasons || !r.view) return undefined;
+  for (const reason of [...r.reasons].reverse()) {
+    if (!reason.path) continue;
+    const at = fieldLocation(
+      document,
+      r.view.type,
+      r.viewed.resource.source,
+      reason.path,
+      options.environment ?? null,
+    );
+    if (at) return at;
+  }
+  return undefined;
 }
 
 /** The planned resources of a type, for auditIfNotExists and deployIfNotExists; other types are unknown. */
@@ -204,14 +249,22 @@ function definitionResults(
   };
   if (policy.follows) meta.follows = policy.follows;
   const parameters = bindParameters(definition.parsed, settings.parameters);
-  return evaluateDefinitionOnAll(definition, parameters, viewed, options.now).map((r) => ({
-    policy: meta,
-    resource: r.viewed.resource,
-    outcome: r.outcome,
-    effect: r.effect ?? settings.effect,
-    enforcement: settings.enforcement,
-    message: r.outcome === "non-compliant" ? `${displayName}: ${r.subject} does not comply` : r.detail,
-  }));
+  return evaluateDefinitionOnAll(definition, parameters, viewed, options.now).map((r) => {
+    const result: PolicyResult = {
+      policy: meta,
+      resource: r.viewed.resource,
+      outcome: r.outcome,
+      effect: r.effect ?? settings.effect,
+      enforcement: settings.enforcement,
+      message:
+        r.outcome === "non-compliant"
+          ? `${displayName}: ${r.subject} does not comply${foundAndRequired(r.reasons)}`
+          : r.detail,
+    };
+    const at = findingLocation(r, options);
+    if (at) result.at = at;
+    return result;
+  });
 }
 
 function stackResults(
@@ -274,13 +327,14 @@ function azureMeta(unit: AzurePolicyUnit): PolicyResult["policy"] {
 function azureResult(
   unit: AzurePolicyUnit,
   r: ReturnType<typeof evaluateDefinitionOnAll>[number],
+  options: Pick<PolicyRunOptions, "document" | "environment">,
 ): PolicyResult {
   const effect = r.effect ?? "audit";
   const enforcement = unit.enforced ? enforcementForEffect(effect) : "advisory";
   const evaluation = r.evaluation;
   let message = r.detail;
   if (r.outcome === "non-compliant") {
-    const parts = [`${unit.displayName}: ${r.subject} does not comply`];
+    const parts = [`${unit.displayName}: ${r.subject} does not comply${foundAndRequired(r.reasons)}`];
     if (evaluation?.outcome === "non-compliant" && evaluation.reason) parts[0] += ` (${evaluation.reason})`;
     if (evaluation?.outcome === "non-compliant" && evaluation.modifications) {
       const changes = evaluation.modifications.map(describeModification).join("; ");
@@ -299,6 +353,8 @@ function azureResult(
     enforcement,
     message,
   };
+  const at = findingLocation(r, options);
+  if (at) result.at = at;
   if (evaluation?.outcome === "undetermined") result.undecided = true;
   if (evaluation?.outcome === "not-applicable" && evaluation.blocksDelete && unit.enforced)
     result.blocksDelete = true;
@@ -320,12 +376,22 @@ function azureResults(
     options.now,
     exclusion(unit, options.subscription),
   );
-  return { results: raw.map((r) => azureResult(unit, r)), raw };
+  return { results: raw.map((r) => azureResult(unit, r, options)), raw };
 }
 
 /** Whether a unit's effect (for its parameters) is Modify: such units run first, as Azure runs them. */
 function isModify(unit: AzurePolicyUnit): boolean {
   return staticEffect(unit.definition.parsed, unit.parameters) === "modify";
+}
+
+/** A view with what Modify changed: tags and properties (the parts Modify may write), the rest kept. */
+function modifiedView(view: ArmView, modified: JsonObject): ArmView {
+  const changed: ArmView = { ...view, properties: (modified.properties ?? {}) as Record<string, unknown> };
+  if (isJsonObject(modified.tags)) changed.tags = modified.tags as Record<string, string>;
+  else delete changed.tags;
+  if (isJsonObject(modified.identity)) changed.identity = modified.identity as { type: string };
+  if (isJsonObject(modified.sku)) changed.sku = modified.sku as { name: string };
+  return changed;
 }
 
 /**
@@ -339,7 +405,7 @@ function applyModifications(
   return viewed.map((v, index) => {
     const evaluation = raw[index]?.evaluation;
     if (evaluation?.outcome !== "non-compliant" || !evaluation.modified) return v;
-    const control = evaluation.modified as unknown as ArmView;
+    const control = modifiedView(v.control, evaluation.modified);
     const modified: Viewed = { resource: v.resource, control };
     if (v.dataPlane) modified.dataPlane = v.dataPlane;
     return modified;
@@ -411,10 +477,10 @@ export function policyDiagnostics(results: readonly PolicyResult[]): Diagnostic[
         // A Modify Azure applies is a notice: the resource is changed, not refused.
         severity: r.enforcement === "mandatory" ? "error" : r.modifications ? "info" : "warning",
         message: `${r.message} [${r.policy.id}, ${r.enforcement}]`,
-        file: r.resource.source.file,
-        line: r.resource.source.line,
-        column: r.resource.source.column,
-        path: r.resource.source.path,
+        file: (r.at ?? r.resource.source).file,
+        line: (r.at ?? r.resource.source).line,
+        column: (r.at ?? r.resource.source).column,
+        path: (r.at ?? r.resource.source).path,
         hint: r.policy.remediation,
       }),
     );

@@ -34,6 +34,8 @@ export interface PolicyResult {
   undecided?: boolean;
   /** A DenyAction assignment protects the resource: Azure refuses to delete it. */
   blocksDelete?: boolean;
+  /** Where the file sets the field the policy read, when it does: findings point there. */
+  at?: SourceLocation;
   /** Modify: the operations Azure applies to the resource when it is written. */
   modifications?: string[];
 }

@@ -11,6 +11,7 @@ import {
   type RelatedResources,
 } from "./effects";
 import { DefinitionError, EvaluationError } from "./errors";
+import { type MatchReason, matchReasons } from "./explain";
 import type { PolicyFacts, ResourceGroupFacts, SubscriptionFacts } from "./expression-functions";
 import { type CompiledValue, compiledValue } from "./expressions";
 import type { EvaluationUnit } from "./initiatives";
@@ -294,4 +295,24 @@ export function evaluateUnits(
       policy: { ...unit.policy, ...options.policy },
     }),
   }));
+}
+
+/**
+ * Why a definition's `if` matched a resource: the field conditions that decided it, with what was
+ * found and what would comply. Empty when the rule cannot be read that way (counts, expressions).
+ */
+export function explainMatch(
+  definition: PolicyDefinition,
+  parameters: BoundParameters,
+  resource: ArmResource,
+  options: Omit<EvaluationOptions, "parameters"> = {},
+): MatchReason[] {
+  if (!parameters.ok || !isJsonObject(resource)) return [];
+  const context = new EvaluationContext(
+    resource as JsonObject,
+    parameters.table,
+    clock(options.now),
+    facts(definition, options),
+  );
+  return matchReasons(definition.if, context);
 }

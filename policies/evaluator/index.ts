@@ -35,8 +35,10 @@ export {
   evaluateBound,
   evaluatePolicy,
   evaluateUnits,
+  explainMatch,
   type PolicyEvaluation,
 } from "./evaluate";
+export type { MatchReason } from "./explain";
 export {
   type ExpressionScope,
   type PolicyFacts,
@@ -46,6 +48,7 @@ export {
   unsupportedReason,
 } from "./expression-functions";
 export { ExpressionSyntaxError, isTemplateExpression, parseTemplateExpression } from "./expression-parser";
+export type { PathSegment } from "./fields";
 export {
   type DefinitionLookup,
   definitionLookup,
