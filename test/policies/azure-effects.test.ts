@@ -7,11 +7,12 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadAzurePolicies } from "../../policies/azure-policies";
+import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
 import { evaluateGraphPolicies, policyDiagnostics } from "../../policies/evaluate-plan";
 import type { PolicyResult } from "../../policies/results";
 import { referenceDir } from "../support/paths";
 import { planText } from "../support/plan";
-import { ACCOUNT, BASELINE, DEPLOYMENT, edit, FILE } from "./rules/harness";
+import { ACCOUNT, BASELINE, DEPLOYMENT, edit, FILE, locateValue } from "./rules/harness";
 
 const builtins = path.join(referenceDir, "azure-policy", "builtins");
 const SUB = "00000000-0000-0000-0000-000000000000";
@@ -265,6 +266,57 @@ describe("loading: readable codes and definitions that need an assignment", () =
         path: "",
         hint: expect.stringMatching(/^assign it or give defaults/),
       },
+    ]);
+  });
+});
+
+describe("a finding points at the key of the field the policy read (through checkPlanPolicies)", () => {
+  const onlyGlobal = {
+    name: "only-global-standard",
+    properties: {
+      displayName: "Only GlobalStandard deployments",
+      mode: "All",
+      policyRule: {
+        if: {
+          allOf: [
+            { field: "type", equals: "Microsoft.CognitiveServices/accounts/deployments" },
+            { field: "Microsoft.CognitiveServices/accounts/deployments/sku.name", notIn: ["GlobalStandard"] },
+          ],
+        },
+        then: { effect: "deny" },
+      },
+    },
+  };
+  const dir = folder({}, { "only-global.json": onlyGlobal });
+  const check = (text: string) => {
+    const plan = planText(text, undefined, FILE);
+    const inputs = loadPolicyInputs({}, dir, "policies/azure");
+    return checkPlanPolicies(plan, inputs).diagnostics.filter(
+      (d) => d.code === "azure-policy/only-globalstandard-deployments",
+    );
+  };
+
+  it("the deployment's sku: its line, what was found and what is allowed", () => {
+    expect(check(BASELINE)).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        ...locateValue(BASELINE, "sku: Standard"),
+        path: "deployments[0].sku",
+        message: expect.stringContaining(
+          'found Microsoft.CognitiveServices/accounts/deployments/sku.name = "Standard", allowed: Microsoft.CognitiveServices/accounts/deployments/sku.name in ["GlobalStandard"]',
+        ),
+      }),
+    ]);
+  });
+
+  it("a sku that comes from defaults: the defaults line", () => {
+    const fromDefaults = edit(
+      BASELINE,
+      ["    sku: Standard\n", ""],
+      ["deployments:\n", "defaults:\n  sku: Standard\ndeployments:\n"],
+    );
+    expect(check(fromDefaults)).toEqual([
+      expect.objectContaining({ ...locateValue(fromDefaults, "sku: Standard"), path: "defaults.sku" }),
     ]);
   });
 });
