@@ -27,6 +27,46 @@ import { cachedFieldReference, fullNameOf, type PathSegment, targetFor } from ".
 import { getProperty, isJsonObject, type JsonObject, type JsonValue, jsonTypeName } from "./json";
 
 /**
+ * What the offline evaluation does with each effect Azure Policy knows, for the documentation
+ * (docs/policies.md). Sources: MicrosoftDocs/azure-docs articles/governance/policy/concepts/
+ * effect-*.md (effect-audit-if-not-exists.md and effect-modify.md ms.date 03/04/2025,
+ * effect-deny-action.md ms.date 04/17/2024) and assignment-structure.md (ms.date 09/05/2024).
+ */
+export const effectSupport: readonly { effect: string; offline: string }[] = [
+  {
+    effect: "Deny",
+    offline: "A match is a finding that blocks (mandatory); DoNotEnforce reports it as an audit (advisory).",
+  },
+  { effect: "Audit", offline: "A match is an advisory finding." },
+  {
+    effect: "AuditIfNotExists",
+    offline:
+      "A match looks for the related resource of `details` (type, name, resourceGroupName, existenceScope) among the planned resources and the resource itself, and evaluates `existenceCondition` on each: compliant when one satisfies it, an advisory finding when none does, cannot be decided offline when the type is not one the file plans.",
+  },
+  {
+    effect: "DeployIfNotExists",
+    offline:
+      "As AuditIfNotExists; a finding is `remediate` (Azure deploys the template after the write), advisory in the CrossGuard pack.",
+  },
+  {
+    effect: "Modify",
+    offline:
+      "A match applies `details.operations` (addOrReplace, add, remove on tags; addOrReplace and add on aliases) whose condition holds, shown as a notice that Azure will change the resource; every other policy is evaluated on the modified resource. DoNotEnforce changes nothing and reports an advisory finding.",
+  },
+  {
+    effect: "DenyAction",
+    offline:
+      "Never applies to a create or update. A resource it protects is marked, and `diff` raises `policy-blocks-delete` when HEAD removes or replaces it.",
+  },
+  { effect: "Disabled", offline: "Not evaluated." },
+  {
+    effect: "Append, Manual, Mutate, AddToNetworkGroup",
+    offline:
+      "A match is reported (Append, Mutate and AddToNetworkGroup as remediate, Manual as advisory); their details are not applied.",
+  },
+];
+
+/**
  * The resources of a type the caller knows, as Azure would find them: every resource of that type in
  * the plan (the evaluated one included). Undefined when resources of that type cannot be known offline.
  */

@@ -22,6 +22,7 @@ export {
 } from "./definition";
 export {
   describeModification,
+  effectSupport,
   type Modification,
   type RelatedResources,
 } from "./effects";
@@ -45,6 +46,7 @@ export {
   type ResourceGroupFacts,
   type SubscriptionFacts,
   supportedFunctionNames,
+  unsupportedFunctionNames,
   unsupportedReason,
 } from "./expression-functions";
 export { ExpressionSyntaxError, isTemplateExpression, parseTemplateExpression } from "./expression-parser";
