@@ -158,7 +158,7 @@ export function languageSection(): string[] {
     "plans (Microsoft.CognitiveServices accounts, deployments, content filters, blocklists), the plan holds",
     "every such resource and the verdict is Azure's. When it is not (for example",
     "`Microsoft.Insights/diagnosticSettings`, private endpoints or private DNS zone groups), whether it",
-    "exists in Azure cannot be known without Azure: the result is *cannot be decided offline*, which is",
+    "exists in Azure cannot be known without Azure: the result is _cannot be decided offline_, which is",
     "neither a pass nor a finding (reported as not applicable, with that reason).",
     "",
     "### Template functions",

@@ -12,6 +12,7 @@ import { evaluateGraphPolicies, policyDiagnostics } from "../../policies/evaluat
 import type { PolicyResult } from "../../policies/results";
 import { referenceDir } from "../support/paths";
 import { planText } from "../support/plan";
+import { ruleOf } from "./evaluator/support";
 import { ACCOUNT, BASELINE, DEPLOYMENT, edit, FILE, locateValue } from "./rules/harness";
 
 const builtins = path.join(referenceDir, "azure-policy", "builtins");
@@ -276,15 +277,15 @@ describe("a finding points at the key of the field the policy read (through chec
     properties: {
       displayName: "Only GlobalStandard deployments",
       mode: "All",
-      policyRule: {
-        if: {
+      policyRule: ruleOf(
+        {
           allOf: [
             { field: "type", equals: "Microsoft.CognitiveServices/accounts/deployments" },
             { field: "Microsoft.CognitiveServices/accounts/deployments/sku.name", notIn: ["GlobalStandard"] },
           ],
         },
-        then: { effect: "deny" },
-      },
+        { effect: "deny" },
+      ),
     },
   };
   const dir = folder({}, { "only-global.json": onlyGlobal });
