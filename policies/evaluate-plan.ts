@@ -17,6 +17,7 @@ import {
   type EvaluationOptions,
   evaluateBound,
   explainMatch,
+  fieldPath,
   isJsonObject,
   type JsonObject,
   type MatchReason,
@@ -152,6 +153,17 @@ function evaluateDefinitionOnAll(
       evaluation,
       view,
       ...(plainMatch ? { reasons: explainMatch(definition.parsed, parameters, view, options) } : {}),
+      // A Modify notice points at the key of the (last) field Azure changes, when the file writes it.
+      ...(evaluation.outcome === "non-compliant" && evaluation.modifications
+        ? {
+            reasons: evaluation.modifications.map((m) => ({
+              field: m.field,
+              path: fieldPath(m.field, view.type),
+              found: null,
+              requirement: "",
+            })),
+          }
+        : {}),
     };
   });
 }

@@ -120,3 +120,13 @@ export function matchReasons(rule: Condition, context: EvaluationContext): Match
     return { field, path, found, requirement };
   });
 }
+
+/** The resource path a field reference reads on a resource of this type, or undefined when none. */
+export function fieldPath(field: string, resourceType: string | undefined): PathSegment[] | undefined {
+  try {
+    const target = targetFor(cachedFieldReference(field), resourceType?.toLowerCase());
+    return target.kind === "path" ? target.segments : undefined;
+  } catch {
+    return undefined;
+  }
+}

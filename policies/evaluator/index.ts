@@ -39,7 +39,7 @@ export {
   explainMatch,
   type PolicyEvaluation,
 } from "./evaluate";
-export type { MatchReason } from "./explain";
+export { fieldPath, type MatchReason } from "./explain";
 export {
   type ExpressionScope,
   type PolicyFacts,

@@ -137,6 +137,18 @@ describe("modify 14de9e63: a notice that Azure changes the account, and the rest
     });
   });
 
+  it("through the CLI's path the notice points at the key Azure changes", () => {
+    const plan = planText(keysAllowed, undefined, FILE);
+    const notice = checkPlanPolicies(plan, loadPolicyInputs({}, dir, "policies/azure")).diagnostics.find(
+      (d) => d.message.includes("Azure will change"),
+    );
+    expect(notice).toMatchObject({
+      severity: "info",
+      ...locateValue(keysAllowed, "disableLocalAuth: false"),
+      path: "accounts.main.disableLocalAuth",
+    });
+  });
+
   it("the deployIfNotExists assignment evaluates the modified account: compliant", () => {
     expect(on(azure, ACCOUNT, "dine-local-auth").outcome).toBe("compliant");
   });
