@@ -27,6 +27,44 @@ export interface AzurePolicyUnit {
   parameters: Record<string, JsonValue>;
   /** False for an assignment with enforcementMode DoNotEnforce: findings are reported, never block. */
   enforced: boolean;
+  /** The assignment's scope, when it says: resources outside it are not evaluated. */
+  scope?: string;
+  /** Scopes the assignment excludes. */
+  notScopes?: string[];
+  /** The assignment's non-compliance message for this definition, shown with its findings. */
+  nonComplianceMessage?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The words a unit's diagnostic code is made of: its reference id, unless that is a GUID, else the definition's name. */
+function readableName(
+  referenceId: string | undefined,
+  displayName: string | undefined,
+  name: string | undefined,
+  id: string,
+): string {
+  if (referenceId !== undefined && !GUID.test(referenceId)) return referenceId;
+  return displayName ?? (name !== undefined && !GUID.test(name) ? name : undefined) ?? referenceId ?? id;
+}
+
+/** The message an assignment gives for a member: the one naming its reference id, else the general one. */
+function messageFor(assignment: PolicyAssignment, referenceId: string | undefined): string | undefined {
+  const messages = assignment.nonComplianceMessages ?? [];
+  const own = messages.find(
+    (m) =>
+      referenceId !== undefined && m.policyDefinitionReferenceId?.toLowerCase() === referenceId.toLowerCase(),
+  );
+  return (own ?? messages.find((m) => m.policyDefinitionReferenceId === undefined))?.message;
+}
+
+/** Parameters a definition declares without a default: it cannot be enforced unassigned. */
+function parametersWithoutDefaults(document: unknown): string[] {
+  const declared = partOf(document, "parameters");
+  if (!isJsonObject(declared)) return [];
+  return Object.entries(declared)
+    .filter(([, p]) => isJsonObject(p) && getProperty(p, "defaultValue") === undefined)
+    .map(([name]) => name);
 }
 
 type DocumentKind = "definition" | "initiative" | "assignment" | "unknown";
@@ -142,6 +180,18 @@ export function loadAzurePolicies(
           .includes(key.toLowerCase()),
     );
     if (d.kind === "definition" && isMember) continue;
+    const missing = d.kind === "definition" ? parametersWithoutDefaults(d.json) : [];
+    if (missing.length > 0) {
+      const label = String(partOf(d.json, "displayName") ?? key);
+      diagnostics.push(
+        fileDiagnostic(
+          d.file,
+          `${label} is not assigned, and its parameter${missing.length === 1 ? "" : "s"} ${missing.map((m) => `'${m}'`).join(", ")} ha${missing.length === 1 ? "s" : "ve"} no default: it cannot be enforced`,
+          "assign it or give defaults: add an assignment (az policy assignment show) beside it that sets the parameters, or give each parameter a defaultValue",
+        ),
+      );
+      continue;
+    }
     assignments.push({
       file: d.file,
       assignment: {
@@ -151,6 +201,7 @@ export function loadAzurePolicies(
         policyDefinitionId: key,
         parameters: {},
         enforcementMode: "Default",
+        notScopes: [],
       },
     });
   }
@@ -165,17 +216,27 @@ export function loadAzurePolicies(
         const label = [assignment.name ?? assignment.displayName, unit.referenceId ?? unit.definition.name]
           .filter((x): x is string => Boolean(x))
           .join("/");
-        units.push({
+        const policyUnit: AzurePolicyUnit = {
           id: label || unit.definitionId,
           name: slug(
-            unit.referenceId ?? unit.definition.displayName ?? unit.definition.name ?? unit.definitionId,
+            readableName(
+              unit.referenceId,
+              unit.definition.displayName,
+              unit.definition.name,
+              unit.definitionId,
+            ),
           ),
           displayName: definitionName,
           definitionId: unit.definitionId,
           definition: compileDefinition(lookup(unit.definitionId)),
           parameters: unit.parameters,
           enforced: unit.enforcementMode === "Default",
-        });
+          notScopes: assignment.notScopes ?? [],
+        };
+        if (assignment.scope !== undefined) policyUnit.scope = assignment.scope;
+        const message = messageFor(assignment, unit.referenceId);
+        if (message !== undefined) policyUnit.nonComplianceMessage = message;
+        units.push(policyUnit);
       }
     } catch (error) {
       diagnostics.push(

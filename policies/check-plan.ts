@@ -39,6 +39,8 @@ export function checkPlanPolicies(
     azureUnits: inputs.azureUnits,
   };
   if (plan.state.subscription !== undefined) options.subscription = plan.state.subscription;
+  if (plan.loaded.document) options.document = plan.loaded.document;
+  options.environment = plan.state.environment;
   const results = evaluateGraphPolicies(plan.graph, options);
   return { results, diagnostics: [...inputs.diagnostics, ...policyDiagnostics(results)] };
 }

@@ -7,18 +7,23 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import type { Diagnostic } from "../diagnostics/diagnostic";
 import { ArmTypes, type ArmView, armTypeOf, dataPlaneView, describeView, toArmView } from "./arm-view";
+import type { AzurePolicyUnit } from "./azure-policies";
 import {
   type CompiledDefinitionPolicy,
   type CompiledPolicy,
   type CompiledStackPolicy,
   compilePolicy,
+  staticEffect,
 } from "./compiled";
 import { readPolicyEntry } from "./config";
+import { evaluateAzureUnits, type Viewed } from "./evaluate-plan";
 import { type BoundParameters, bindParameters, evaluateBound, type JsonValue } from "./evaluator";
 import type { ProjectPolicy, StackResource } from "./policy";
 import { projectPolicies } from "./registry";
-import { policyParameters, resolvePolicySettings } from "./settings";
+import type { PolicyResult } from "./results";
+import { enforcementForEffect, policyParameters, resolvePolicySettings } from "./settings";
 
 type PackPolicy = ResourceValidationPolicy | StackValidationPolicy;
 
@@ -197,4 +202,109 @@ export function packPolicies(policies: readonly ProjectPolicy[] = projectPolicie
     if (compiled.kind === "stack") return crossResourcePolicy(compiled);
     return compiled.definition.dataPlane ? dataPlanePolicy(compiled) : resourcePolicy(compiled);
   });
+}
+
+/** The stack's resources in ARM shape, deployments with their data-plane view, keyed by URN. */
+function stackViews(resources: readonly PolicyResource[]): Viewed[] {
+  const viewed: Viewed[] = [];
+  const filters = new Map<string, ArmView>();
+  const accountOf = (r: PolicyResource) =>
+    `${String(r.props.resourceGroupName).toLowerCase()}/${String(r.props.accountName).toLowerCase()}`;
+  for (const resource of resources) {
+    const view = toArmView(resource.type, resource.props);
+    if (!view) continue;
+    if (view.type === ArmTypes.raiPolicy)
+      filters.set(`${accountOf(resource)}/${view.name.toLowerCase()}`, view);
+    viewed.push({
+      resource: {
+        name: resource.urn,
+        type: resource.type,
+        account: accountOf(resource),
+        source: { file: "", line: 0, column: 0, path: "" },
+      },
+      control: view,
+    });
+  }
+  for (const v of viewed) {
+    if (v.control.type !== ArmTypes.deployment) continue;
+    const filterName = String(v.control.properties.raiPolicyName ?? "").toLowerCase();
+    v.dataPlane = dataPlaneView(v.control, filters.get(`${v.resource.account}/${filterName}`));
+  }
+  return viewed;
+}
+
+/**
+ * The level CrossGuard gives an assignment: its effect's (Deny mandatory; Audit, AuditIfNotExists
+ * advisory; Disabled disabled), advisory under DoNotEnforce. Effects Azure applies itself (Modify,
+ * DeployIfNotExists) are advisory: CrossGuard's `remediate` means the pack changes the resource.
+ */
+export function azureEnforcement(unit: AzurePolicyUnit): "advisory" | "mandatory" | "disabled" {
+  const level = enforcementForEffect(staticEffect(unit.definition.parsed, unit.parameters));
+  if (level === "disabled") return "disabled";
+  if (!unit.enforced) return "advisory";
+  return level === "remediate" ? "advisory" : level;
+}
+
+/** A unit's CrossGuard policy name: the code the CLI reports (`azure-policy/<name>`), made unique. */
+export function azurePolicyNames(units: readonly AzurePolicyUnit[]): string[] {
+  const seen = new Map<string, number>();
+  return units.map((unit) => {
+    const base = `azure-policy-${unit.name}`.slice(0, 90);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  });
+}
+
+/** Finds worth reporting, as the CLI's policyDiagnostics chooses them. */
+function reportable(result: PolicyResult): boolean {
+  return (
+    (result.outcome === "non-compliant" || result.outcome === "error") && result.enforcement !== "disabled"
+  );
+}
+
+/**
+ * One stack policy per assignment × definition of users' Azure Policy (policies/azure/), evaluated as
+ * the offline check evaluates them: on the whole stack, so that existence effects see the planned
+ * resources and Modify changes what the rest evaluate. The evaluation is shared by every unit's policy.
+ */
+export function azurePackPolicies(
+  units: readonly AzurePolicyUnit[],
+  loadDiagnostics: readonly Diagnostic[] = [],
+): PackPolicy[] {
+  const evaluated = new WeakMap<readonly PolicyResource[], PolicyResult[]>();
+  const resultsOf = (resources: readonly PolicyResource[]) => {
+    let results = evaluated.get(resources);
+    if (!results) {
+      results = evaluateAzureUnits(stackViews(resources), units, {});
+      evaluated.set(resources, results);
+    }
+    return results;
+  };
+  const names = azurePolicyNames(units);
+  const policies: PackPolicy[] = units.map((unit, index) => ({
+    name: names[index] as string,
+    description: `${unit.displayName} [${unit.id}]`,
+    enforcementLevel: azureEnforcement(unit),
+    severity: "medium",
+    remediationSteps: `See the Azure Policy definition ${unit.definitionId}.`,
+    validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+      for (const result of resultsOf(args.resources)) {
+        if (result.policy.id !== unit.id || !reportable(result)) continue;
+        report(`${result.message} [${unit.id}]`, result.resource.name);
+      }
+    },
+  }));
+  if (loadDiagnostics.length > 0) {
+    policies.push({
+      name: "azure-policy-files",
+      description: "The Azure Policy files the pack enforces (policies/azure/) are readable",
+      enforcementLevel: "mandatory",
+      severity: "high",
+      validateStack: (_args: StackValidationArgs, report: ReportViolation) => {
+        for (const d of loadDiagnostics) report(`${d.file}: ${d.message}. ${d.hint ?? ""}`.trim());
+      },
+    });
+  }
+  return policies;
 }

@@ -30,4 +30,12 @@ export interface PolicyResult {
   effect: string | null;
   enforcement: Enforcement;
   message: string;
+  /** An existence effect whose related resource cannot be known offline: neither a pass nor a finding. */
+  undecided?: boolean;
+  /** A DenyAction assignment protects the resource: Azure refuses to delete it. */
+  blocksDelete?: boolean;
+  /** Where the file sets the field the policy read, when it does: findings point there. */
+  at?: SourceLocation;
+  /** Modify: the operations Azure applies to the resource when it is written. */
+  modifications?: string[];
 }

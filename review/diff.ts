@@ -85,6 +85,7 @@ export function diffStates(base: DesiredState, head: DesiredState, options: Stat
     lostRoutes: lostRoutes(base, head),
     replacedAccounts: new Set(replacedAccounts.keys()),
     policyRegressions: regressions,
+    protectedFromDelete: (options.policyResults?.base ?? []).filter((v) => v.blocksDelete === true),
     quotaImpact: quota,
   };
   const rules = flagRules();

@@ -22,6 +22,7 @@ export const DIFF_FLAGS = [
   "new-account",
   "quota-impact",
   "policy-regression",
+  "policy-blocks-delete",
 ] as const;
 export type DiffFlag = (typeof DIFF_FLAGS)[number];
 
@@ -86,6 +87,8 @@ export interface PolicyVerdict {
   resourceKey: string;
   outcome: PolicyOutcome;
   message?: string;
+  /** A DenyAction assignment protects the resource: Azure refuses to delete it. */
+  blocksDelete?: boolean;
 }
 
 /** Evaluates policies on a plan; injected so that the diff does not depend on the policy engine. */

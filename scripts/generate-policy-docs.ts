@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { compilePolicy } from "../policies/compiled";
+import { effectSupport, supportedFunctionNames, unsupportedFunctionNames } from "../policies/evaluator";
 import type { ProjectPolicy } from "../policies/policy";
 import { projectPolicies } from "../policies/registry";
 import { resolvePolicySettings } from "../policies/settings";
@@ -120,6 +121,55 @@ function section(policy: ProjectPolicy): string[] {
   return lines;
 }
 
+/** What the evaluator speaks of Azure Policy: effects, functions, and what it cannot decide offline. */
+export function languageSection(): string[] {
+  const names = (list: readonly string[]) =>
+    [...list]
+      .sort((a, b) => a.localeCompare(b))
+      .map((n) => `\`${n}\``)
+      .join(", ");
+  return [
+    "## Users' Azure Policy: what the evaluator supports",
+    "",
+    "Definitions, initiatives and assignments exported from Azure into `policies/azure/` (or the directory",
+    "`--azure-policies` names) are enforced by `validate`, `plan`, `report` and `diff`, and by the CrossGuard pack",
+    "(which reads `policies/azure/` beside it, or the directory in `AIDEPLOY_AZURE_POLICIES`): one policy per",
+    "assignment and definition, named `azure-policy-<name>` in the pack and reported as `azure-policy/<name>`.",
+    "`<name>` comes from the initiative's reference id, or from the definition's display name when the",
+    "reference id is a GUID. Assignments are read as Azure reads them: `parameters`, `enforcementMode`",
+    "(DoNotEnforce reports what Deny would block, as advisory findings), `scope` and `notScopes` (resources",
+    "outside the scope or under an excluded scope are not applicable) and `nonComplianceMessages` (shown in",
+    "the finding). A definition nobody assigns is enforced with its defaults; one whose parameters have no",
+    "default is reported once (`azure-policy/invalid`): assign it or give defaults.",
+    "",
+    "A finding points at the line of the YAML key that sets the field the policy read (an environment's",
+    "override, the declaration, or `defaults`), and says what was found and what the policy allows.",
+    "",
+    "### Effects",
+    "",
+    ...markdownTable(
+      ["Effect", "Offline evaluation"],
+      effectSupport.map((e) => [e.effect, cell(e.offline)]),
+    ),
+    "",
+    "### Cannot be decided offline",
+    "",
+    "AuditIfNotExists and DeployIfNotExists look for a related resource. When its type is one the file",
+    "plans (Microsoft.CognitiveServices accounts, deployments, content filters, blocklists), the plan holds",
+    "every such resource and the verdict is Azure's. When it is not (for example",
+    "`Microsoft.Insights/diagnosticSettings`, private endpoints or private DNS zone groups), whether it",
+    "exists in Azure cannot be known without Azure: the result is _cannot be decided offline_, which is",
+    "neither a pass nor a finding (reported as not applicable, with that reason).",
+    "",
+    "### Template functions",
+    "",
+    `Supported in policy rules: ${names(supportedFunctionNames())}.`,
+    "",
+    `Not offered by Azure Policy in policy rules (an evaluation error, as Azure rejects them): ${names(unsupportedFunctionNames())}, and the \`list*\` functions.`,
+    "",
+  ];
+}
+
 export function generatePolicyDocs(policies: readonly ProjectPolicy[] = projectPolicies()): string {
   const lines = [
     "# Policies",
@@ -129,7 +179,8 @@ export function generatePolicyDocs(policies: readonly ProjectPolicy[] = projectP
     "Every resource `aideploy` plans is checked against these policies by `aideploy validate` and `aideploy plan`,",
     "offline, and by the CrossGuard pack in `policies/` at `pulumi preview`. Most are Azure Policy definitions",
     "evaluated on the ARM view of a resource; stack policies look across resources. A finding is a diagnostic",
-    "with the code `policy/<name>` at the line that declared the resource: an error when the policy is mandatory",
+    "with the code `policy/<name>` at the line of the field the policy read (else the line that declared the",
+    "resource), saying what was found and what is allowed: an error when the policy is mandatory",
     "(exit code 1), a warning when it is advisory.",
     "",
     "Enforcement follows each definition's effect (Deny: mandatory, Audit: advisory, Disabled: off) unless the",
@@ -160,6 +211,7 @@ export function generatePolicyDocs(policies: readonly ProjectPolicy[] = projectP
     "",
   ];
   for (const policy of policies) lines.push(...section(policy));
+  lines.push(...languageSection());
   return `${lines.join("\n").trimEnd()}\n`;
 }
 

@@ -107,6 +107,7 @@ export function projectPolicyEvaluator(setup: PolicyInputs): EvaluatePolicies {
       resourceKey: r.resource.name,
       outcome: r.outcome,
       message: r.message,
+      ...(r.blocksDelete ? { blocksDelete: true } : {}),
     }));
 }
 

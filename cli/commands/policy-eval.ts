@@ -62,6 +62,9 @@ export async function runPolicyEval(args: PolicyEvalArgs, io: CommandIO): Promis
     case "not-applicable":
       print(io, { effect: null });
       return ExitCode.ok;
+    case "undetermined":
+      print(io, { effect: null, undetermined: evaluation.reason });
+      return ExitCode.ok;
     case "error":
       print(io, { effect: null, error: evaluation.message });
       return ExitCode.findings;

@@ -98,6 +98,11 @@ interface Evaluation {
   readonly now: () => Date;
   readonly apiVersion: string | undefined;
   readonly facts: EvaluationFacts;
+  /**
+   * In an `existenceCondition`, the resource the rule's `if` matched: `field()` in expressions reads it,
+   * while conditions' `field` keys read the related resource.
+   */
+  readonly outer?: EvaluationContext;
 }
 
 /**
@@ -167,8 +172,27 @@ export class EvaluationContext implements ExpressionScope {
     return this.currentValue(name);
   }
 
+  /**
+   * The context an `existenceCondition` is evaluated in: conditions read the related resource,
+   * expressions' `field()` the resource the `if` matched, parameters and facts are this evaluation's.
+   */
+  forRelated(related: JsonObject): EvaluationContext {
+    const type = typeof related.type === "string" ? related.type.toLowerCase() : undefined;
+    const { parameters, now, facts } = this.evaluation;
+    return new EvaluationContext({
+      resource: related,
+      type,
+      parameters,
+      now,
+      apiVersion: apiVersionFor(facts.apiVersion, type),
+      facts,
+      outer: this,
+    });
+  }
+
   /** `field()`: a missing value reads as `""`, a `[*]` reference as the array of what it selects. */
   field(reference: string): JsonValue {
+    if (this.evaluation.outer) return this.evaluation.outer.field(reference);
     const read = this.readReference(cachedFieldReference(reference));
     if (read.many) return read.values.map((value) => value ?? null);
     const value = read.values[0];

@@ -1,7 +1,17 @@
 import { type CompiledCondition, compiledCondition } from "./conditions";
 import { type ArmResource, EvaluationContext, type EvaluationFacts, parameterTable } from "./context";
 import { isKnownEffect, type PolicyDefinition } from "./definition";
+import {
+  applyModify,
+  denyActionDetails,
+  existenceDetails,
+  findRelated,
+  type Modification,
+  modifyDetails,
+  type RelatedResources,
+} from "./effects";
 import { DefinitionError, EvaluationError } from "./errors";
+import { type MatchReason, matchReasons } from "./explain";
 import type { PolicyFacts, ResourceGroupFacts, SubscriptionFacts } from "./expression-functions";
 import { type CompiledValue, compiledValue } from "./expressions";
 import type { EvaluationUnit } from "./initiatives";
@@ -36,14 +46,35 @@ export interface EvaluationOptions {
   subscription?: SubscriptionFacts;
   /** What `policy()` returns; `definitionId` defaults to the definition's own `id`. */
   policy?: PolicyFacts;
+  /**
+   * The resources auditIfNotExists and deployIfNotExists look for, by type; without it only the
+   * evaluated resource itself is known, and a related resource of another type cannot be decided.
+   */
+  related?: RelatedResources;
 }
 
 /** The four outcomes; `effect` is lower case. An error counts as non-compliant, as in Azure. */
 export type PolicyEvaluation =
-  | { outcome: "compliant"; effect: string }
-  | { outcome: "non-compliant"; effect: string }
-  | { outcome: "not-applicable"; reason: string; effect?: string }
-  | { outcome: "error"; message: string; effect?: string };
+  | { outcome: "compliant"; effect: string; reason?: string }
+  | {
+      outcome: "non-compliant";
+      effect: string;
+      /** Modify: what Azure changes in the request, and the resource once changed. */
+      modifications?: Modification[];
+      modified?: JsonObject;
+      /** AuditIfNotExists / DeployIfNotExists: why no related resource satisfies the rule. */
+      reason?: string;
+    }
+  | {
+      outcome: "not-applicable";
+      reason: string;
+      effect?: string;
+      /** DenyAction: Azure would refuse to delete this resource. */
+      blocksDelete?: boolean;
+    }
+  | { outcome: "error"; message: string; effect?: string }
+  /** The related resource an existence effect looks for cannot be known offline: neither pass nor finding. */
+  | { outcome: "undetermined"; reason: string; effect: string };
 
 /** Azure treats a failed evaluation as a match (implicit deny). */
 export function countsAsNonCompliant(evaluation: PolicyEvaluation): boolean {
@@ -161,7 +192,7 @@ export function evaluateBound(
     if (rule.targetTypes && !rule.targetTypes.has(context.type ?? ""))
       return { outcome: "compliant", effect };
     const matched = rule.condition(context);
-    return { outcome: matched ? "non-compliant" : "compliant", effect };
+    return applyEffect(definition, effect, matched, context, options.related);
   } catch (error) {
     if (error instanceof EvaluationError || error instanceof DefinitionError) {
       return effect === undefined
@@ -169,6 +200,55 @@ export function evaluateBound(
         : { outcome: "error", message: error.message, effect };
     }
     throw error;
+  }
+}
+
+/**
+ * What a matched `if` means for each effect, as the effect pages of the Azure Policy documentation say
+ * (see effects.ts for the pages and dates).
+ */
+function applyEffect(
+  definition: PolicyDefinition,
+  effect: string,
+  matched: boolean,
+  context: EvaluationContext,
+  related: RelatedResources | undefined,
+): PolicyEvaluation {
+  switch (effect) {
+    case "denyaction": {
+      const blocks = denyActionDetails(definition).actionNames.includes("delete");
+      return {
+        outcome: "not-applicable",
+        reason: "denyAction blocks delete requests only, never a create or an update",
+        effect,
+        blocksDelete: matched && blocks,
+      };
+    }
+    case "auditifnotexists":
+    case "deployifnotexists": {
+      const details = existenceDetails(definition, effect);
+      if (!matched) return { outcome: "compliant", effect };
+      const verdict = findRelated(details, context, related);
+      if (verdict.kind === "unknown") return { outcome: "undetermined", reason: verdict.reason, effect };
+      if (verdict.kind === "exists")
+        return { outcome: "compliant", effect, reason: `a matching ${details.type} exists` };
+      return {
+        outcome: "non-compliant",
+        effect,
+        reason:
+          verdict.candidates === 0
+            ? `no ${details.type} is planned`
+            : `no ${details.type} satisfies the existence condition`,
+      };
+    }
+    case "modify": {
+      const details = modifyDetails(definition);
+      if (!matched) return { outcome: "compliant", effect };
+      const { resource, modifications } = applyModify(details, context);
+      return { outcome: "non-compliant", effect, modifications, modified: resource };
+    }
+    default:
+      return { outcome: matched ? "non-compliant" : "compliant", effect };
   }
 }
 
@@ -215,4 +295,24 @@ export function evaluateUnits(
       policy: { ...unit.policy, ...options.policy },
     }),
   }));
+}
+
+/**
+ * Why a definition's `if` matched a resource: the field conditions that decided it, with what was
+ * found and what would comply. Empty when the rule cannot be read that way (counts, expressions).
+ */
+export function explainMatch(
+  definition: PolicyDefinition,
+  parameters: BoundParameters,
+  resource: ArmResource,
+  options: Omit<EvaluationOptions, "parameters"> = {},
+): MatchReason[] {
+  if (!parameters.ok || !isJsonObject(resource)) return [];
+  const context = new EvaluationContext(
+    resource as JsonObject,
+    parameters.table,
+    clock(options.now),
+    facts(definition, options),
+  );
+  return matchReasons(definition.if, context);
 }

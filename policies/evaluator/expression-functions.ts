@@ -115,6 +115,11 @@ const unsupportedInPolicy: ReadonlyMap<string, string> = new Map(
   ].map((name) => [name.toLowerCase(), name]),
 );
 
+/** The ARM template functions Azure Policy does not offer in a policy rule (list* aside), as written. */
+export function unsupportedFunctionNames(): string[] {
+  return [...unsupportedInPolicy.values()];
+}
+
 /** Why a function is not available in a policy rule, or undefined when it is (or is unknown). */
 export function unsupportedReason(name: string): string | undefined {
   const lower = name.toLowerCase();

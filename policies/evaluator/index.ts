@@ -20,6 +20,12 @@ export {
   parseDefinition,
   unwrapProperties,
 } from "./definition";
+export {
+  describeModification,
+  effectSupport,
+  type Modification,
+  type RelatedResources,
+} from "./effects";
 export { AssignmentError, DefinitionError, EvaluationError } from "./errors";
 export {
   type BoundParameters,
@@ -30,17 +36,21 @@ export {
   evaluateBound,
   evaluatePolicy,
   evaluateUnits,
+  explainMatch,
   type PolicyEvaluation,
 } from "./evaluate";
+export { fieldPath, type MatchReason } from "./explain";
 export {
   type ExpressionScope,
   type PolicyFacts,
   type ResourceGroupFacts,
   type SubscriptionFacts,
   supportedFunctionNames,
+  unsupportedFunctionNames,
   unsupportedReason,
 } from "./expression-functions";
 export { ExpressionSyntaxError, isTemplateExpression, parseTemplateExpression } from "./expression-parser";
+export type { PathSegment } from "./fields";
 export {
   type DefinitionLookup,
   definitionLookup,

@@ -2,7 +2,7 @@ import { type PolicyDefinition, parseDefinition, stringOrUndefined, unwrapProper
 import { AssignmentError, DefinitionError, EvaluationError } from "./errors";
 import type { PolicyFacts } from "./expression-functions";
 import { compileTemplateValue, evaluateTemplateValue, type TemplateValue } from "./expressions";
-import { getProperty, isJsonObject, type JsonValue } from "./json";
+import { getProperty, isJsonObject, type JsonObject, type JsonValue } from "./json";
 import {
   normalizeParameterValues,
   type ParameterDefinition,
@@ -38,6 +38,12 @@ export interface PolicyAssignment {
   parameters: ParameterValues;
   /** DoNotEnforce: Azure still evaluates and reports, but does not deny. */
   enforcementMode: EnforcementMode;
+  /** Where the assignment applies (a management group, subscription, resource group or resource id). */
+  scope?: string;
+  /** Scopes excluded from the assignment: resources at or under them are not evaluated. */
+  notScopes?: string[];
+  /** Shown with a finding: for one initiative member (its reference id), or for the whole assignment. */
+  nonComplianceMessages?: { message: string; policyDefinitionReferenceId?: string }[];
 }
 
 /** Finds a definition or initiative document by its id; returns undefined when unknown. */
@@ -104,7 +110,45 @@ export function parseAssignment(json: unknown): PolicyAssignment {
     policyDefinitionId: definitionId,
     parameters: normalizeParameterValues(getProperty(body, "parameters")),
     enforcementMode: mode.toLowerCase() === "default" ? "Default" : "DoNotEnforce",
+    ...assignmentScopes(body, path),
   };
+}
+
+/**
+ * `scope`, `notScopes` and `nonComplianceMessages` of an assignment, as MicrosoftDocs/azure-docs
+ * articles/governance/policy/concepts/assignment-structure.md (ms.date 09/05/2024) describes them.
+ */
+function assignmentScopes(
+  body: JsonObject,
+  path: string,
+): Pick<PolicyAssignment, "scope" | "notScopes" | "nonComplianceMessages"> {
+  const out: Pick<PolicyAssignment, "scope" | "notScopes" | "nonComplianceMessages"> = {};
+  const scope = getProperty(body, "scope");
+  if (typeof scope === "string" && scope !== "") out.scope = scope;
+  const notScopes = getProperty(body, "notScopes");
+  if (notScopes !== undefined && notScopes !== null) {
+    if (!Array.isArray(notScopes) || notScopes.some((s) => typeof s !== "string"))
+      throw new DefinitionError("notScopes must be an array of scope ids", `${path}notScopes`);
+    out.notScopes = notScopes as string[];
+  }
+  const messages = getProperty(body, "nonComplianceMessages");
+  if (messages !== undefined && messages !== null) {
+    if (!Array.isArray(messages))
+      throw new DefinitionError("nonComplianceMessages must be an array", `${path}nonComplianceMessages`);
+    out.nonComplianceMessages = messages.map((entry, index) => {
+      const message = isJsonObject(entry) ? getProperty(entry, "message") : undefined;
+      if (typeof message !== "string" || message === "")
+        throw new DefinitionError(
+          "a non-compliance message needs a 'message'",
+          `${path}nonComplianceMessages[${index}]`,
+        );
+      const reference = isJsonObject(entry) ? getProperty(entry, "policyDefinitionReferenceId") : undefined;
+      return typeof reference === "string"
+        ? { message, policyDefinitionReferenceId: reference }
+        : { message };
+    });
+  }
+  return out;
 }
 
 /** A lookup over documents by `id` or `name`, ignoring case (Azure ids are case-insensitive). */

@@ -3,6 +3,7 @@ import { breaking } from "./breaking";
 import { capacityDecrease } from "./capacity-decrease";
 import { contentFilterWeakened } from "./content-filter-weakened";
 import { newAccount } from "./new-account";
+import { policyBlocksDelete } from "./policy-blocks-delete";
 import { policyRegression } from "./policy-regression";
 import { quotaImpact } from "./quota-impact";
 import { replace } from "./replace";
@@ -21,5 +22,6 @@ export function flagRules(): readonly FlagRule[] {
     newAccount,
     quotaImpact,
     policyRegression,
+    policyBlocksDelete,
   ];
 }

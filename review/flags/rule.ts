@@ -1,5 +1,5 @@
 import type { DesiredState } from "../../loader/desired-state";
-import type { DiffFlag, PolicyRegression, QuotaRow } from "../model";
+import type { DiffFlag, PolicyRegression, PolicyVerdict, QuotaRow } from "../model";
 import type { ResourcePair } from "../pair";
 
 /** Both states and what was worked out across resources, for rules that look beyond one pair. */
@@ -11,6 +11,8 @@ export interface DiffContext {
   /** Keys of accounts Azure deletes and re-creates (new keys, no role assignments, a new region). */
   replacedAccounts: ReadonlySet<string>;
   policyRegressions: readonly PolicyRegression[];
+  /** Verdicts on BASE of DenyAction assignments that protect a resource from deletion. */
+  protectedFromDelete: readonly PolicyVerdict[];
   /** Quota buckets whose total changes. */
   quotaImpact: readonly QuotaRow[];
 }

@@ -37,9 +37,10 @@ describe("validate without --env", () => {
   it("fails on a mandatory finding that only an environment's overrides cause, naming the environment", async () => {
     const result = await validate(devReenablesKeys);
     expect(result.code).toBe(1);
-    const account = locate(devReenablesKeys, "name: acct-main");
+    // At dev's override, the value the policy read.
+    const override = locate(devReenablesKeys, "false }");
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.environments])).toEqual([
-      ["policy/local-auth-disabled", "error", account.line, account.column, ["dev"]],
+      ["policy/local-auth-disabled", "error", override.line, override.column, ["dev"]],
     ]);
   });
 
@@ -56,8 +57,12 @@ describe("validate without --env", () => {
     const everywhere = edit(devReenablesKeys, ["disableLocalAuth: true", "disableLocalAuth: false"]);
     const result = await validate(everywhere);
     expect(result.code).toBe(1);
-    expect(result.diagnostics.map((d) => [d.code, d.environments])).toEqual([
-      ["policy/local-auth-disabled", undefined],
+    // dev sets the value again in its own override: that finding points at the override, a line of its own
+    // (fixing the declaration would not fix dev), so it is listed for dev beside the untagged one.
+    const declared = locate(everywhere, "disableLocalAuth: false");
+    expect(result.diagnostics.map((d) => [d.code, d.environments, d.line])).toEqual([
+      ["policy/local-auth-disabled", undefined, declared.line],
+      ["policy/local-auth-disabled", ["dev"], locate(everywhere, "false }").line],
     ]);
   });
 });

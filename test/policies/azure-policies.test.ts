@@ -14,13 +14,15 @@ import { evaluateGraphPolicies, policyDiagnostics } from "../../policies/evaluat
 import { CATALOG_DATE } from "../support/catalog";
 import { referenceDir } from "../support/paths";
 import { planText } from "../support/plan";
-import { ACCOUNT, BASELINE, DEPLOYMENT, edit, FILE, locate } from "./rules/harness";
+import { ACCOUNT, BASELINE, DEPLOYMENT, edit, FILE, locate, locateValue } from "./rules/harness";
 
 const referenceDefinitions = path.join(referenceDir, "azure-policy");
 const builtIn = (guid: string) => `/providers/Microsoft.Authorization/policyDefinitions/${guid}`;
 const LOCAL_AUTH = "71ef260a-8f18-47b7-abcb-62d0673d94dc";
 const NETWORK_ACLS = "037eea7a-bd0a-46c5-9a66-03aea78705d3";
 const CMK = "67121cc7-ff39-4ab8-b7e3-95b84dab487d";
+const KEYS_FOUND =
+  "found Microsoft.CognitiveServices/accounts/disableLocalAuth = false, allowed: Microsoft.CognitiveServices/accounts/disableLocalAuth equals true";
 const LOCAL_AUTH_CODE =
   "azure-policy/azure-ai-services-resources-should-have-key-access-disabled-disable-local-authentication";
 
@@ -275,7 +277,7 @@ describe("users' Azure Policy evaluated on the plan", () => {
       {
         code: "azure-policy/keyaccess",
         severity: "error",
-        message: `Azure AI Services resources should have key access disabled (disable local authentication): account acct-main does not comply [ai-baseline/keyAccess, mandatory]`,
+        message: `Azure AI Services resources should have key access disabled (disable local authentication): account acct-main does not comply: ${KEYS_FOUND} [ai-baseline/keyAccess, mandatory]`,
         file: FILE,
         ...locate(text, "name: acct-main"),
         path: "accounts.main",
@@ -321,7 +323,8 @@ function workspace(yaml: string, azure: Record<string, unknown>, references: Rec
 }
 
 const keysEnabled = edit(BASELINE, ["disableLocalAuth: true", "disableLocalAuth: false"]);
-const accountAt = locate(keysEnabled, "name: acct-main");
+// Through the CLI, findings point at the key that sets the field the policy read.
+const accountAt = locateValue(keysEnabled, "disableLocalAuth: false");
 
 async function run(cwd: string, args: string[]) {
   const io = memoryIO({ cwd });
@@ -352,11 +355,10 @@ describe.each(["validate", "plan"])("aideploy %s --azure-policies DIR", (command
       {
         code: LOCAL_AUTH_CODE,
         severity: "error",
-        message:
-          "Azure AI Services resources should have key access disabled (disable local authentication): account acct-main does not comply [deny-keys/71ef260a-8f18-47b7-abcb-62d0673d94dc, mandatory]",
+        message: `Azure AI Services resources should have key access disabled (disable local authentication): account acct-main does not comply: ${KEYS_FOUND} [deny-keys/71ef260a-8f18-47b7-abcb-62d0673d94dc, mandatory]`,
         file: "deployments.yaml",
         ...accountAt,
-        path: "accounts.main",
+        path: "accounts.main.disableLocalAuth",
         hint: `See the Azure Policy definition ${builtIn(LOCAL_AUTH)}.`,
       },
     ]);
@@ -420,7 +422,7 @@ describe.each(["validate", "plan"])("aideploy %s --azure-policies DIR", (command
 });
 
 describe("policies/azure beside the deployments file", () => {
-  it("is read without the flag: its Deny assignment fails validate at the account's line", async () => {
+  it("is read without the flag: its Deny assignment fails validate at the line of disableLocalAuth", async () => {
     const dir = tempDir("aideploy-cli-azure-");
     writeFileSync(path.join(dir, "deployments.yaml"), keysEnabled);
     writeFileSync(path.join(dir, "advisory.json"), JSON.stringify({ all: "advisory" }));

@@ -10,7 +10,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { projectPolicies } from "../../policies/registry";
 import type { PolicyListEntry } from "../../reports/policy-list/model";
 import { CATALOG_DATE } from "../support/catalog";
-import { BASELINE, edit, locate } from "./rules/harness";
+import { BASELINE, edit, locateValue } from "./rules/harness";
 
 const made: string[] = [];
 afterAll(() => {
@@ -34,14 +34,18 @@ async function run(cwd: string, args: string[]) {
 
 const mandatoryViolation = edit(BASELINE, ["disableLocalAuth: true", "disableLocalAuth: false"]);
 const advisoryViolation = edit(BASELINE, ["identity: SystemAssigned", "identity: None"]);
-const account = locate(BASELINE, "name: acct-main");
+// Findings point at the key that sets the field the policy read.
+const keyAccess = locateValue(mandatoryViolation, "disableLocalAuth: false");
+const identity = locateValue(advisoryViolation, "identity: None");
+const keysFound =
+  "found Microsoft.CognitiveServices/accounts/disableLocalAuth = false, allowed: Microsoft.CognitiveServices/accounts/disableLocalAuth equals true";
 
 describe("aideploy validate with policies", () => {
-  it("exits 1 on a mandatory finding, printed at the account's line", async () => {
+  it("exits 1 on a mandatory finding, printed at the line of the field, with what was found and what is allowed", async () => {
     const result = await run(workspace({ "deployments.yaml": mandatoryViolation }), ["validate"]);
     expect(result.code).toBe(1);
     expect(result.out.trimEnd().split("\n")).toEqual([
-      `deployments.yaml:${account.line}:${account.column}: error policy/local-auth-disabled Azure AI services accounts should have key access disabled: account acct-main does not comply [AID-ACC-001, mandatory] (Set \`disableLocalAuth: true\` on the account; clients authenticate with Entra ID.)`,
+      `deployments.yaml:${keyAccess.line}:${keyAccess.column}: error policy/local-auth-disabled Azure AI services accounts should have key access disabled: account acct-main does not comply: ${keysFound} [AID-ACC-001, mandatory] (Set \`disableLocalAuth: true\` on the account; clients authenticate with Entra ID.)`,
     ]);
   });
 
@@ -54,7 +58,7 @@ describe("aideploy validate with policies", () => {
     expect(result.code).toBe(0);
     expect(
       (JSON.parse(result.out) as Diagnostic[]).map((d) => [d.code, d.severity, d.line, d.column]),
-    ).toEqual([["policy/managed-identity", "warning", account.line, account.column]]);
+    ).toEqual([["policy/managed-identity", "warning", identity.line, identity.column]]);
   });
 
   it("exits 0 on a clean file", async () => {
@@ -82,7 +86,13 @@ describe("aideploy validate with policies", () => {
     });
     const prod = await run(dir, ["validate", "--env", "prod", "-f", "json"]);
     expect(prod.code).toBe(1);
-    const at = locate(BASELINE, "name: chat");
+    const at = locateValue(
+      edit(BASELINE, [
+        "versionUpgradeOption: NoAutoUpgrade",
+        "versionUpgradeOption: OnceNewDefaultVersionAvailable",
+      ]),
+      "versionUpgradeOption: OnceNewDefaultVersionAvailable",
+    );
     expect((JSON.parse(prod.out) as Diagnostic[]).map((d) => [d.code, d.severity, d.line, d.column])).toEqual(
       [["policy/pinned-model-version", "error", at.line, at.column]],
     );
@@ -93,7 +103,9 @@ describe("aideploy validate with policies", () => {
       (JSON.parse(every.out) as Diagnostic[]).map((d) => [d.code, d.line, d.column, d.environments]),
     ).toEqual([["policy/pinned-model-version", at.line, at.column, ["prod"]]]);
     const text = await run(dir, ["validate"]);
-    expect(text.out).toContain("does not comply [AID-DEP-006, mandatory] [environment prod] (");
+    expect(text.out).toContain(
+      'does not comply: found Microsoft.CognitiveServices/accounts/deployments/versionUpgradeOption = "OnceNewDefaultVersionAvailable", allowed: Microsoft.CognitiveServices/accounts/deployments/versionUpgradeOption in ["NoAutoUpgrade"] [AID-DEP-006, mandatory] [environment prod] (',
+    );
   });
 
   it.each([
@@ -113,7 +125,7 @@ describe("aideploy plan with policies", () => {
     expect(result.code).toBe(1);
     const { policyFindings } = JSON.parse(result.out) as { policyFindings: Diagnostic[] };
     expect(policyFindings.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([
-      ["policy/local-auth-disabled", "error", account.line, account.column],
+      ["policy/local-auth-disabled", "error", keyAccess.line, keyAccess.column],
     ]);
   });
 
@@ -122,7 +134,7 @@ describe("aideploy plan with policies", () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain("0 mandatory and 1 advisory findings");
     expect(result.out).toContain(
-      `deployments.yaml:${account.line}:${account.column}: warning policy/managed-identity `,
+      `deployments.yaml:${identity.line}:${identity.column}: warning policy/managed-identity `,
     );
   });
 
@@ -134,7 +146,7 @@ describe("aideploy plan with policies", () => {
     const rendered = result.out
       .replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
       .replace(/<\/?code>|`/g, "");
-    expect(rendered).toContain(`| error | policy/local-auth-disabled | deployments.yaml:${account.line} |`);
+    expect(rendered).toContain(`| error | policy/local-auth-disabled | deployments.yaml:${keyAccess.line} |`);
   });
 });
 

@@ -128,7 +128,7 @@ describe("enforcement levels from the configuration", () => {
         code: "policy/managed-identity",
         severity: "error",
         message:
-          "Azure AI services accounts should use a managed identity: account acct-main does not comply [AID-ACC-004, mandatory]",
+          'Azure AI services accounts should use a managed identity: account acct-main does not comply: found identity.type = "None", allowed: identity.type notEquals "None" [AID-ACC-004, mandatory]',
         file: "deployments.yaml",
         ...locate(violating, "name: acct-main"),
         path: "accounts.main",

@@ -4,7 +4,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDefinition } from "../../policies/evaluator";
+import {
+  effectSupport,
+  parseDefinition,
+  supportedFunctionNames,
+  unsupportedFunctionNames,
+} from "../../policies/evaluator";
 import { enforcementLevels, type ProjectPolicy } from "../../policies/policy";
 import { projectPolicies } from "../../policies/registry";
 import { generatePolicyDocs, policyDocsPath, prose } from "../../scripts/generate-policy-docs";
@@ -152,6 +157,14 @@ describe("docs/policies.md", () => {
 
   it("is what scripts/generate-policy-docs.ts generates (run `npx tsx scripts/generate-policy-docs.ts`)", () => {
     expect(committed).toBe(generatePolicyDocs());
+  });
+
+  it("says which effects and template functions users' Azure Policy may use, and what cannot be decided offline means", () => {
+    for (const { effect } of effectSupport) expect(committed).toContain(`| ${effect} `);
+    expect(committed).toContain("### Cannot be decided offline");
+    expect(committed).toMatch(/neither a pass nor a finding/);
+    for (const name of supportedFunctionNames()) expect(committed).toContain(`\`${name}\``);
+    for (const name of unsupportedFunctionNames()) expect(committed).toContain(`\`${name}\``);
   });
 
   it("is regenerated, with docs/diagnostics.md, by `npm run generate:docs`", () => {

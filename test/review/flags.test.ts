@@ -36,7 +36,7 @@ const onRelaxed = edited((f) => {
   deployment(f, "embed").contentFilter = "relaxed";
 });
 
-const cases: Record<Exclude<DiffFlag, "policy-regression">, FlagCase[]> = {
+const cases: Record<Exclude<DiffFlag, "policy-regression" | "policy-blocks-delete">, FlagCase[]> = {
   breaking: [
     {
       name: "a removed deployment",

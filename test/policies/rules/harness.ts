@@ -92,6 +92,12 @@ export function locate(text: string, needle: string): { line: number; column: nu
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
+/** Where the value of `key: value` starts: findings point at the key that sets the field a policy read. */
+export function locateValue(text: string, keyAndValue: string): { line: number; column: number } {
+  const at = locate(text, keyAndValue);
+  return { line: at.line, column: at.column + keyAndValue.indexOf(":") + 2 };
+}
+
 export interface Checked {
   text: string;
   plan: Plan;
