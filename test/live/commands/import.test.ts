@@ -168,8 +168,9 @@ describe("aideploy import", () => {
     expect(h.emulator.requests.every((request) => !request.hadAuthorization)).toBe(true);
   });
 
-  it("keeps an account subdomain that is not its name, so that drift on the imported file says nothing of the account", async () => {
-    const ref = h.emulator.addAccount({ ...account, properties: { customSubDomainName: "contoso-eus2-x7" } });
+  /** Imports an account with one deployment whose Azure subdomain is `subdomain`; returns the folder. */
+  async function importAccountWithSubdomain(subdomain: string): Promise<string> {
+    const ref = h.emulator.addAccount({ ...account, properties: { customSubDomainName: subdomain } });
     h.emulator.addDeployment(ref, {
       name: "chat",
       skuName: "GlobalStandard",
@@ -183,6 +184,11 @@ describe("aideploy import", () => {
       emulator: h.emulator,
     });
     expect(imported.code).toBe(0);
+    return cwd;
+  }
+
+  it("keeps an account subdomain that is not its name, so that drift on the imported file says nothing of the account", async () => {
+    const cwd = await importAccountWithSubdomain("contoso-eus2-x7");
     expect(readFileSync(path.join(cwd, "deployments.yaml"), "utf8")).toContain(
       "customSubDomain: contoso-eus2-x7",
     );
@@ -195,20 +201,7 @@ describe("aideploy import", () => {
   });
 
   it("writes the subdomain even when it equals the account name: the endpoints of an existing account come from it", async () => {
-    const ref = h.emulator.addAccount({ ...account, properties: { customSubDomainName: account.name } });
-    h.emulator.addDeployment(ref, {
-      name: "chat",
-      skuName: "GlobalStandard",
-      capacity: 1,
-      model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
-      properties: { raiPolicyName: "Microsoft.DefaultV2", versionUpgradeOption: "NoAutoUpgrade" },
-    });
-    const cwd = workspace();
-    const imported = await run([...importArgs, "--out", "deployments.yaml"], registrations, {
-      cwd,
-      emulator: h.emulator,
-    });
-    expect(imported.code).toBe(0);
+    const cwd = await importAccountWithSubdomain(account.name);
     expect(readFileSync(path.join(cwd, "deployments.yaml"), "utf8")).toContain(
       `customSubDomain: ${account.name}`,
     );
