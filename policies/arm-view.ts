@@ -192,7 +192,19 @@ export function graphArmViews(
 }
 
 /** A resource as a person names it in a finding, with the values policies usually look at. */
+/** A view's description, made once per view: every definition evaluated on it names it the same way. */
+const descriptions = new WeakMap<ArmView, string>();
+
 export function describeView(view: ArmView): string {
+  let description = descriptions.get(view);
+  if (description === undefined) {
+    description = describeViewOnce(view);
+    descriptions.set(view, description);
+  }
+  return description;
+}
+
+function describeViewOnce(view: ArmView): string {
   const account = view.fullName.split("/")[0] ?? "";
   switch (view.type) {
     case ArmTypes.account:

@@ -196,23 +196,32 @@ function findingLocation(
   return undefined;
 }
 
-/** The planned resources of a type, for auditIfNotExists and deployIfNotExists; other types are unknown. */
-function relatedIn(viewed: readonly Viewed[]): RelatedResources {
-  let byType: Map<string, ArmView[]> | undefined;
-  return (type) => {
-    const key = type.toLowerCase();
-    if (!PLANNED_TYPES.has(key)) return undefined;
-    if (!byType) {
-      byType = new Map();
-      for (const v of viewed) {
-        for (const view of [v.control, v.dataPlane]) {
-          if (!view) continue;
-          const t = view.type.toLowerCase();
-          byType.set(t, [...(byType.get(t) ?? []), view]);
-        }
+/** The planned views by lower-case type, built once per list of views (every definition shares it). */
+const viewsByType = new WeakMap<readonly Viewed[], Map<string, ArmView[]>>();
+
+function viewsOfType(viewed: readonly Viewed[], type: string): ArmView[] {
+  let byType = viewsByType.get(viewed);
+  if (!byType) {
+    byType = new Map();
+    for (const v of viewed) {
+      for (const view of [v.control, v.dataPlane]) {
+        if (!view) continue;
+        const t = view.type.toLowerCase();
+        const list = byType.get(t);
+        if (list) list.push(view);
+        else byType.set(t, [view]);
       }
     }
-    return byType.get(key) ?? [];
+    viewsByType.set(viewed, byType);
+  }
+  return byType.get(type) ?? [];
+}
+
+/** The planned resources of a type, for auditIfNotExists and deployIfNotExists; other types are unknown. */
+function relatedIn(viewed: readonly Viewed[]): RelatedResources {
+  return (type) => {
+    const key = type.toLowerCase();
+    return PLANNED_TYPES.has(key) ? viewsOfType(viewed, key) : undefined;
   };
 }
 
