@@ -15,7 +15,7 @@ import {
   offerOf,
 } from "../catalog/model-catalog";
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic";
-import { boundsProblem } from "../loader/capacity";
+import { boundsProblem, describeBounds } from "../loader/capacity";
 import type { DesiredDeployment } from "../loader/desired-state";
 import { type LiveCode, liveDiagnostic } from "./codes";
 
@@ -105,16 +105,10 @@ function retirementOf(
 
 /** The same bounds rule as the offline check (capacity/out-of-bounds), against the catalog in hand. */
 function capacityProblem(capacity: number, offer: CatalogOffer): string | undefined {
-  const { minimum, maximum, step } = offer.capacity;
-  const found = boundsProblem(capacity, { minimum, maximum, step, source: "" });
+  const found = boundsProblem(capacity, { ...offer.capacity, source: "" });
   if (!found) return undefined;
-  const bounds = [
-    minimum === null ? undefined : `minimum ${minimum}`,
-    maximum === null ? undefined : `maximum ${maximum}`,
-    step === null ? undefined : `step ${step}`,
-  ].filter((part): part is string => part !== undefined);
   const nearest = found.suggestions.length > 0 ? `; nearest valid: ${found.suggestions.join(" or ")}` : "";
-  return `${found.problems.join(" and ")} (${bounds.join(", ")}${nearest})`;
+  return `${found.problems.join(" and ")} (${describeBounds(offer.capacity)}${nearest})`;
 }
 
 /**

@@ -574,15 +574,12 @@ export function computeDrift(input: DriftInput): DriftReport {
         else information.push({ ...entry, note: "create: false: the file does not manage this account" });
       }
     }
-    if (live?.status === "read") {
-      // What Azure removes by design (a Developer tier deployment after its lifetime) is information.
-      for (const { expected, ...entry } of accountEntries(input, account.key, live.snapshot)) {
-        (expected ? information : drift).push(entry);
-      }
-    }
-    if (live?.status === "missing") {
-      for (const { expected: _expected, ...entry } of accountEntries(input, account.key, undefined)) {
-        drift.push(entry);
+    if (live?.status === "read" || live?.status === "missing") {
+      const snapshot = live.status === "read" ? live.snapshot : undefined;
+      // What Azure removes by design (a Developer tier deployment after its lifetime) is information,
+      // unless the whole account is missing.
+      for (const { expected, ...entry } of accountEntries(input, account.key, snapshot)) {
+        (expected && snapshot ? information : drift).push(entry);
       }
     }
   }

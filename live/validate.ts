@@ -181,11 +181,6 @@ function deploymentsOf(plan: Plan, account: DesiredAccount) {
 
 // ── Offline, from a catalog file ────────────────────────────────────────────
 
-/** The catalog for the plan's file; a catalog that cannot be used is a UsageError naming the file. */
-function offlineCatalog(plan: Plan, catalog: string | undefined, context: LiveContext): ModelCatalog {
-  return catalogNamed(plan.loaded.file, catalog, context.cwd);
-}
-
 /** The catalog for a deployments file; a catalog that cannot be used is a UsageError naming both. */
 function catalogNamed(file: string, catalog: string | undefined, cwd: string): ModelCatalog {
   try {
@@ -202,7 +197,7 @@ export function checkCatalog(
   catalogFile: string | undefined,
   context: LiveContext,
 ): Diagnostic[] {
-  const catalog = offlineCatalog(plan, catalogFile, context);
+  const catalog = catalogNamed(plan.loaded.file, catalogFile, context.cwd);
   const view = { catalog, authoritative: false };
   const checks = catalogSettings(plan, settings);
   const diagnostics: Diagnostic[] = checkCatalogAge(catalog, settings.now, fileStart(plan.loaded.file));

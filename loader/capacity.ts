@@ -152,6 +152,20 @@ function onStep(capacity: number, minimum: number | null, step: number | null): 
   return capacity % step === 0 || (minimum !== null && (capacity - minimum) % step === 0);
 }
 
+/** The bounds that are known, as `minimum 15, maximum 100,000, step 5`, numbers written by `number`. */
+export function describeBounds(
+  bounds: Pick<CapacityBounds, "minimum" | "maximum" | "step">,
+  number: (value: number) => string = String,
+): string {
+  return [
+    bounds.minimum === null ? undefined : `minimum ${number(bounds.minimum)}`,
+    bounds.maximum === null ? undefined : `maximum ${number(bounds.maximum)}`,
+    bounds.step === null ? undefined : `step ${number(bounds.step)}`,
+  ]
+    .filter((part): part is string => part !== undefined)
+    .join(", ");
+}
+
 /** What is wrong with a capacity against known bounds, with the nearest valid values; none when it fits. */
 export function boundsProblem(
   capacity: number,

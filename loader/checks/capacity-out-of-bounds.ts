@@ -1,5 +1,5 @@
 import { formatNumber } from "../../text/number";
-import { boundsProblem, capacityBoundsOf, tokenUnitOf } from "../capacity";
+import { boundsProblem, capacityBoundsOf, describeBounds, tokenUnitOf } from "../capacity";
 import type { CheckContext, SemanticCheck } from "./check";
 import { reportAcrossScopes, type ScopedProblem } from "./shared/scopes";
 import { problemKey, type SizedDeployment, sizedDeployments } from "./shared/sizing";
@@ -30,22 +30,18 @@ export const capacityOutOfBounds: SemanticCheck = {
       if (!bounds) continue;
       const found = boundsProblem(capacity, bounds);
       if (!found) continue;
-      const known = [
-        bounds.minimum === null ? undefined : `minimum ${formatNumber(bounds.minimum)}`,
-        bounds.maximum === null ? undefined : `maximum ${formatNumber(bounds.maximum)}`,
-        bounds.step === null ? undefined : `step ${formatNumber(bounds.step)}`,
-      ].filter((part): part is string => part !== undefined);
+      const known = describeBounds(bounds, formatNumber);
       const unit = entry.kind === "provisioned" ? " PTUs" : "";
       problems.push({
         key: problemKey(entry, capacity),
         environment: entry.scope.environment,
         path: sizing.by === "capacity" ? sizing.path : [...sizing.path, "tokensPerMinute"],
         message: (where) =>
-          `deployment "${deployment.name}"${where}: capacity ${capacity}${unit} is ${found.problems.join(" and ")} for ${sku} of ${model.name} ${model.version} (${known.join(", ")}; ${context.catalog.label})`,
+          `deployment "${deployment.name}"${where}: capacity ${capacity}${unit} is ${found.problems.join(" and ")} for ${sku} of ${model.name} ${model.version} (${known}; ${context.catalog.label})`,
         hint: `${
           found.suggestions.length > 0
             ? `use ${found.suggestions.join(" or ")}`
-            : `choose a capacity within ${known.join(", ")}`
+            : `choose a capacity within ${known}`
         }; the bounds come from ${bounds.source}`,
       });
     }

@@ -1,8 +1,7 @@
 import { formatNumber } from "../../text/number";
-import { tokenUnitOf } from "../capacity";
 import type { SemanticCheck } from "./check";
 import { reportAcrossScopes, type ScopedProblem } from "./shared/scopes";
-import { problemKey, sizedDeployments } from "./shared/sizing";
+import { problemKey, rateLimitedDeployments } from "./shared/sizing";
 
 /** Evaluated per deployment and scope: the unit is the model's (and its version's), from the catalog. */
 export const capacityRateLimitStep: SemanticCheck = {
@@ -12,10 +11,8 @@ export const capacityRateLimitStep: SemanticCheck = {
     "`rateLimit.tokensPerMinute` of a token-based deployment is not a whole number of the model's capacity units (the unit's size comes from the model catalog).",
   run(context) {
     const problems: ScopedProblem[] = [];
-    for (const entry of sizedDeployments(context)) {
-      const { sizing, kind, deployment, model } = entry;
-      if (sizing.by !== "rateLimit" || kind !== "tokens") continue;
-      const lookup = tokenUnitOf(context.catalog, model);
+    for (const entry of rateLimitedDeployments(context)) {
+      const { sizing, deployment, model, unit: lookup } = entry;
       if (!lookup.known) continue;
       const step = lookup.unit.tokensPerMinute;
       const tpm = sizing.tokensPerMinute;

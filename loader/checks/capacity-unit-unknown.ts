@@ -1,7 +1,7 @@
-import { type TokenUnitLookup, tokenUnitOf } from "../capacity";
+import type { TokenUnitLookup } from "../capacity";
 import type { SemanticCheck } from "./check";
 import { reportAcrossScopes, type ScopedProblem } from "./shared/scopes";
-import { problemKey, sizedDeployments } from "./shared/sizing";
+import { problemKey, rateLimitedDeployments } from "./shared/sizing";
 
 function why(
   lookup: Extract<TokenUnitLookup, { known: false }>,
@@ -28,10 +28,8 @@ export const capacityUnitUnknown: SemanticCheck = {
     "A token-based deployment is sized with `rateLimit`, but the model catalog does not give the model's capacity unit (tokens per minute per unit), so the rate limit cannot be turned into capacity.",
   run(context) {
     const problems: ScopedProblem[] = [];
-    for (const entry of sizedDeployments(context)) {
-      const { sizing, kind, deployment, model } = entry;
-      if (sizing.by !== "rateLimit" || kind !== "tokens") continue;
-      const lookup = tokenUnitOf(context.catalog, model);
+    for (const entry of rateLimitedDeployments(context)) {
+      const { sizing, deployment, model, unit: lookup } = entry;
       if (lookup.known) continue;
       const reason = why(lookup, model, context.catalog.label);
       problems.push({

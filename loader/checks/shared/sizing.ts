@@ -1,4 +1,10 @@
-import { type CapacityKind, capacityKindOf, type ModelRef } from "../../capacity";
+import {
+  type CapacityKind,
+  capacityKindOf,
+  type ModelRef,
+  type TokenUnitLookup,
+  tokenUnitOf,
+} from "../../capacity";
 import type { Deployment, DeploymentType } from "../../file-types.generated";
 import { deploymentLayers, firstSetting, own } from "../../layers";
 import type { DocPath } from "../../path";
@@ -63,6 +69,27 @@ function computeSized({ file }: CheckContext): SizedDeployment[] {
             : { by: "rateLimit", tokensPerMinute: sizing.value.tokensPerMinute, path },
       });
     });
+  }
+  return out;
+}
+
+/** A token-based deployment sized by `rateLimit`, with its model's unit as the catalog gives it. */
+export interface RateLimitedDeployment extends SizedDeployment {
+  sizing: Extract<Sizing, { by: "rateLimit" }>;
+  unit: TokenUnitLookup;
+}
+
+/** The token-based deployments sized by `rateLimit`, each with its unit looked up once per run. */
+export function rateLimitedDeployments(context: CheckContext): readonly RateLimitedDeployment[] {
+  return shared(context, computeRateLimited);
+}
+
+function computeRateLimited(context: CheckContext): RateLimitedDeployment[] {
+  const out: RateLimitedDeployment[] = [];
+  for (const entry of sizedDeployments(context)) {
+    const { sizing } = entry;
+    if (sizing.by !== "rateLimit" || entry.kind !== "tokens") continue;
+    out.push({ ...entry, sizing, unit: tokenUnitOf(context.catalog, entry.model) });
   }
   return out;
 }
