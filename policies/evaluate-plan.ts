@@ -437,16 +437,18 @@ function applyModifications(
 export function evaluateGraphPolicies(graph: ResourceGraph, options: PolicyRunOptions): PolicyResult[] {
   const { viewed, modifyResults } = modifiedViews(viewsOf(graph, options.subscription), options);
   const azureUnits = options.azureUnits ?? [];
+  // One result per (resource × policy): hundreds of thousands for a large estate with Azure's built-ins,
+  // too many to spread into one call's arguments.
   const results: PolicyResult[] = [];
   for (const policy of options.policies ?? projectPolicies()) {
     const compiled = compilePolicy(policy);
-    results.push(
-      ...(compiled.kind === "definition"
+    const found =
+      compiled.kind === "definition"
         ? definitionResults(compiled, viewed, options)
-        : stackResults(compiled, viewed, options)),
-    );
+        : stackResults(compiled, viewed, options);
+    for (const result of found) results.push(result);
   }
-  results.push(...azureUnitResults(azureUnits, viewed, modifyResults, options));
+  for (const result of azureUnitResults(azureUnits, viewed, modifyResults, options)) results.push(result);
   return results;
 }
 

@@ -168,7 +168,7 @@ export function formatDiffMarkdown(report: DiffReport): string {
   ];
   if (report.changes.length > 0) {
     out.push(`${plural(summary.counts.total, "change")}: ${actionCounts(summary.counts)}.`, "");
-    out.push(...changesTable(report.changes));
+    for (const line of changesTable(report.changes)) out.push(line);
   }
   out.push(...quotaSection(summary), ...policySection(summary));
   if (report.changes.length > 0) {

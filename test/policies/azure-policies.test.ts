@@ -270,6 +270,18 @@ describe("users' Azure Policy evaluated on the plan", () => {
       expect(["compliant", "non-compliant", "not-applicable", "error"]).toContain(r.outcome);
   });
 
+  it("returns every result of a run with more results than one call can take as arguments", () => {
+    // A large estate with Azure's built-ins gives hundreds of thousands of (resource × unit) results.
+    const many = Array.from({ length: Math.ceil(200_000 / plan.graph.nodes.length) }, () => units).flat();
+    const all = evaluateGraphPolicies(plan.graph, {
+      context: { protect: false },
+      azureUnits: many,
+      policies: [],
+    });
+    expect(all).toHaveLength(many.length * plan.graph.nodes.length);
+    expect(all.length).toBeGreaterThan(200_000);
+  });
+
   it("a Deny assignment (through the initiative) makes an account with key access an error at its line", () => {
     const r = azure.find((x) => x.policy.id === "ai-baseline/keyAccess" && x.resource.name === ACCOUNT);
     expect(r).toMatchObject({ outcome: "non-compliant", effect: "deny", enforcement: "mandatory" });
