@@ -153,6 +153,16 @@ export const COMPLETION_ACTION_KEYS = CONTENT_FILTER_CATEGORIES.filter(
   (c) => c.kind === "action" && c.completion,
 ).map((c) => c.key as CompletionActionKey);
 
+/**
+ * The category of the file an API name stands for, compared as Azure lists them either way
+ * (`Protected Material Text`, `ProtectedMaterialText`) and in any case.
+ */
+export function categoryOfApiName(apiName: string): FilterCategory | undefined {
+  const plain = (name: string) => name.replace(/\s+/g, "").toLowerCase();
+  const wanted = plain(apiName);
+  return CONTENT_FILTER_CATEGORIES.find((c) => plain(c.apiName) === wanted);
+}
+
 /** The API name of a category of the file. */
 export function apiNameOf(key: SeverityKey | PromptActionKey | CompletionActionKey): string {
   return CONTENT_FILTER_CATEGORIES.find((c) => c.key === key)?.apiName ?? key;

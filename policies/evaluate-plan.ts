@@ -172,6 +172,23 @@ function evaluateDefinitionOnAll(
 function foundAndRequired(reasons: readonly MatchReason[] | undefined): string {
   const reason = reasons?.[reasons.length - 1];
   if (!reason) return "";
+  if (reason.selector) {
+    const which = Object.entries(reason.selector)
+      .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
+      .join(", ");
+    const elements = Array.isArray(reason.found) ? reason.found : [];
+    const held =
+      elements.length === 0
+        ? "none"
+        : elements
+            .map((element) =>
+              Object.entries(element as Record<string, unknown>)
+                .map(([key, value]) => `${key} = ${JSON.stringify(value)}`)
+                .join(", "),
+            )
+            .join("; ");
+    return `: found ${reason.field} with ${which}: ${held}, allowed: one with ${reason.requirement}`;
+  }
   return `: found ${reason.field} = ${JSON.stringify(reason.found)}, allowed: ${reason.field} ${reason.requirement}`;
 }
 
@@ -190,6 +207,7 @@ function findingLocation(
       r.viewed.resource.source,
       reason.path,
       options.environment ?? null,
+      reason.selector,
     );
     if (at) return at;
   }

@@ -5,7 +5,8 @@
  * policies/arm-view.ts (inputs → ARM shape).
  */
 import type { SourceLocation } from "../diagnostics/diagnostic";
-import type { PathSegment } from "./evaluator";
+import { categoryOfApiName } from "../loader/content-filters";
+import type { JsonValue, PathSegment } from "./evaluator";
 
 interface FieldKey {
   /** Lower-case ARM path prefix, dotted. */
@@ -53,7 +54,7 @@ const keysByType: Record<string, FieldKey[]> = {
 /** The parsed file, as far as locating a key in it goes. */
 export interface LocatableDocument {
   value: unknown;
-  locate(path: readonly (string | number)[]): SourceLocation;
+  locate(path: readonly (string | number)[], options?: { key?: boolean }): SourceLocation;
 }
 
 function dotted(segments: readonly PathSegment[]): string {
@@ -106,10 +107,15 @@ export function fieldLocation(
   source: SourceLocation,
   armPath: readonly PathSegment[],
   environment: string | null = null,
+  selector?: Record<string, JsonValue>,
 ): SourceLocation | undefined {
   const keys = keysByType[resourceType.toLowerCase()];
   if (!keys) return undefined;
   const path = dotted(armPath);
+  if (selector && /(^|\.)contentfilters$/.test(path)) {
+    const at = filterEntryLocation(document, resourceType, source, environment, selector);
+    if (at) return at;
+  }
   const key = keys.find((k) => path === k.arm || path.startsWith(`${k.arm}.`));
   if (!key) return undefined;
   const declared = docPath(source.path);
@@ -131,4 +137,63 @@ export function fieldLocation(
   if (key.defaults && has(document.value, ["defaults", key.defaults]))
     return document.locate(["defaults", key.defaults]);
   return undefined;
+}
+
+/** The value of a key of an object, the key compared in any case (Azure's names are case-insensitive). */
+function entry(value: unknown, key: string): unknown {
+  if (value === null || typeof value !== "object") return undefined;
+  const found = Object.entries(value).find(([k]) => k.toLowerCase() === key.toLowerCase());
+  return found?.[1];
+}
+
+/** The key of `contentFilters` a deployment uses: its environment's override, its own, or the default. */
+function filterKeyOf(
+  document: LocatableDocument,
+  declared: (string | number)[],
+  environment: string | null,
+): string | undefined {
+  const name = readAt(document.value, [...declared, "name"]);
+  const override =
+    environment !== null && name !== undefined
+      ? readAt(document.value, ["environments", environment, "deployments", String(name), "contentFilter"])
+      : undefined;
+  const chosen =
+    override ??
+    readAt(document.value, [...declared, "contentFilter"]) ??
+    readAt(document.value, ["defaults", "contentFilter"]);
+  if (typeof chosen !== "string") return undefined;
+  const filters = readAt(document.value, ["contentFilters"]);
+  if (filters === null || typeof filters !== "object") return undefined;
+  return Object.keys(filters).find((k) => k.toLowerCase() === chosen.toLowerCase());
+}
+
+/**
+ * Where a content filter entry a count singled out (`name`, `source`) is written: the category's key under
+ * the filter's `prompt` or `completion`, or the filter's own key when the filter leaves the category out.
+ * Filters Microsoft manages (`Microsoft.DefaultV2`) are not in the file: undefined.
+ */
+function filterEntryLocation(
+  document: LocatableDocument,
+  resourceType: string,
+  source: SourceLocation,
+  environment: string | null,
+  selector: Record<string, JsonValue>,
+): SourceLocation | undefined {
+  const declared = docPath(source.path);
+  const filterKey =
+    resourceType.toLowerCase() === "microsoft.cognitiveservices/accounts/raipolicies"
+      ? declared[0] === "contentFilters" && declared.length === 2
+        ? String(declared[1])
+        : undefined
+      : filterKeyOf(document, declared, environment);
+  if (filterKey === undefined) return undefined;
+  const filter = ["contentFilters", filterKey];
+  const name = entry(selector, "name");
+  const side = String(entry(selector, "source") ?? "").toLowerCase();
+  const category = typeof name === "string" ? categoryOfApiName(name) : undefined;
+  if (category && (side === "prompt" || side === "completion")) {
+    const key = [...filter, side, category.key];
+    if (has(document.value, key)) return document.locate(key);
+  }
+  return document.locate(filter, { key: true });
 }

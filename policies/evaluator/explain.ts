@@ -16,7 +16,15 @@ export interface MatchReason {
   found: JsonValue;
   /** What the resource must satisfy to comply, e.g. `in ["NoAutoUpgrade"]`. */
   requirement: string;
+  /**
+   * For a count over an array (`contentFilters[*]`): the element the `where` singles out by equality
+   * (`{ name: "Hate", source: "Prompt" }`); `found` is then what those elements hold and `requirement`
+   * what one of them must satisfy.
+   */
+  selector?: Record<string, JsonValue>;
 }
+
+type Leaf = Extract<Condition, { kind: "compare" }>;
 
 /** The condition a resource must satisfy so that a (matched) condition does not hold. */
 const opposite: Partial<Record<OperatorName, OperatorName>> = {
@@ -58,7 +66,7 @@ function deciding(
   condition: Condition,
   context: EvaluationContext,
   want: boolean,
-  out: { condition: Extract<Condition, { kind: "compare" }>; held: boolean }[],
+  out: { condition: Leaf; held: boolean }[],
 ): void {
   switch (condition.kind) {
     case "not":
@@ -76,6 +84,10 @@ function deciding(
       return;
     }
     case "compare":
+      if (condition.operand.kind === "fieldCount" && condition.operand.field.kind === "literal") {
+        if (holds(condition, context) === want) out.push({ condition, held: want });
+        return;
+      }
       if (condition.operand.kind !== "field" || condition.operand.field.kind !== "literal") return;
       if (String(condition.operand.field.value).toLowerCase() === "type") return;
       if (holds(condition, context) === want) out.push({ condition, held: want });
@@ -85,9 +97,10 @@ function deciding(
 
 /** Why a rule's `if` matched a resource: the field conditions that decided it, as people read them. */
 export function matchReasons(rule: Condition, context: EvaluationContext): MatchReason[] {
-  const leaves: { condition: Extract<Condition, { kind: "compare" }>; held: boolean }[] = [];
+  const leaves: { condition: Leaf; held: boolean }[] = [];
   deciding(rule, context, true, leaves);
   return leaves.map(({ condition, held }) => {
+    if (condition.operand.kind === "fieldCount") return countReason(condition.operand, context);
     const field = String((condition.operand as { field: { value: JsonValue } }).field.value);
     let path: PathSegment[] | undefined;
     try {
@@ -119,6 +132,78 @@ export function matchReasons(rule: Condition, context: EvaluationContext): Match
           : `${operator} ${expected}`;
     return { field, path, found, requirement };
   });
+}
+
+function resolvedValue(value: Leaf["value"], context: EvaluationContext): JsonValue | undefined {
+  try {
+    return compiledValue(value)(context);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `field` comparisons of a `where`, through allOf only: the element's own conditions. */
+function whereLeaves(where: Condition | undefined): Leaf[] {
+  if (!where) return [];
+  if (where.kind === "allOf") return where.conditions.flatMap(whereLeaves);
+  if (where.kind === "compare" && where.operand.kind === "field" && where.operand.field.kind === "literal")
+    return [where];
+  return [];
+}
+
+/**
+ * Why a count over an array decided: the elements the `where` singles out by equality (a filter's
+ * `name` and `source`), what they hold for the other conditions, and what one of them must satisfy.
+ */
+function countReason(
+  operand: Extract<Leaf["operand"], { kind: "fieldCount" }>,
+  context: EvaluationContext,
+): MatchReason {
+  const field = String((operand.field as { value: JsonValue }).value);
+  const prefix = field.toLowerCase();
+  const selector: Record<string, JsonValue> = {};
+  const others: { name: string; leaf: Leaf }[] = [];
+  for (const leaf of whereLeaves(operand.where)) {
+    const written = String((leaf.operand as { field: { value: JsonValue } }).field.value);
+    if (!written.toLowerCase().startsWith(`${prefix}.`)) continue;
+    const name = written.slice(prefix.length + 1);
+    const value = leaf.operator === "equals" ? resolvedValue(leaf.value, context) : undefined;
+    if (value !== undefined && value !== null && typeof value !== "object") selector[name] = value;
+    else others.push({ name, leaf });
+  }
+  let elements: JsonValue = [];
+  try {
+    elements = context.field(field);
+  } catch {
+    elements = [];
+  }
+  const matches = (Array.isArray(elements) ? elements : []).filter(
+    (element) =>
+      element !== null &&
+      typeof element === "object" &&
+      !Array.isArray(element) &&
+      Object.entries(selector).every(([key, want]) => {
+        const entry = Object.entries(element).find(([k]) => k.toLowerCase() === key.toLowerCase());
+        return String(entry?.[1] ?? "").toLowerCase() === String(want).toLowerCase();
+      }),
+  );
+  const found: JsonValue = matches.map((element) =>
+    Object.fromEntries(
+      others.map(({ name }) => [
+        name,
+        Object.entries(element as Record<string, JsonValue>).find(
+          ([k]) => k.toLowerCase() === name.toLowerCase(),
+        )?.[1] ?? null,
+      ]),
+    ),
+  );
+  const requirement = others
+    .map(({ name, leaf }) => {
+      const value = resolvedValue(leaf.value, context);
+      return `${name} ${leaf.operator} ${value === undefined ? describeTemplateValue(leaf.value) : JSON.stringify(value)}`;
+    })
+    .join(", ");
+  return { field, path: fieldPath(field, context.type), found, requirement, selector };
 }
 
 /** The resource path a field reference reads on a resource of this type, or undefined when none. */

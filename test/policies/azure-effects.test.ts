@@ -13,7 +13,7 @@ import type { PolicyResult } from "../../policies/results";
 import { referenceDir } from "../support/paths";
 import { planText } from "../support/plan";
 import { ruleOf } from "./evaluator/support";
-import { ACCOUNT, BASELINE, DEPLOYMENT, edit, FILE, locateValue } from "./rules/harness";
+import { ACCOUNT, BASELINE, DEPLOYMENT, edit, FILE, locate, locateValue } from "./rules/harness";
 
 const builtins = path.join(referenceDir, "azure-policy", "builtins");
 const SUB = "00000000-0000-0000-0000-000000000000";
@@ -331,5 +331,71 @@ describe("a finding points at the key of the field the policy read (through chec
     expect(check(fromDefaults)).toEqual([
       expect.objectContaining({ ...locateValue(fromDefaults, "sku: Standard"), path: "defaults.sku" }),
     ]);
+  });
+});
+
+describe("a content-filter finding points at the category's key (built-in 930f48f9, a count over contentFilters[*])", () => {
+  const MULTI_SEVERITY = "930f48f9-f07e-427c-9494-52603581c6a9";
+  const check = (text: string, parameters: Record<string, unknown>) => {
+    const dir = folder(
+      {
+        "multi-severity.json":
+          "definitions/CognitiveServices__AllowDeploymentMultiSeverityControl_Audit.json",
+      },
+      { "assignment.json": assignment("hate-control", definitionId(MULTI_SEVERITY), { parameters }) },
+    );
+    const plan = planText(text, undefined, FILE);
+    return checkPlanPolicies(plan, loadPolicyInputs({}, dir, "policies/azure")).diagnostics.filter((d) =>
+      d.code.startsWith("azure-policy/"),
+    );
+  };
+  // BASELINE's filter `strict` sets hate to low on prompts (first) and completions (second).
+  const promptHate = (text: string) => locateValue(text, "hate: low");
+
+  it("a prompt threshold Azure does not allow: the prompt's hate line, the entry found and what is allowed", () => {
+    const text = edit(BASELINE, ["completion:\n      hate: low", "completion:\n      hate: medium"]);
+    const found = check(text, { filterName: "Hate" });
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        ...promptHate(text),
+        path: "contentFilters.strict.prompt.hate",
+        message: expect.stringMatching(
+          /found .*raiPolicy\.contentFilters\[\*\] with name "Hate", source "Prompt": severityThreshold = "Low".*allowed: .*severityThreshold in \["Medium","High"\]/,
+        ),
+      }),
+    ]);
+  });
+
+  it("a completion threshold: the completion's hate line", () => {
+    const text = edit(BASELINE, ["    prompt:\n      hate: low", "    prompt:\n      hate: medium"]);
+    expect(check(text, { filterName: "Hate" })).toEqual([
+      expect.objectContaining({
+        ...locateValue(text, "hate: low"),
+        path: "contentFilters.strict.completion.hate",
+      }),
+    ]);
+  });
+
+  it("a category the filter leaves out: the filter's declaration, and the entry is reported missing", () => {
+    const text = edit(
+      BASELINE,
+      ["    prompt:\n      hate: low\n", "    prompt:\n"],
+      ["completion:\n      hate: low", "completion:\n      hate: medium"],
+    );
+    const [finding] = check(text, { filterName: "Hate" });
+    expect(finding).toEqual(
+      expect.objectContaining({ ...locate(text, "strict:"), path: "contentFilters.strict" }),
+    );
+    expect(finding?.message).toMatch(/with name "Hate", source "Prompt": none/);
+  });
+
+  it("a compliant filter has no finding", () => {
+    const text = edit(
+      BASELINE,
+      ["prompt:\n      hate: low", "prompt:\n      hate: medium"],
+      ["completion:\n      hate: low", "completion:\n      hate: medium"],
+    );
+    expect(check(text, { filterName: "Hate" })).toEqual([]);
   });
 });
