@@ -100,9 +100,14 @@ function jsonFiles(dir: string): string[] {
   return out;
 }
 
-function fileDiagnostic(file: string, message: string, hint: string): Diagnostic {
+function fileDiagnostic(
+  file: string,
+  message: string,
+  hint: string,
+  code: "azure-policy/invalid" | "azure-policy/unassigned-parameters" = "azure-policy/invalid",
+): Diagnostic {
   return {
-    code: "azure-policy/invalid",
+    code,
     severity: "error",
     message,
     file,
@@ -188,6 +193,7 @@ export function loadAzurePolicies(
           d.file,
           `${label} is not assigned, and its parameter${missing.length === 1 ? "" : "s"} ${missing.map((m) => `'${m}'`).join(", ")} ha${missing.length === 1 ? "s" : "ve"} no default: it cannot be enforced`,
           "assign it or give defaults: add an assignment (az policy assignment show) beside it that sets the parameters, or give each parameter a defaultValue",
+          "azure-policy/unassigned-parameters",
         ),
       );
       continue;

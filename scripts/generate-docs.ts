@@ -68,6 +68,12 @@ export function codeSections(): CodeSection[] {
           severity: "error" as const,
           description: "A file in `policies/azure/` is not a readable definition, initiative or assignment.",
         },
+        {
+          code: "azure-policy/unassigned-parameters",
+          severity: "error" as const,
+          description:
+            "A definition in `policies/azure/` that no assignment names has parameters without defaults, so it cannot be enforced: assign it or give defaults.",
+        },
       ],
     },
     {

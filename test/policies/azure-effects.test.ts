@@ -268,7 +268,7 @@ describe("loading: readable codes and definitions that need an assignment", () =
     expect(units).toEqual([]);
     expect(diagnostics).toEqual([
       {
-        code: "azure-policy/invalid",
+        code: "azure-policy/unassigned-parameters",
         severity: "error",
         message: expect.stringMatching(
           /is not assigned, and its parameter 'privateDnsZoneId' has no default/,
