@@ -2,6 +2,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic";
 import type { DocPath } from "../path";
 import { finding, type SemanticCheck } from "./check";
 import {
+  atMostQuadratic,
   backtrackingGrowth,
   type Growth,
   isAnalysed,
@@ -27,6 +28,7 @@ export const blocklistCatastrophicRegex: SemanticCheck = {
     for (const [blocklist, list] of entries(context.file.blocklists)) {
       list.items.forEach((item, position) => {
         if (typeof item === "string" || item.regex !== true || !compiles(item.pattern)) return;
+        if (atMostQuadratic(item.pattern)) return;
         items.push({
           blocklist,
           position,
