@@ -8,6 +8,7 @@
 import * as path from "node:path";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import schema from "../schemas/catalog.schema.json";
+import { SCHEMA_COMPILE_OPTIONS } from "../schemas/compile-options";
 import type {
   AideployModelCatalog,
   CapacityUnit,
@@ -48,11 +49,9 @@ let validator: ValidateFunction<AideployModelCatalog> | undefined;
 
 function validate(json: unknown): json is AideployModelCatalog {
   // Compiled on first use: no work at import time.
-  validator ??= new Ajv2020({
-    allErrors: false,
-    strict: true,
-    allowUnionTypes: true,
-  }).compile<AideployModelCatalog>(schema);
+  validator ??= new Ajv2020({ ...SCHEMA_COMPILE_OPTIONS, allErrors: false }).compile<AideployModelCatalog>(
+    schema,
+  );
   return validator(json);
 }
 

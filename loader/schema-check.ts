@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import type { Diagnostic } from "../diagnostics/diagnostic";
 import { closestMatch, didYouMean } from "../diagnostics/suggest";
+import { SCHEMA_COMPILE_OPTIONS } from "../schemas/compile-options";
 import schema from "../schemas/deployments.schema.json";
 import type { AideployDeploymentsFile } from "./file-types.generated";
 import type { ParsedDocument } from "./parse";
@@ -11,7 +12,7 @@ let compiled: ValidateFunction<AideployDeploymentsFile> | undefined;
 /** The compiled schema validator, built on first use (never at import time). */
 export function schemaValidator(): ValidateFunction<AideployDeploymentsFile> {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv2020({ ...SCHEMA_COMPILE_OPTIONS, allErrors: true, verbose: true });
     compiled = ajv.compile<AideployDeploymentsFile>(schema);
   }
   return compiled;
