@@ -119,6 +119,7 @@ describe("the packed tarball", () => {
       "bin/aideploy.js",
       "dist/aideploy.js",
       "dist/component.js",
+      "dist/types/infra/component.d.ts",
       "schemas/deployments.schema.json",
       "schemas/catalog.schema.json",
       "catalog/models.json",
@@ -241,6 +242,51 @@ describe("the packed tarball", () => {
 
 describe("a project that installed the package", () => {
   const scaffolded = ["deployments.yaml", "Pulumi.yaml", "index.js", ".github/workflows/deployments.yml"];
+
+  it("a TypeScript program type-checks against the package's declarations, and a wrong option fails", () => {
+    const program = path.join(project, "typed");
+    fs.mkdirSync(program, { recursive: true });
+    fs.writeFileSync(
+      path.join(program, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "node16",
+          moduleResolution: "node16",
+          target: "ES2022",
+          noEmit: true,
+          types: [],
+        },
+        files: ["index.ts"],
+      }),
+    );
+    const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
+    const check = (source: string) => {
+      fs.writeFileSync(path.join(program, "index.ts"), source);
+      return run(process.execPath, [tsc, "-p", program], program);
+    };
+    const good = check(
+      [
+        'import { AiDeployments, type AiDeploymentsArgs } from "aideploy";',
+        'const args: AiDeploymentsArgs = { file: "deployments.yaml", environment: "prod" };',
+        'const estate = new AiDeployments("estate", args);',
+        "export const accounts = estate.accounts;",
+        "export const names: string[] = [...estate.resources.keys()];",
+        "",
+      ].join("\n"),
+    );
+    expect(good.stdout + good.stderr).toBe("");
+    expect(good.code).toBe(0);
+    const bad = check(
+      [
+        'import { AiDeployments } from "aideploy";',
+        'new AiDeployments("estate", { fil: "deployments.yaml" });',
+        "",
+      ].join("\n"),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toMatch(/index\.ts\(2,\d+\): error TS(2353|2561): .*'fil'/);
+  }, 120_000);
 
   it("npx aideploy init scaffolds the project; a second init is refused (exit 2) unless --force", () => {
     const init = run("npx", ["aideploy", "init"], project);
