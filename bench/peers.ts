@@ -15,7 +15,7 @@
  * and peak resident set come from GNU time (`/usr/bin/time`) where the machine has it.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { generateDeploymentsYaml } from "./generate";
@@ -79,7 +79,8 @@ function writeRuleset(): string {
       '    "deployments-schema": {',
       '      given: "$",',
       '      severity: "error",',
-      `      then: { function: schema, functionOptions: { schema: require(${JSON.stringify(schema)}), dialect: "draft2020-12", allErrors: true } },`,
+      // Spectral bundles a ruleset before running it and cannot require JSON: the schema is written inline.
+      `      then: { function: schema, functionOptions: { schema: ${readFileSync(schema, "utf8").trim()}, dialect: "draft2020-12", allErrors: true } },`,
       "    },",
       "  },",
       "};",
@@ -170,8 +171,32 @@ function medianOf(samples: Sample[], pick: (s: Sample) => number | undefined): n
   return values.length === samples.length ? median(values) : undefined;
 }
 
+/**
+ * Every command must actually check the file: each is run once on a file with a key the schema refuses
+ * and must say so (exit code 1, or the rule in its output), or the timings would compare nothing.
+ */
+function checkEachReportsSchemaErrors(list: readonly Command[]): void {
+  const broken = path.join(scratch, "broken.yaml");
+  writeFileSync(broken, `${generateDeploymentsYaml(10)}unexpectedTopLevelKey: true\n`);
+  for (const command of list) {
+    if (command.name === "node -e 0") continue;
+    const argv = command.argv(broken);
+    const result = spawnSync(argv[0] as string, argv.slice(1), { encoding: "utf8", cwd: scratch });
+    const output = `${result.stdout}${result.stderr}`;
+    const reported =
+      command.name === "floor (yaml + ajv)"
+        ? Number(result.stdout) > 0
+        : command.name === "aideploy validate"
+          ? result.status === 1 && output.includes("unexpectedTopLevelKey")
+          : output.includes("deployments-schema") && output.includes("unexpectedTopLevelKey");
+    if (!reported)
+      throw new Error(`${command.name} did not report the schema error:\n${output.slice(0, 2000)}`);
+  }
+}
+
 export function runPeers(sizes: number[], runs: number): PeerResult[] {
   const list = commands();
+  checkEachReportsSchemaErrors(list);
   const results: PeerResult[] = [];
   for (const size of sizes) {
     const text = generateDeploymentsYaml(size);
