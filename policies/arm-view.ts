@@ -137,6 +137,31 @@ export function microsoftFilterView(raiPolicyName: string): Record<string, unkno
   return { name, ...clone(compileFilterSettings(profile)) };
 }
 
+/** Freezes a plain JSON value and everything in it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+/**
+ * A content filter as the deployments that use it show it (`raiPolicy`): made once per filter view and
+ * shared by those deployments' data-plane views, frozen since nothing may change it through one of them
+ * (a modify effect works on a copy).
+ */
+const raiPolicies = new WeakMap<ArmView, Record<string, unknown>>();
+
+function raiPolicyOf(contentFilter: ArmView): Record<string, unknown> {
+  let raiPolicy = raiPolicies.get(contentFilter);
+  if (raiPolicy === undefined) {
+    raiPolicy = deepFreeze({ name: contentFilter.name, ...clone(contentFilter.properties) });
+    raiPolicies.set(contentFilter, raiPolicy);
+  }
+  return raiPolicy;
+}
+
 /**
  * The data-plane view Azure evaluates `Microsoft.CognitiveServices.Data` definitions on: a deployment
  * joined with its content filter: a declared one (in the graph), or a Microsoft built-in with its
@@ -155,7 +180,7 @@ export function dataPlaneView(deployment: ArmView, contentFilter: ArmView | unde
     },
   };
   if (contentFilter !== undefined) {
-    properties.raiPolicy = { name: contentFilter.name, ...clone(contentFilter.properties) };
+    properties.raiPolicy = raiPolicyOf(contentFilter);
   } else {
     const builtIn = microsoftFilterView(str(deployment.properties.raiPolicyName));
     if (builtIn !== undefined) properties.raiPolicy = builtIn;

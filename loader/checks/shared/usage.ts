@@ -27,6 +27,8 @@ function computeContentFilterModels(
 ): ReadonlyMap<string, readonly { deployment: string; format: string }[]> {
   const { file } = context;
   const models = new Map<string, { deployment: string; format: string }[]>();
+  // Per filter, the deployments already listed: a set, since one filter often serves thousands.
+  const listed = new Map<string, Set<string>>();
   for (const view of scopeViews(context)) {
     view.deployments.forEach((effective, index) => {
       const deployment = file.deployments[index];
@@ -34,11 +36,18 @@ function computeContentFilterModels(
       if (!deploymentAccountKeys(deployment, file).some((key) => own(file.accounts, key) !== undefined))
         return;
       const name = effective.contentFilter ?? DEFAULT_CONTENT_FILTER;
-      const list = models.get(name) ?? [];
-      if (!list.some((m) => m.deployment === deployment.name)) {
+      let list = models.get(name);
+      let names = listed.get(name);
+      if (!list || !names) {
+        list = [];
+        names = new Set();
+        models.set(name, list);
+        listed.set(name, names);
+      }
+      if (!names.has(deployment.name)) {
+        names.add(deployment.name);
         list.push({ deployment: deployment.name, format: deployment.model.format });
       }
-      models.set(name, list);
     });
   }
   return models;
