@@ -238,10 +238,13 @@ export function ratios(results: readonly PeerResult[]): string[] {
     const cli = of("aideploy validate");
     const spectral = of("spectral (schema rule)");
     if (!node || !floor || !cli || !spectral) continue;
+    const ratio = (pick: (r: PeerResult) => number | undefined) => {
+      const [a, f, s, n] = [pick(cli), pick(floor), pick(spectral), pick(node)];
+      if (a === undefined || f === undefined || s === undefined || n === undefined) return "-";
+      return `÷ floor ${(a / f).toFixed(2)}×, ÷ Spectral ${(a / s).toFixed(2)}×, ÷ (node -e 0 + floor) ${(a / (n + f)).toFixed(2)}×`;
+    };
     lines.push(
-      `${size.toLocaleString("en-US")} deployments: aideploy ÷ floor ${(cli.wallMs / floor.wallMs).toFixed(2)}×, ` +
-        `aideploy ÷ Spectral ${(cli.wallMs / spectral.wallMs).toFixed(2)}×, ` +
-        `aideploy ÷ (node -e 0 + floor) ${(cli.wallMs / (node.wallMs + floor.wallMs)).toFixed(2)}× (wall)`,
+      `${size.toLocaleString("en-US")} deployments, aideploy: wall ${ratio((r) => r.wallMs)}; CPU ${ratio((r) => r.cpuMs)}`,
     );
   }
   return lines;
