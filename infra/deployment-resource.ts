@@ -1,5 +1,5 @@
 import { DEPLOYMENT_API_VERSION } from "../loader/deployment-features";
-import type { DeploymentInputs } from "./graph";
+import { type DeploymentInputs, type ResourceGraph, type ResourceNode, ResourceTypes } from "./graph";
 
 /**
  * How a deployment is written to Pulumi. azure-native 3.28's typed `cognitiveservices:Deployment` writes
@@ -142,4 +142,30 @@ export function deploymentRegistration(
     aliasTypes: [TYPED_DEPLOYMENT_TOKEN],
     ignoreChanges: [...MOVED_PATH_INPUTS],
   };
+}
+
+/** What Pulumi is given for any node of the graph: deployments as `representation` says, others as they are. */
+export function nodeRegistration(
+  node: ResourceNode,
+  representation: DeploymentRepresentation = DEPLOYMENT_REPRESENTATION,
+):
+  | DeploymentRegistration
+  | { type: string; apiVersion: null; inputs: unknown; aliasTypes: []; ignoreChanges: [] } {
+  if (node.type === ResourceTypes.deployment) return deploymentRegistration(node.inputs, representation);
+  return { type: node.type, apiVersion: null, inputs: node.inputs, aliasTypes: [], ignoreChanges: [] };
+}
+
+/** One line per deployment property of the graph the typed resource cannot write, naming the deployment. */
+export function unwritableByTyped(graph: ResourceGraph): string[] {
+  const lines: string[] = [];
+  for (const node of graph.nodes) {
+    if (node.type !== ResourceTypes.deployment) continue;
+    const unsaid = Object.keys(node.inputs.properties).filter((key) => !TYPED_PROPERTIES.has(key));
+    if (unsaid.length > 0) {
+      lines.push(
+        `deployment ${node.inputs.deploymentName} on ${node.inputs.accountName} sets ${unsaid.join(", ")}, which ${TYPED_DEPLOYMENT_TOKEN} (api-version 2025-06-01) cannot write; use the generic deployment resource`,
+      );
+    }
+  }
+  return lines;
 }

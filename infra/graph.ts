@@ -185,10 +185,12 @@ function deploymentInputs(account: DesiredAccount, deployment: DesiredDeployment
   if (deployment.routing !== undefined) {
     const routing: NonNullable<DeploymentInputs["properties"]["routing"]> = {};
     if (deployment.routing.mode !== undefined) routing.mode = deployment.routing.mode;
-    if (deployment.routing.models !== undefined) routing.models = deployment.routing.models.map((m) => ({ ...m }));
+    if (deployment.routing.models !== undefined)
+      routing.models = deployment.routing.models.map((m) => ({ ...m }));
     properties.routing = routing;
   }
-  if (deployment.modelProviderData !== undefined) properties.modelProviderData = { ...deployment.modelProviderData };
+  if (deployment.modelProviderData !== undefined)
+    properties.modelProviderData = { ...deployment.modelProviderData };
   const inputs: DeploymentInputs = {
     ...parent(account),
     deploymentName: deployment.name,

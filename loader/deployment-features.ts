@@ -1,5 +1,5 @@
-import type { DeploymentType } from "./file-types.generated";
 import type { FactSource } from "./deployment-types";
+import type { DeploymentType } from "./file-types.generated";
 
 /**
  * The deployment properties of 2026 (priority processing, pause, model router, partner models), what the
@@ -130,7 +130,9 @@ export const PRIORITY_PROCESSING = {
     "gpt-5.6-sol": { GlobalStandard: null, DataZoneStandard: null },
     "gpt-5.6-terra": { GlobalStandard: null, DataZoneStandard: null },
     "gpt-6-sol": { GlobalStandard: null, DataZoneStandard: null },
-  } as Readonly<Record<string, Readonly<Record<"GlobalStandard" | "DataZoneStandard", readonly string[] | null>>>>,
+  } as Readonly<
+    Record<string, Readonly<Record<"GlobalStandard" | "DataZoneStandard", readonly string[] | null>>>
+  >,
 } as const;
 
 /** Pause (`deploymentState: Paused`): the spec's `Deployments_Pause` operation and `DeploymentState`. */

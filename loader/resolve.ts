@@ -1,6 +1,7 @@
 import type { ModelCatalog } from "../catalog/model-catalog";
 import { type CapacityMeaning, capacityMeaningOf } from "./capacity";
 import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "./content-filters";
+import { routerModeValue } from "./deployment-features";
 import type {
   DesiredAccount,
   DesiredBlocklist,
@@ -26,7 +27,6 @@ import type {
   RateLimit,
   Severity,
 } from "./file-types.generated";
-import { routerModeValue } from "./deployment-features";
 import { deploymentLayers, firstSetting, own } from "./layers";
 import type { ParsedDocument } from "./parse";
 
@@ -335,7 +335,11 @@ function features2026(
     const mode = deployment.routing.mode === undefined ? undefined : routerModeValue(deployment.routing.mode);
     if (mode !== undefined) routing.mode = mode;
     if (deployment.routing.models !== undefined) {
-      routing.models = deployment.routing.models.map((m) => ({ format: m.format, name: m.name, version: m.version }));
+      routing.models = deployment.routing.models.map((m) => ({
+        format: m.format,
+        name: m.name,
+        version: m.version,
+      }));
     }
     features.routing = routing;
   }

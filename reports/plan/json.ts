@@ -1,5 +1,5 @@
-import { deploymentRegistration } from "../../infra/deployment-resource";
-import { ResourceTypes, type ResourceNode } from "../../infra/graph";
+import { nodeRegistration } from "../../infra/deployment-resource";
+import type { ResourceNode } from "../../infra/graph";
 import { jsonDocument } from "../../text/json";
 import type { PlanReport } from "./model";
 
@@ -8,12 +8,12 @@ import type { PlanReport } from "./model";
  * the api-version written and the former type it is aliased to (infra/deployment-resource.ts).
  */
 function registered(node: ResourceNode): Record<string, unknown> {
-  if (node.type !== ResourceTypes.deployment) return { type: node.type, inputs: node.inputs };
-  const registration = deploymentRegistration(node.inputs);
+  const registration = nodeRegistration(node);
   const fields: Record<string, unknown> = { type: registration.type };
   if (registration.apiVersion !== null) fields.apiVersion = registration.apiVersion;
   fields.inputs = registration.inputs;
   if (registration.aliasTypes.length > 0) fields.aliases = registration.aliasTypes.map((type) => ({ type }));
+  if (registration.ignoreChanges.length > 0) fields.ignoreChanges = registration.ignoreChanges;
   return fields;
 }
 
