@@ -149,12 +149,20 @@ describe("aideploy plan", () => {
     };
     expect(plan.environment).toBe("dev");
     const deployment = plan.resources.find((r) => r.name === "eastus2/deployment/gpt-5.4");
+    // Deployments are written through azure-native's generic resource at a pinned api-version, aliased to the
+    // typed resource earlier stacks used (infra/deployment-resource.ts).
     expect(deployment).toMatchObject({
-      type: "azure-native:cognitiveservices:Deployment",
+      type: "azure-native:resources:Resource",
+      apiVersion: "2026-09-01",
+      aliases: [{ type: "azure-native:cognitiveservices:Deployment" }],
+      ignoreChanges: ["resourceProviderNamespace", "parentResourcePath", "resourceType", "resourceName"],
       inputs: {
-        accountName: "contoso-ai-eus2-dev",
         resourceGroupName: "rg-ai-dev",
-        deploymentName: "gpt-5.4",
+        resourceProviderNamespace: "Microsoft.CognitiveServices",
+        parentResourcePath: "accounts/contoso-ai-eus2-dev",
+        resourceType: "deployments",
+        resourceName: "gpt-5.4",
+        apiVersion: "2026-09-01",
         sku: { name: "GlobalStandard", capacity: 10 },
         properties: {
           model: { format: "OpenAI", name: "gpt-5.4", version: "2026-03-05" },
