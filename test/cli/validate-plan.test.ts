@@ -43,10 +43,10 @@ describe("aideploy validate", () => {
     expect(await found("2027-02-18")).toEqual({ code: 0, findings: [] });
     expect(await found("2027-02-20")).toEqual({
       code: 0,
-      findings: [["live/version-retiring", "warning", 53]],
+      findings: [["live/version-retiring", "warning", 62]],
     });
     expect(await found("2027-05-21")).toMatchObject({ code: 1 });
-    expect((await found("2027-05-21")).findings).toContainEqual(["live/version-retired", "error", 53]);
+    expect((await found("2027-05-21")).findings).toContainEqual(["live/version-retired", "error", 62]);
   });
 
   it("sizes the file with the catalog --catalog names, as it checks the models with it", async () => {

@@ -202,7 +202,7 @@ describe("the Pulumi program booted like `pulumi up`, against a stand-in engine"
       if (stack === "prod") {
         // The prod environment has `protect: true`: deployments and content filters are protected.
         const deployments = custom.filter((r) => r.type === "azure-native:resources:Resource");
-        expect(deployments).toHaveLength(12);
+        expect(deployments).toHaveLength(13);
         expect(deployments.every((r) => r.protect === true)).toBe(true);
         expect(isProtected("Deployment")).toEqual([]);
         expect(isProtected("RaiPolicy")).toHaveLength(3);
