@@ -8,8 +8,8 @@ import { policyBlocksDelete } from "./policy-blocks-delete";
 import { policyRegression } from "./policy-regression";
 import { quotaImpact } from "./quota-impact";
 import { replace } from "./replace";
-import { serviceTierChange } from "./service-tier-change";
 import type { FlagRule } from "./rule";
+import { serviceTierChange } from "./service-tier-change";
 import { versionChange } from "./version-change";
 
 /** Every flag rule, in DIFF_FLAGS order. */
