@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blocklistItemName, type ResourceNode } from "../../infra/graph";
 import { planStack } from "../../infra/stack";
+import { SERVER_COMPUTED_DEPLOYMENT_PROPERTIES } from "../../loader/deployment-features";
 import { longestChain, summarizePlan } from "../../reports/plan/model";
 import { TEST_CATALOG_JSON, testCatalog } from "../support/catalog";
 import { estateText, planText } from "../support/plan";
@@ -215,7 +216,7 @@ describe("deployment properties of 2026", () => {
   it("sends none of them, and no server-computed property, when the file does not set them", () => {
     for (const node of nodes.filter((n) => n.name.includes("/deployment/"))) {
       const properties = Object.keys((node.inputs as { properties: object }).properties);
-      for (const computed of ["currentCapacity", "capacitySettings", "rateLimits", "callRateLimit"]) {
+      for (const computed of SERVER_COMPUTED_DEPLOYMENT_PROPERTIES) {
         expect(properties, node.name).not.toContain(computed);
       }
     }
