@@ -45,7 +45,9 @@ describe("plan: the deployment properties of 2026", () => {
   it("Markdown: the same, as a list after the table", () => {
     const out = formatPlanMarkdown(report());
     expect(out).toMatch(/^- <code>fast<\/code>: priority processing \(priced per token above standard\)$/m);
-    expect(out).toMatch(/^- <code>claude<\/code>: accepts the provider.{1,6}s Marketplace terms as Acme Corp/m);
+    expect(out).toMatch(
+      /^- <code>claude<\/code>: accepts the provider.{1,6}s Marketplace terms as Acme Corp/m,
+    );
     expect(out).not.toMatch(/<code>plain<\/code>: /);
   });
 
