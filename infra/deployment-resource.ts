@@ -33,22 +33,6 @@ export interface GenericDeploymentArgs {
   tags?: Record<string, string>;
 }
 
-/**
- * The path inputs of the generic resource that a state written by the typed resource lacks. azure-native
- * replaces a resource when an input of its ARM path is added or changed (provider/pkg/provider/diff.go:
- * path parameters are replace keys; an added one is ADD_REPLACE unless the old outputs hold the same
- * value, which the typed outputs do not). Ignoring them keeps the moved deployment an update at the ARM
- * id in state. `resourceGroupName` is in both forms, so a move to another resource group still replaces.
- * The deployment name (`resourceName`) changes only in case under one logical name (the logical name is
- * the name in lower case), which Azure treats as the same resource.
- */
-export const MOVED_PATH_INPUTS: readonly string[] = [
-  "resourceProviderNamespace",
-  "parentResourcePath",
-  "resourceType",
-  "resourceName",
-];
-
 /** The properties the 2025-06-01 api-version of the typed resource knows. */
 const TYPED_PROPERTIES = new Set([
   "model",
@@ -117,9 +101,11 @@ export interface DeploymentRegistration {
   /** The api-version written; null for the typed resource, whose api-version azure-native fixes. */
   apiVersion: string | null;
   inputs: GenericDeploymentArgs | DeploymentInputs;
-  /** Former types of the same logical resource. */
+  /**
+   * Former types of the same logical resource. A stack written with the typed resource also needs its
+   * state prepared once (infra/state-migration.ts), or azure-native replaces each deployment.
+   */
   aliasTypes: string[];
-  ignoreChanges: string[];
 }
 
 export function deploymentRegistration(
@@ -132,7 +118,6 @@ export function deploymentRegistration(
       apiVersion: null,
       inputs: typedDeploymentArgs(inputs),
       aliasTypes: [],
-      ignoreChanges: [],
     };
   }
   return {
@@ -140,7 +125,6 @@ export function deploymentRegistration(
     apiVersion: DEPLOYMENT_API_VERSION,
     inputs: genericDeploymentArgs(inputs),
     aliasTypes: [TYPED_DEPLOYMENT_TOKEN],
-    ignoreChanges: [...MOVED_PATH_INPUTS],
   };
 }
 
@@ -148,11 +132,9 @@ export function deploymentRegistration(
 export function nodeRegistration(
   node: ResourceNode,
   representation: DeploymentRepresentation = DEPLOYMENT_REPRESENTATION,
-):
-  | DeploymentRegistration
-  | { type: string; apiVersion: null; inputs: unknown; aliasTypes: []; ignoreChanges: [] } {
+): DeploymentRegistration | { type: string; apiVersion: null; inputs: unknown; aliasTypes: [] } {
   if (node.type === ResourceTypes.deployment) return deploymentRegistration(node.inputs, representation);
-  return { type: node.type, apiVersion: null, inputs: node.inputs, aliasTypes: [], ignoreChanges: [] };
+  return { type: node.type, apiVersion: null, inputs: node.inputs, aliasTypes: [] };
 }
 
 /** One line per deployment property of the graph the typed resource cannot write, naming the deployment. */

@@ -27,11 +27,7 @@ function createDeployment(
     aliases.push({ type });
     for (const alias of shared) if (typeof alias === "object") aliases.push({ ...(alias as Alias), type });
   }
-  return new Resource(node.name, registration.inputs as GenericDeploymentArgs, {
-    ...opts,
-    aliases,
-    ignoreChanges: registration.ignoreChanges,
-  });
+  return new Resource(node.name, registration.inputs as GenericDeploymentArgs, { ...opts, aliases });
 }
 
 function create(

@@ -13,7 +13,6 @@ function registered(node: ResourceNode): Record<string, unknown> {
   if (registration.apiVersion !== null) fields.apiVersion = registration.apiVersion;
   fields.inputs = registration.inputs;
   if (registration.aliasTypes.length > 0) fields.aliases = registration.aliasTypes.map((type) => ({ type }));
-  if (registration.ignoreChanges.length > 0) fields.ignoreChanges = registration.ignoreChanges;
   return fields;
 }
 

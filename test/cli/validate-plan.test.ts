@@ -155,7 +155,6 @@ describe("aideploy plan", () => {
       type: "azure-native:resources:Resource",
       apiVersion: "2026-09-01",
       aliases: [{ type: "azure-native:cognitiveservices:Deployment" }],
-      ignoreChanges: ["resourceProviderNamespace", "parentResourcePath", "resourceType", "resourceName"],
       inputs: {
         resourceGroupName: "rg-ai-dev",
         resourceProviderNamespace: "Microsoft.CognitiveServices",

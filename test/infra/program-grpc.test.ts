@@ -104,7 +104,7 @@ function expectGraphRegistered(run: ProgramRun, plan: Plan, stack: string): void
       expect(r.aliasUrns, label).toContain(
         `urn:pulumi:${stack}::aideploy::aideploy:index:AiDeployments$${node.type}::${node.name}`,
       );
-      expect(r.ignoreChanges, label).toEqual(registration.ignoreChanges);
+      expect(r.ignoreChanges, label).toEqual([]);
     }
     expect(r.inputs, label).toEqual(plain(registration.inputs));
     const dependsOn = r.dependencies.map((urn) => byUrn.get(urn)?.name ?? `unregistered ${urn}`);

@@ -1,11 +1,13 @@
 // A stack written by the program as it was (deployments as azure-native's typed `cognitiveservices:Deployment`,
 // api-version 2025-06-01) moves to the program as it is (the generic `resources:Resource` at 2026-09-01): both
-// programs are booted like `pulumi up` against the stand-in engine, the second against the state the first left,
-// and what the engine and azure-native would do is worked out from what each registered.
+// programs are booted like `pulumi up` against the stand-in engine, the second against the state the first left
+// (as it is, and prepared by infra/state-migration.ts), and what the engine and azure-native would do is worked
+// out from what each registered.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { migrateDeploymentState } from "../../infra/state-migration";
 import { toArmView } from "../../policies/arm-view";
 import { repoRoot } from "../support/paths";
 import {
@@ -74,6 +76,22 @@ function fileWith(name: string, content: string): string {
 const deploymentsOf = (registrations: readonly ResourceRegistration[]) =>
   registrations.filter((r) => r.custom && r.name.includes("/deployment/"));
 
+/** A stand-in state in `pulumi stack export` form, and back. */
+const toExport = (state: readonly StateResource[]) => ({
+  version: 3,
+  deployment: { manifest: {}, resources: state.map((r) => ({ ...r, custom: true })) },
+});
+const fromExport = (exported: unknown): StateResource[] =>
+  ((exported as { deployment: { resources: StateResource[] } }).deployment.resources ?? []).map(
+    ({ urn, type, inputs, outputs }) => ({ urn, type, inputs, outputs }),
+  );
+
+const subscription = "00000000-0000-0000-0000-000000000000";
+const armIdOfTyped = (i: Record<string, unknown>) =>
+  `/subscriptions/${subscription}/resourceGroups/${String(i.resourceGroupName)}/providers/Microsoft.CognitiveServices/accounts/${String(i.accountName)}/deployments/${String(i.deploymentName)}`;
+const armIdOfGeneric = (i: Record<string, unknown>) =>
+  `/subscriptions/${subscription}/resourceGroups/${String(i.resourceGroupName)}/providers/${String(i.resourceProviderNamespace)}/${String(i.parentResourcePath)}/${String(i.resourceType)}/${String(i.resourceName)}`;
+
 const byKind = (steps: readonly Step[]) =>
   Object.fromEntries(
     (["same", "update", "replace", "create", "delete"] as const).map((k) => [
@@ -83,7 +101,7 @@ const byKind = (steps: readonly Step[]) =>
   );
 
 describe("a stack moves from the typed deployment resource to the generic one", () => {
-  it("every deployment is the same resource, updated in place (no delete, create or replace)", async () => {
+  it("with its state prepared once, every deployment is the same resource, updated in place; without, replaced", async () => {
     const file = fileWith("estate.yaml", file2025);
     const before = await run(typedProgram, file);
     expect(deploymentsOf(before.engine.registrations).map((r) => r.type)).toEqual([
@@ -105,7 +123,25 @@ describe("a stack moves from the typed deployment resource to the generic one", 
         toArmView(typed.type, typed.wireInputs),
       );
     }
-    const steps = planSteps(after.engine.registrations, state);
+
+    // The alias alone finds the old state, but azure-native would replace: the path inputs are added.
+    const unprepared = planSteps(after.engine.registrations, state);
+    expect(byKind(unprepared).replace).toEqual(["main/deployment/chat", "main/deployment/mini"]);
+    expect(unprepared.find((s) => s.kind === "replace")?.replaceKeys).toEqual([
+      "parentResourcePath",
+      "resourceName",
+      "resourceProviderNamespace",
+      "resourceType",
+    ]);
+
+    // `aideploy state migrate-deployments` on the exported state, then the same run: updates only.
+    const { state: prepared, migrated } = migrateDeploymentState(toExport(state));
+    expect(migrated.map((urn) => urn.split("::").at(-1))).toEqual([
+      "main/deployment/chat",
+      "main/deployment/mini",
+    ]);
+    const preparedState = fromExport(prepared);
+    const steps = planSteps(after.engine.registrations, preparedState);
     expect(byKind(steps)).toEqual({
       same: [],
       update: ["main/deployment/chat", "main/deployment/mini"],
@@ -113,35 +149,26 @@ describe("a stack moves from the typed deployment resource to the generic one", 
       create: [],
       delete: [],
     });
-    for (const step of steps.filter((s) => s.kind === "update")) {
-      // Matched through the alias to the typed URN; the diff is the api-version and the path inputs' form.
+    for (const step of steps) {
+      // Matched through the alias to the typed URN; the diff is the api-version and the typed path inputs.
       expect(step.oldUrn).toMatch(/azure-native:cognitiveservices:Deployment::main\/deployment\//);
       expect(step.changed).toEqual(["accountName", "apiVersion", "deploymentName"]);
       expect(step.replaceKeys).toEqual([]);
+      // The update is a PUT at the ARM id azure-native builds from the new inputs: the deployment's own.
+      const registration = moved.find((r) => r.urn === step.urn);
+      const old = preparedState.find((r) => r.urn === step.oldUrn);
+      expect(armIdOfGeneric(registration?.wireInputs ?? {})).toBe(armIdOfTyped(old?.inputs ?? {}));
     }
 
     // The next run of the new program on the state the move left changes nothing.
     const again = await run(repoRoot, file);
-    const nextSteps = planSteps(again.engine.registrations, stateAfter(after.engine.registrations, state));
+    const nextSteps = planSteps(
+      again.engine.registrations,
+      stateAfter(after.engine.registrations, preparedState),
+    );
     expect(nextSteps.filter((s) => s.kind !== "same")).toEqual([]);
-  });
-
-  it("without ignoreChanges on the path inputs, azure-native would replace each moved deployment", async () => {
-    const file = fileWith("estate-control.yaml", file2025);
-    const state = stateAfter((await run(typedProgram, file)).engine.registrations);
-    const after = await run(repoRoot, file);
-    const withoutIgnore = after.engine.registrations.map((r) => ({ ...r, ignoreChanges: [] }));
-    const replaced = planSteps(withoutIgnore, state).filter((s) => s.kind === "replace");
-    expect(replaced.map((s) => s.urn.split("::").at(-1))).toEqual([
-      "main/deployment/chat",
-      "main/deployment/mini",
-    ]);
-    expect(replaced[0]?.replaceKeys).toEqual([
-      "parentResourcePath",
-      "resourceName",
-      "resourceProviderNamespace",
-      "resourceType",
-    ]);
+    // Preparing a state twice changes nothing more.
+    expect(migrateDeploymentState(prepared).migrated).toEqual([]);
   });
 
   it("the program as it was refuses a file with 2026 properties instead of dropping them", async () => {
