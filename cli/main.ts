@@ -8,6 +8,7 @@ import { registerPolicies } from "./commands/policies";
 import { registerPolicyEval } from "./commands/policy-eval";
 import { registerPolicyPull } from "./commands/policy-pull";
 import { registerReport } from "./commands/report";
+import { registerState } from "./commands/state";
 import { registerValidate } from "./commands/validate";
 import { type CommandIO, processIO } from "./io";
 import { type CommandRegistration, runProgram } from "./program";
@@ -25,6 +26,7 @@ export function commandRegistrations(): CommandRegistration[] {
     registerImport,
     registerDrift,
     registerCatalog,
+    registerState,
     registerInit,
   ];
 }

@@ -1,5 +1,10 @@
 // The estate of a deployments file as one Pulumi component, for programs that also hold other infrastructure.
 import * as pulumi from "@pulumi/pulumi";
+import {
+  DEPLOYMENT_REPRESENTATION,
+  type DeploymentRepresentation,
+  unwritableByTyped,
+} from "./deployment-resource";
 import { instantiateGraph } from "./instantiate";
 import type { AccountOutput } from "./outputs";
 import { planStack } from "./stack";
@@ -17,6 +22,14 @@ export interface AiDeploymentsArgs {
   environment?: string | undefined;
   /** Folder `file` is relative to; default: the program's working directory (the Pulumi project). */
   projectDir?: string | undefined;
+  /**
+   * How deployments are written (infra/deployment-resource.ts): `generic` (default), azure-native's
+   * `resources:Resource` at api-version 2026-09-01; `typed`, its `cognitiveservices:Deployment` at
+   * 2025-06-01, as stacks were written before, which cannot say `serviceTier`, `state`, `routing` or
+   * `modelProviderData` (a file that sets them fails). Either way a stack moves between the two without a
+   * replace.
+   */
+  deploymentResource?: DeploymentRepresentation | undefined;
 }
 
 /**
@@ -49,10 +62,17 @@ export class AiDeployments extends pulumi.ComponentResource {
       throw new pulumi.RunError("deployments file has errors; run `npx aideploy validate` for details");
     }
     for (const warning of planned.warnings) pulumi.log.warn(warning);
-    this.resources = instantiateGraph(planned.plan.graph, {
-      parent: this,
-      aliases: [{ parent: pulumi.rootStackResource }],
-    });
+    const representation = args.deploymentResource ?? DEPLOYMENT_REPRESENTATION;
+    const unsaid = representation === "typed" ? unwritableByTyped(planned.plan.graph) : [];
+    if (unsaid.length > 0) {
+      for (const line of unsaid) pulumi.log.error(line);
+      throw new pulumi.RunError("deployments file needs the generic deployment resource");
+    }
+    this.resources = instantiateGraph(
+      planned.plan.graph,
+      { parent: this, aliases: [{ parent: pulumi.rootStackResource }] },
+      representation,
+    );
     const { outputs } = planned.plan;
     this.environment = pulumi.output(outputs.environment);
     this.accounts = pulumi.output(outputs.accounts);

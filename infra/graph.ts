@@ -13,6 +13,11 @@ import type {
 } from "../loader/desired-state";
 import { compileContentFilter } from "./content-filter";
 
+/**
+ * The kind of each node, named by its azure-native token. A deployment's kind keeps the typed token for
+ * every reader (review, policies, drift); what Pulumi is given for it (the generic resource at a pinned
+ * api-version) is infra/deployment-resource.ts `deploymentRegistration`.
+ */
 export const ResourceTypes = {
   account: "azure-native:cognitiveservices:Account",
   blocklist: "azure-native:cognitiveservices:RaiBlocklist",
@@ -37,6 +42,12 @@ export interface DeploymentInputs {
     raiPolicyName: string;
     versionUpgradeOption: string;
     spilloverDeploymentName?: string;
+    /** API 2026-09-01 and later (see infra/deployment-resource.ts). */
+    serviceTier?: "Default" | "Priority";
+    deploymentState?: "Running" | "Paused";
+    routing?: { mode?: string; models?: { format: string; name: string; version: string }[] };
+    /** In no ARM specification yet; sent as the documented Claude deployment flow sends it. */
+    modelProviderData?: { organizationName: string; countryCode: string; industry: string };
   };
   tags?: Record<string, string>;
 }
@@ -169,6 +180,17 @@ function deploymentInputs(account: DesiredAccount, deployment: DesiredDeployment
     versionUpgradeOption: deployment.versionUpgradeOption,
   };
   if (deployment.spillover !== undefined) properties.spilloverDeploymentName = deployment.spillover;
+  if (deployment.serviceTier !== undefined) properties.serviceTier = deployment.serviceTier;
+  if (deployment.state !== undefined) properties.deploymentState = deployment.state;
+  if (deployment.routing !== undefined) {
+    const routing: NonNullable<DeploymentInputs["properties"]["routing"]> = {};
+    if (deployment.routing.mode !== undefined) routing.mode = deployment.routing.mode;
+    if (deployment.routing.models !== undefined)
+      routing.models = deployment.routing.models.map((m) => ({ ...m }));
+    properties.routing = routing;
+  }
+  if (deployment.modelProviderData !== undefined)
+    properties.modelProviderData = { ...deployment.modelProviderData };
   const inputs: DeploymentInputs = {
     ...parent(account),
     deploymentName: deployment.name,

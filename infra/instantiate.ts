@@ -3,10 +3,38 @@ import { Deployment } from "@pulumi/azure-native/cognitiveservices/deployment";
 import { RaiBlocklist } from "@pulumi/azure-native/cognitiveservices/raiBlocklist";
 import { RaiBlocklistItem } from "@pulumi/azure-native/cognitiveservices/raiBlocklistItem";
 import { RaiPolicy } from "@pulumi/azure-native/cognitiveservices/raiPolicy";
-import type { CustomResource, CustomResourceOptions } from "@pulumi/pulumi";
-import type { ResourceGraph, ResourceNode } from "./graph";
+import { Resource } from "@pulumi/azure-native/resources/resource";
+import type { Alias, CustomResource, CustomResourceOptions, Input } from "@pulumi/pulumi";
+import {
+  type DeploymentRepresentation,
+  deploymentRegistration,
+  type GenericDeploymentArgs,
+} from "./deployment-resource";
+import type { DeploymentInputs, ResourceGraph, ResourceNode } from "./graph";
 
-function create(node: ResourceNode, opts: CustomResourceOptions): CustomResource {
+function createDeployment(
+  node: ResourceNode & { inputs: DeploymentInputs },
+  opts: CustomResourceOptions,
+  representation: DeploymentRepresentation | undefined,
+): CustomResource {
+  const registration = deploymentRegistration(node.inputs, representation);
+  if (registration.aliasTypes.length === 0)
+    return new Deployment(node.name, registration.inputs as DeploymentInputs, opts);
+  // Each former type is an alias, alone and combined with each alias the caller gives (a former parent).
+  const shared: Input<string | Alias>[] = opts.aliases ?? [];
+  const aliases: Input<string | Alias>[] = [...shared];
+  for (const type of registration.aliasTypes) {
+    aliases.push({ type });
+    for (const alias of shared) if (typeof alias === "object") aliases.push({ ...(alias as Alias), type });
+  }
+  return new Resource(node.name, registration.inputs as GenericDeploymentArgs, { ...opts, aliases });
+}
+
+function create(
+  node: ResourceNode,
+  opts: CustomResourceOptions,
+  representation: DeploymentRepresentation | undefined,
+): CustomResource {
   switch (node.type) {
     case "azure-native:cognitiveservices:Account":
       return new Account(node.name, node.inputs, opts);
@@ -17,17 +45,19 @@ function create(node: ResourceNode, opts: CustomResourceOptions): CustomResource
     case "azure-native:cognitiveservices:RaiPolicy":
       return new RaiPolicy(node.name, node.inputs, opts);
     case "azure-native:cognitiveservices:Deployment":
-      return new Deployment(node.name, node.inputs, opts);
+      return createDeployment(node, opts, representation);
   }
 }
 
 /**
  * Registers every node of the graph with Pulumi, in graph order, with its dependencies and options.
- * `shared` (parent, aliases) applies to every resource.
+ * `shared` (parent, aliases) applies to every resource. Deployments are written as `representation` says
+ * (default: the generic resource, see infra/deployment-resource.ts).
  */
 export function instantiateGraph(
   graph: ResourceGraph,
   shared: Pick<CustomResourceOptions, "parent" | "aliases"> = {},
+  representation?: DeploymentRepresentation,
 ): Map<string, CustomResource> {
   const resources = new Map<string, CustomResource>();
   for (const node of graph.nodes) {
@@ -44,7 +74,7 @@ export function instantiateGraph(
     if (node.options.deleteBeforeReplace) opts.deleteBeforeReplace = true;
     if (node.options.retainOnDelete) opts.retainOnDelete = true;
     if (node.options.import !== undefined) opts.import = node.options.import;
-    resources.set(node.name, create(node, opts));
+    resources.set(node.name, create(node, opts, representation));
   }
   return resources;
 }

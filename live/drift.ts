@@ -14,6 +14,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic";
 import { describeHarmSetting } from "../infra/content-filter";
 import { type DeploymentInputs, type ResourceGraph, ResourceTypes } from "../infra/graph";
 import type { Plan } from "../infra/plan";
+import { MODEL_ROUTER } from "../loader/deployment-features";
 import { citeSource, DEVELOPER_TIER_LIFETIME_SOURCE, deploymentType } from "../loader/deployment-types";
 import type {
   DesiredAccount,
@@ -171,6 +172,7 @@ export function compareDeployment(declared: DeploymentInputs, live: DeploymentRe
       ),
     );
   }
+  fields.push(...compare2026(properties, live));
   if (live.capacitySettings && Object.keys(live.capacitySettings).length > 0) {
     fields.push(field("properties.capacitySettings", undefined, live.capacitySettings));
   }
@@ -180,6 +182,45 @@ export function compareDeployment(declared: DeploymentInputs, live: DeploymentRe
   if (live.model.source !== undefined)
     fields.push(field("properties.model.source", undefined, live.model.source));
   fields.push(...tagFields(declared.tags, live.tags));
+  return fields;
+}
+
+/**
+ * The 2026-09-01 properties: an absent tier or state is Azure's default (Default, Running) on either side;
+ * an absent routing mode is balanced; the routed models are a set. `modelProviderData` is compared only
+ * when Azure reports it (whether GET returns it is not documented).
+ */
+function compare2026(declared: DeploymentInputs["properties"], live: DeploymentRecord): DriftField[] {
+  const fields: DriftField[] = [];
+  const tier = (value: string | undefined) => value ?? "Default";
+  if (textDiffers(tier(declared.serviceTier), tier(live.serviceTier))) {
+    fields.push(field("properties.serviceTier", tier(declared.serviceTier), tier(live.serviceTier)));
+  }
+  const state = (value: string | undefined) => value ?? "Running";
+  if (textDiffers(state(declared.deploymentState), state(live.deploymentState))) {
+    fields.push(
+      field("properties.deploymentState", state(declared.deploymentState), state(live.deploymentState)),
+    );
+  }
+  if (declared.routing !== undefined || live.routing !== undefined) {
+    const mode = (value: string | undefined) => value ?? MODEL_ROUTER.defaultMode;
+    if (textDiffers(mode(declared.routing?.mode), mode(live.routing?.mode))) {
+      fields.push(field("properties.routing.mode", mode(declared.routing?.mode), mode(live.routing?.mode)));
+    }
+    const models = (value: { format: string; name: string; version: string }[] | undefined) =>
+      (value ?? []).map((m) => `${m.format} ${m.name} ${m.version}`).sort();
+    const wanted = models(declared.routing?.models);
+    const got = models(live.routing?.models);
+    if (!sameSet(wanted, got)) fields.push(field("properties.routing.models", wanted, got));
+  }
+  const data = live.modelProviderData;
+  if (data !== undefined && declared.modelProviderData !== undefined) {
+    for (const key of ["organizationName", "countryCode", "industry"] as const) {
+      if (textDiffers(declared.modelProviderData[key], data[key])) {
+        fields.push(field(`properties.modelProviderData.${key}`, declared.modelProviderData[key], data[key]));
+      }
+    }
+  }
   return fields;
 }
 

@@ -14,6 +14,7 @@ import {
 } from "../infra/content-filter";
 import { blocklistItemName } from "../infra/graph";
 import type { Plan } from "../infra/plan";
+import { requiresModelProviderData } from "../loader/deployment-features";
 import { isMicrosoftBasePolicy, MICROSOFT_BASE_POLICIES } from "../loader/deployment-types";
 import type { DesiredContentFilter } from "../loader/desired-state";
 import type {
@@ -285,8 +286,53 @@ function importedDeployment(
   if (deployment.versionUpgradeOption !== undefined)
     value.versionUpgradeOption = deployment.versionUpgradeOption as VersionUpgradeOption;
   if (deployment.spilloverDeploymentName !== undefined) value.spillover = deployment.spilloverDeploymentName;
+  Object.assign(value, imported2026(deployment, label, path, note));
   if (Object.keys(deployment.tags).length > 0) value.tags = { ...deployment.tags };
   if (deployment.id) value.import = deployment.id;
+  return value;
+}
+
+/**
+ * The 2026-09-01 properties Azure reports, as the file writes them; Azure's defaults (Default tier,
+ * Running) are left out. Values the schema does not know are kept, and fail the validation that follows.
+ */
+function imported2026(
+  deployment: DeploymentRecord,
+  label: string,
+  path: DocPath,
+  note: Note,
+): Pick<Deployment, "serviceTier" | "state" | "routing" | "modelProviderData"> {
+  const value: Pick<Deployment, "serviceTier" | "state" | "routing" | "modelProviderData"> = {};
+  if (deployment.serviceTier !== undefined && !sameName(deployment.serviceTier, "Default")) {
+    value.serviceTier = deployment.serviceTier as NonNullable<Deployment["serviceTier"]>;
+  }
+  if (deployment.deploymentState !== undefined && !sameName(deployment.deploymentState, "Running")) {
+    value.state = deployment.deploymentState.toLowerCase() as NonNullable<Deployment["state"]>;
+  }
+  if (deployment.routing !== undefined) {
+    const routing: NonNullable<Deployment["routing"]> = {};
+    if (deployment.routing.mode !== undefined)
+      routing.mode = deployment.routing.mode as NonNullable<typeof routing.mode>;
+    const models = deployment.routing.models;
+    if (models !== undefined && models.length > 0) {
+      routing.models = models.map((m) => ({ ...m })) as NonNullable<typeof routing.models>;
+    }
+    value.routing = routing;
+  }
+  const data = deployment.modelProviderData;
+  if (data?.organizationName !== undefined && data.countryCode !== undefined && data.industry !== undefined) {
+    value.modelProviderData = {
+      organizationName: data.organizationName,
+      countryCode: data.countryCode,
+      industry: data.industry as NonNullable<Deployment["modelProviderData"]>["industry"],
+    };
+  } else if (requiresModelProviderData(deployment.model.format ?? "")) {
+    note(
+      path,
+      `${label}: Azure does not report who accepted the provider's Marketplace terms (modelProviderData); add organizationName, countryCode and industry`,
+      "error",
+    );
+  }
   return value;
 }
 

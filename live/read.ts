@@ -59,6 +59,12 @@ export interface DeploymentRecord {
   parentDeploymentName?: string;
   currentCapacity?: number;
   capacitySettings?: { designatedCapacity?: number; priority?: number };
+  /** The properties of API 2026-09-01, which the SDK's deserializer drops: read from the raw response. */
+  serviceTier?: string;
+  deploymentState?: string;
+  routing?: { mode?: string; models?: { format: string; name: string; version: string }[] };
+  /** Echoed on GET or not: undocumented; absent means not reported. */
+  modelProviderData?: { organizationName?: string; countryCode?: string; industry?: string };
   tags: Record<string, string>;
 }
 
@@ -186,7 +192,48 @@ function toAccountRecord(account: Account): AccountRecord {
   });
 }
 
-function toDeploymentRecord(deployment: Deployment): DeploymentRecord {
+type Json = Record<string, unknown>;
+const isJson = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/**
+ * The 2026-09-01 deployment properties of a raw response body. @azure/arm-cognitiveservices 8.1.0 speaks
+ * api-version 2025-09-01 and its deserializers drop properties they do not know, so these are read from
+ * the body as Azure sent it.
+ */
+function properties2026(raw: Json | undefined): Partial<DeploymentRecord> {
+  if (raw === undefined) return {};
+  const result: Partial<DeploymentRecord> = {};
+  const tier = text(raw.serviceTier);
+  if (tier !== undefined) result.serviceTier = tier;
+  const state = text(raw.deploymentState);
+  if (state !== undefined) result.deploymentState = state;
+  if (isJson(raw.routing)) {
+    const routing: NonNullable<DeploymentRecord["routing"]> = {};
+    const mode = text(raw.routing.mode);
+    if (mode !== undefined) routing.mode = mode;
+    if (Array.isArray(raw.routing.models)) {
+      routing.models = raw.routing.models.filter(isJson).map((m) => ({
+        format: text(m.format) ?? "",
+        name: text(m.name) ?? "",
+        version: text(m.version) ?? "",
+      }));
+    }
+    result.routing = routing;
+  }
+  if (isJson(raw.modelProviderData)) {
+    const data = raw.modelProviderData;
+    result.modelProviderData = compact({
+      organizationName: text(data.organizationName),
+      countryCode: text(data.countryCode),
+      industry: text(data.industry),
+    });
+  }
+  return result;
+}
+
+function toDeploymentRecord(deployment: Deployment, raw?: Json): DeploymentRecord {
   const properties = deployment.properties ?? {};
   const model = properties.model ?? {};
   const capacitySettings = properties.capacitySettings;
@@ -212,6 +259,7 @@ function toDeploymentRecord(deployment: Deployment): DeploymentRecord {
           priority: capacitySettings.priority,
         })
       : undefined,
+    ...properties2026(raw),
     tags: { ...deployment.tags },
   });
 }
@@ -308,8 +356,23 @@ export async function listDeployments(
   client: CognitiveServicesManagementClient,
   account: AccountLocator,
 ): Promise<DeploymentRecord[]> {
-  const deployments = await collect(client.deployments.list(account.resourceGroup, account.accountName));
-  return deployments.map(toDeploymentRecord);
+  // Each page's body as Azure sent it, by deployment id: the source of the 2026 properties.
+  const raw = new Map<string, Json>();
+  const onResponse = (response: { parsedBody?: unknown }) => {
+    const body = response.parsedBody;
+    if (!isJson(body) || !Array.isArray(body.value)) return;
+    for (const item of body.value) {
+      if (isJson(item) && typeof item.id === "string" && isJson(item.properties)) {
+        raw.set(item.id.toLowerCase(), item.properties);
+      }
+    }
+  };
+  const deployments = await collect(
+    client.deployments.list(account.resourceGroup, account.accountName, { onResponse }),
+  );
+  return deployments.map((d) =>
+    toDeploymentRecord(d, d.id === undefined ? undefined : raw.get(d.id.toLowerCase())),
+  );
 }
 
 export async function listRaiPolicies(

@@ -6,6 +6,8 @@ import type {
   Action,
   ContentFilter,
   DeploymentType,
+  ModelProviderData,
+  ServiceTier,
   Threshold,
   VersionUpgradeOption,
 } from "./file-types.generated";
@@ -83,10 +85,23 @@ export interface DesiredDeployment extends Declared {
   contentFilterExplicit: boolean;
   versionUpgradeOption: VersionUpgradeOption;
   spillover?: string;
+  /** Priority or standard processing (ARM `serviceTier`); undefined: not written, Azure's default. */
+  serviceTier?: ServiceTier;
+  /** Running or paused (ARM `deploymentState`); undefined: not written, Azure's default (running). */
+  state?: "Running" | "Paused";
+  /** A model router's routing, with the mode as the API spells it. */
+  routing?: DesiredRouting;
+  /** Who accepts a partner model's Marketplace terms (sent as ARM `modelProviderData`). */
+  modelProviderData?: ModelProviderData;
   tags: Record<string, string>;
   import?: string;
   /** Position of the deployment in the file, for write order. */
   index: number;
+}
+
+export interface DesiredRouting {
+  mode?: "balanced" | "quality" | "cost";
+  models?: { format: string; name: string; version: string }[];
 }
 
 export interface DisabledDeployment extends Declared {

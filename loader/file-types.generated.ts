@@ -17,6 +17,14 @@ export type ContentFilterRef = string
  */
 export type VersionUpgradeOption = ("NoAutoUpgrade" | "OnceNewDefaultVersionAvailable" | "OnceCurrentVersionExpired")
 /**
+ * Processing tier of the deployment (ARM `properties.serviceTier`, API 2026-09-01). `Priority` (priority processing) serves requests ahead of standard traffic at a higher price per token; only on GlobalStandard and DataZoneStandard deployments, in the regions Azure lists per model. `Default` is standard processing. Requests may still ask for a tier of their own (`service_tier`), which overrides this one.
+ */
+export type ServiceTier = ("Default" | "Priority")
+/**
+ * Whether the deployment answers inference calls (ARM `properties.deploymentState`, API 2026-09-01). `paused` keeps the deployment and its configuration but every inference call gets HTTP 423 (Locked) until it is `running` again. Only Standard, DataZoneStandard and GlobalStandard deployments can be paused. Omitted: Azure's default (running).
+ */
+export type DeploymentState = ("running" | "paused")
+/**
  * Adopt an existing Azure resource on the first `pulumi up` instead of creating it: its ARM resource id, or a map from account key to id when the resource exists on several accounts.
  */
 export type ImportIds = (ArmId | {
@@ -251,6 +259,10 @@ versionUpgradeOption?: VersionUpgradeOption
  * Name of the deployment on the same account that takes traffic beyond this provisioned deployment's PTUs: a standard deployment of the same data processing level (GlobalProvisionedManaged to GlobalStandard, DataZoneProvisionedManaged to DataZoneStandard, ProvisionedManaged to Standard) and of the same model and version. Azure supports spillover for Azure OpenAI models only.
  */
 spillover?: string
+serviceTier?: ServiceTier
+state?: DeploymentState
+routing?: Routing
+modelProviderData?: ModelProviderData
 /**
  * false keeps the deployment in the file but not in Azure (usually set per environment).
  */
@@ -278,6 +290,55 @@ version: string
  * Model publisher, when Azure needs it (some non-OpenAI models).
  */
 publisher?: string
+}
+/**
+ * How a model router deployment (model `model-router`, version 2025-11-18 or later) picks a model per request (ARM `properties.routing`, API 2026-09-01).
+ */
+export interface Routing {
+/**
+ * `balanced` (Azure's default) weighs quality and cost, `quality` favours the strongest model, `cost` the cheapest that fits. These are the values the API takes; the docs' capitalised `Balanced`, `Quality`, `Cost` are accepted and written in lower case.
+ */
+mode?: ("balanced" | "quality" | "cost" | "Balanced" | "Quality" | "Cost")
+/**
+ * The subset of supported models to route over (also the fallback set: name two or more). Omitted: every model of the router version. Models added to the router later are not added to a subset.
+ * 
+ * @minItems 1
+ */
+models?: [RoutedModel, ...(RoutedModel)[]]
+}
+/**
+ * One model the model router may route to. Anthropic (Claude) models must also be deployed on the same account with the same deployment type.
+ */
+export interface RoutedModel {
+/**
+ * Model format as Azure names it.
+ */
+format: string
+/**
+ * Model name.
+ */
+name: string
+/**
+ * Model version, as a string.
+ */
+version: string
+}
+/**
+ * Who accepts the model provider's Azure Marketplace terms (ARM `properties.modelProviderData`, sent as the documented Claude deployment flow sends it; no ARM specification declares it yet). Required for `format: Anthropic`: Azure accepts the offer with these values on the subscription's behalf, a legal acceptance a reviewer should see.
+ */
+export interface ModelProviderData {
+/**
+ * Legal name of the organisation accepting the terms.
+ */
+organizationName: string
+/**
+ * Two-letter country code of the organisation.
+ */
+countryCode: string
+/**
+ * Industry of the organisation, in lower case.
+ */
+industry: ("technology" | "finance" | "healthcare" | "education" | "retail" | "manufacturing" | "government" | "media" | "other")
 }
 /**
  * A content filter (Azure RAI policy). Created on every account where a deployment uses it. A category left out is not sent: Azure keeps/applies its own setting for it (write `off` to switch a category off).

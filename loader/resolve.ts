@@ -1,11 +1,13 @@
 import type { ModelCatalog } from "../catalog/model-catalog";
 import { type CapacityMeaning, capacityMeaningOf } from "./capacity";
 import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "./content-filters";
+import { routerModeValue } from "./deployment-features";
 import type {
   DesiredAccount,
   DesiredBlocklist,
   DesiredContentFilter,
   DesiredDeployment,
+  DesiredRouting,
   DesiredState,
   DisabledDeployment,
   FilterSide,
@@ -136,6 +138,7 @@ export function resolveDesiredState(
         docPath,
       };
       if (deployment.spillover !== undefined) desired.spillover = deployment.spillover;
+      Object.assign(desired, features2026(deployment));
       const importId = importIdFor(deployment.import, accountKey, targets.length);
       if (importId !== undefined) desired.import = importId;
       deployments.push(desired);
@@ -318,4 +321,31 @@ function definedValues(record: Record<string, string | undefined> | undefined): 
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(record ?? {})) if (v !== undefined) out[k] = v;
   return out;
+}
+
+/** The 2026 deployment properties of a deployment, as the API spells them (see loader/deployment-features.ts). */
+function features2026(
+  deployment: Deployment,
+): Pick<DesiredDeployment, "serviceTier" | "state" | "routing" | "modelProviderData"> {
+  const features: Pick<DesiredDeployment, "serviceTier" | "state" | "routing" | "modelProviderData"> = {};
+  if (deployment.serviceTier !== undefined) features.serviceTier = deployment.serviceTier;
+  if (deployment.state !== undefined) features.state = deployment.state === "paused" ? "Paused" : "Running";
+  if (deployment.routing !== undefined) {
+    const routing: DesiredRouting = {};
+    const mode = deployment.routing.mode === undefined ? undefined : routerModeValue(deployment.routing.mode);
+    if (mode !== undefined) routing.mode = mode;
+    if (deployment.routing.models !== undefined) {
+      routing.models = deployment.routing.models.map((m) => ({
+        format: m.format,
+        name: m.name,
+        version: m.version,
+      }));
+    }
+    features.routing = routing;
+  }
+  if (deployment.modelProviderData !== undefined) {
+    const { organizationName, countryCode, industry } = deployment.modelProviderData;
+    features.modelProviderData = { organizationName, countryCode: countryCode.toUpperCase(), industry };
+  }
+  return features;
 }

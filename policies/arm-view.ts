@@ -1,4 +1,5 @@
 import { compileFilterSettings } from "../infra/content-filter";
+import { typedForm } from "../infra/deployment-resource";
 import { inputFields, type ResourceGraph, type ResourceNode } from "../infra/graph";
 import { MICROSOFT_FILTER_PROFILES, microsoftFilterProfile } from "../loader/microsoft-filters";
 
@@ -37,8 +38,9 @@ const typeByToken: Record<string, string> = {
   "azure-native:cognitiveservices:RaiBlocklistItem": ArmTypes.blocklistItem,
 };
 
-export function armTypeOf(token: string): string | undefined {
-  return typeByToken[token];
+/** The ARM type of a resource; a generic `resources:Resource` is typed by its inputs (infra/deployment-resource.ts). */
+export function armTypeOf(token: string, inputs?: Readonly<Record<string, unknown>>): string | undefined {
+  return typeByToken[inputs === undefined ? token : typedForm(token, inputs).token];
 }
 
 type Inputs = Record<string, unknown>;
@@ -54,15 +56,17 @@ function clone<T>(value: T): T {
 }
 
 /**
- * The one mapping from azure-native inputs to ARM shape. Used by the offline policy checks on the graph
+ * The one mapping from azure-native inputs to ARM shape, whichever azure-native type wrote the resource. Used by the offline policy checks on the graph
  * and by the CrossGuard pack on the inputs Pulumi hands it. Returns undefined for other types.
  */
 export function toArmView(
   token: string,
-  inputs: Inputs,
+  written: Inputs,
   subscription = PLACEHOLDER_SUBSCRIPTION,
 ): ArmView | undefined {
-  const type = armTypeOf(token);
+  // Deployments written through the generic resource have the same view as the typed ones.
+  const { token: typedToken, inputs } = typedForm(token, written);
+  const type = armTypeOf(typedToken);
   if (type === undefined) return undefined;
   const parentId = accountId(subscription, inputs);
   const accountName = str(inputs.accountName);

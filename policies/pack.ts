@@ -8,6 +8,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import type { Diagnostic } from "../diagnostics/diagnostic";
+import { typedForm } from "../infra/deployment-resource";
 import { ArmTypes, type ArmView, armTypeOf, dataPlaneView, describeView, toArmView } from "./arm-view";
 import type { AzurePolicyUnit } from "./azure-policies";
 import {
@@ -121,7 +122,7 @@ function resourcePolicy(policy: CompiledDefinitionPolicy): ResourceValidationPol
   return {
     ...base(policy),
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-      const armType = armTypeOf(args.type);
+      const armType = armTypeOf(args.type, args.props);
       if (!armType || (types && !types.includes(armType.toLowerCase()))) return;
       const view = toArmView(args.type, args.props);
       if (!view) return;
@@ -132,11 +133,14 @@ function resourcePolicy(policy: CompiledDefinitionPolicy): ResourceValidationPol
   };
 }
 
+/** `resource group/account` of a resource, in lower case, whichever azure-native type wrote it. */
+function accountOf(resource: PolicyResource): string {
+  const { inputs } = typedForm(resource.type, resource.props);
+  return `${String(inputs.resourceGroupName).toLowerCase()}/${String(inputs.accountName).toLowerCase()}`;
+}
+
 function sameAccount(a: PolicyResource, b: PolicyResource): boolean {
-  return (
-    String(a.props.accountName).toLowerCase() === String(b.props.accountName).toLowerCase() &&
-    String(a.props.resourceGroupName).toLowerCase() === String(b.props.resourceGroupName).toLowerCase()
-  );
+  return accountOf(a) === accountOf(b);
 }
 
 /** Data-plane definitions see a deployment joined with its content filter: only the stack has both. */
@@ -146,7 +150,7 @@ function dataPlanePolicy(policy: CompiledDefinitionPolicy): StackValidationPolic
     ...base(policy),
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
       const config = args.getConfig<Record<string, JsonValue>>();
-      const filters = args.resources.filter((r) => armTypeOf(r.type) === ArmTypes.raiPolicy);
+      const filters = args.resources.filter((r) => armTypeOf(r.type, r.props) === ArmTypes.raiPolicy);
       // A filter's view is made once, when the first deployment that uses it is checked.
       const filterViews = new Map<PolicyResource, ArmView | undefined>();
       const filterView = (filter: PolicyResource): ArmView | undefined => {
@@ -154,7 +158,7 @@ function dataPlanePolicy(policy: CompiledDefinitionPolicy): StackValidationPolic
         return filterViews.get(filter);
       };
       for (const resource of args.resources) {
-        if (armTypeOf(resource.type) !== ArmTypes.deployment) continue;
+        if (armTypeOf(resource.type, resource.props) !== ArmTypes.deployment) continue;
         const view = toArmView(resource.type, resource.props);
         if (!view) continue;
         const filterName = String(view.properties.raiPolicyName ?? "").toLowerCase();
@@ -208,8 +212,6 @@ export function packPolicies(policies: readonly ProjectPolicy[] = projectPolicie
 function stackViews(resources: readonly PolicyResource[]): Viewed[] {
   const viewed: Viewed[] = [];
   const filters = new Map<string, ArmView>();
-  const accountOf = (r: PolicyResource) =>
-    `${String(r.props.resourceGroupName).toLowerCase()}/${String(r.props.accountName).toLowerCase()}`;
   for (const resource of resources) {
     const view = toArmView(resource.type, resource.props);
     if (!view) continue;

@@ -23,6 +23,8 @@ export const DIFF_FLAGS = [
   "quota-impact",
   "policy-regression",
   "policy-blocks-delete",
+  "service-tier-change",
+  "marketplace-terms",
 ] as const;
 export type DiffFlag = (typeof DIFF_FLAGS)[number];
 

@@ -39,6 +39,15 @@ import { environmentSharedAccount } from "./environment-shared-account";
 import { environmentUnknownAccount } from "./environment-unknown-account";
 import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
+import { partnerMissingProviderData } from "./partner-missing-provider-data";
+import { partnerUnneededProviderData } from "./partner-unneeded-provider-data";
+import { routingModeAlias } from "./routing-mode-alias";
+import { routingModelNotDeployed } from "./routing-model-not-deployed";
+import { routingNotModelRouter } from "./routing-not-model-router";
+import { routingUnsupportedType } from "./routing-unsupported-type";
+import { serviceTierUnknownAvailability } from "./service-tier-unknown-availability";
+import { serviceTierUnsupportedRegion } from "./service-tier-unsupported-region";
+import { serviceTierUnsupportedType } from "./service-tier-unsupported-type";
 import { spilloverDisabledTarget } from "./spillover-disabled-target";
 import { spilloverModelMismatch } from "./spillover-model-mismatch";
 import { spilloverNonStandardTarget } from "./spillover-non-standard-target";
@@ -48,6 +57,7 @@ import { spilloverSelf } from "./spillover-self";
 import { spilloverSourceNotProvisioned } from "./spillover-source-not-provisioned";
 import { spilloverUnknownTarget } from "./spillover-unknown-target";
 import { spilloverUnsupportedModel } from "./spillover-unsupported-model";
+import { stateUnsupportedType } from "./state-unsupported-type";
 
 /** Every semantic check, in the order they run (findings are sorted by position afterwards). */
 export function semanticChecks(): readonly SemanticCheck[] {
@@ -89,6 +99,17 @@ export function semanticChecks(): readonly SemanticCheck[] {
     spilloverProcessingLevel,
     spilloverModelMismatch,
     spilloverDisabledTarget,
+    // Deployment properties of 2026: priority processing, pause, model router, partner models
+    serviceTierUnsupportedType,
+    serviceTierUnsupportedRegion,
+    serviceTierUnknownAvailability,
+    stateUnsupportedType,
+    routingNotModelRouter,
+    routingModeAlias,
+    routingUnsupportedType,
+    routingModelNotDeployed,
+    partnerMissingProviderData,
+    partnerUnneededProviderData,
     // Content filters and blocklists
     contentFilterInvalidName,
     contentFilterUnknownReference,

@@ -1,5 +1,20 @@
+import { nodeRegistration } from "../../infra/deployment-resource";
+import type { ResourceNode } from "../../infra/graph";
 import { jsonDocument } from "../../text/json";
 import type { PlanReport } from "./model";
+
+/**
+ * What Pulumi is given for a node: its azure-native type token and exact inputs; for a deployment also
+ * the api-version written and the former type it is aliased to (infra/deployment-resource.ts).
+ */
+function registered(node: ResourceNode): Record<string, unknown> {
+  const registration = nodeRegistration(node);
+  const fields: Record<string, unknown> = { type: registration.type };
+  if (registration.apiVersion !== null) fields.apiVersion = registration.apiVersion;
+  fields.inputs = registration.inputs;
+  if (registration.aliasTypes.length > 0) fields.aliases = registration.aliasTypes.map((type) => ({ type }));
+  return fields;
+}
 
 /** The plan as JSON (a contract): environment, resources with their exact azure-native inputs, outputs. */
 export function formatPlanJson(report: PlanReport): string {
@@ -7,8 +22,7 @@ export function formatPlanJson(report: PlanReport): string {
   const resources = plan.graph.nodes.map((node) => {
     const resource: Record<string, unknown> = {
       name: node.name,
-      type: node.type,
-      inputs: node.inputs,
+      ...registered(node),
       dependsOn: node.dependsOn,
       source: { file: node.source.file, line: node.source.line, column: node.source.column },
     };

@@ -37,6 +37,10 @@ function planLines(summary: PlanSummary): string[] {
         ),
         "",
       );
+      const features = account.deployments.flatMap((d) =>
+        d.features.map((f) => `- ${markdownCode(d.name)}: ${escapeMarkdown(f)}`),
+      );
+      if (features.length > 0) out.push(...features, "");
     }
     out.push("<details><summary>Write order</summary>", "");
     account.writeOrder.forEach((node, i) => {

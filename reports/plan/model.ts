@@ -3,6 +3,8 @@ import { inputFields, type ResourceNode } from "../../infra/graph";
 import { type AccountOutput, unknownEndpointsReason } from "../../infra/outputs";
 import type { Plan } from "../../infra/plan";
 import type { CapacityMeaning } from "../../loader/capacity";
+import { MODEL_ROUTER } from "../../loader/deployment-features";
+import type { DesiredDeployment } from "../../loader/desired-state";
 import type { Outcome, PolicyResult } from "../../policies/results";
 import { formatNumber } from "../../text/number";
 
@@ -18,6 +20,8 @@ export interface PlannedDeploymentRow {
   tokensPerMinute?: number;
   requestsPerMinute?: number;
   contentFilter: string;
+  /** The 2026 deployment properties the file sets, for people ("priority processing", "paused: …"). */
+  features: string[];
 }
 
 export interface PlannedAccount {
@@ -79,6 +83,33 @@ function endpointsOf(output: AccountOutput | undefined): PlannedAccount["endpoin
   return endpoints;
 }
 
+/** The 2026 properties of a deployment as people read them; empty when the file sets none. */
+export function describeFeatures(
+  d: Pick<DesiredDeployment, "serviceTier" | "state" | "routing" | "modelProviderData">,
+): string[] {
+  const features: string[] = [];
+  if (d.serviceTier === "Priority") features.push("priority processing (priced per token above standard)");
+  if (d.serviceTier === "Default") features.push("standard processing");
+  if (d.state === "Paused") features.push("paused: every call gets HTTP 423 until it runs again");
+  if (d.state === "Running") features.push("running");
+  if (d.routing !== undefined) {
+    const mode = d.routing.mode ?? `${MODEL_ROUTER.defaultMode} (Azure's default)`;
+    const models = d.routing.models;
+    const over =
+      models === undefined
+        ? "every model of the router version"
+        : models.map((m) => `${m.name} ${m.version}`).join(", ");
+    features.push(`routing ${mode} over ${over}`);
+  }
+  if (d.modelProviderData !== undefined) {
+    const { organizationName, countryCode, industry } = d.modelProviderData;
+    features.push(
+      `accepts the provider's Marketplace terms as ${organizationName} (${countryCode}, ${industry})`,
+    );
+  }
+  return features;
+}
+
 /** What a person reads of a plan: per account, what will exist and the order it is written in. */
 export function summarizePlan(plan: Plan): PlanSummary {
   const accounts = plan.state.accounts.map((account): PlannedAccount => {
@@ -93,6 +124,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
           capacity: d.capacity,
           capacityMeaning: d.capacityMeaning,
           contentFilter: d.contentFilter,
+          features: describeFeatures(d),
         };
         if (d.tokensPerMinute !== undefined) row.tokensPerMinute = d.tokensPerMinute;
         if (d.requestsPerMinute !== undefined) row.requestsPerMinute = d.requestsPerMinute;

@@ -27,6 +27,9 @@ function planLines(summary: PlanSummary): string[] {
         ]),
       ];
       for (const line of textTable(rows)) lines.push(`  ${line}`);
+      for (const d of account.deployments) {
+        for (const feature of d.features) lines.push(`  ${oneLine(d.name)}: ${oneLine(feature)}`);
+      }
     }
     lines.push(`  write order (${account.writeOrder.length}, one at a time):`);
     account.writeOrder.forEach((node, i) => {

@@ -49,6 +49,14 @@ export const deploymentKind: ResourceKind<"deployment", DesiredDeployment> = {
         contentFilter: d.contentFilter,
         versionUpgradeOption: d.versionUpgradeOption,
         spillover: d.spillover,
+        serviceTier: d.serviceTier,
+        state: d.state,
+        "routing.mode": d.routing?.mode,
+        // A subset is a set: its order never shows as a change.
+        "routing.models": d.routing?.models?.map((m) => `${m.format} ${m.name} ${m.version}`).sort(),
+        "modelProviderData.organizationName": d.modelProviderData?.organizationName,
+        "modelProviderData.countryCode": d.modelProviderData?.countryCode,
+        "modelProviderData.industry": d.modelProviderData?.industry,
       }),
       ...tagFields(d.tags),
     ];

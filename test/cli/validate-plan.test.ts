@@ -43,10 +43,10 @@ describe("aideploy validate", () => {
     expect(await found("2027-02-18")).toEqual({ code: 0, findings: [] });
     expect(await found("2027-02-20")).toEqual({
       code: 0,
-      findings: [["live/version-retiring", "warning", 53]],
+      findings: [["live/version-retiring", "warning", 62]],
     });
     expect(await found("2027-05-21")).toMatchObject({ code: 1 });
-    expect((await found("2027-05-21")).findings).toContainEqual(["live/version-retired", "error", 53]);
+    expect((await found("2027-05-21")).findings).toContainEqual(["live/version-retired", "error", 62]);
   });
 
   it("sizes the file with the catalog --catalog names, as it checks the models with it", async () => {
@@ -149,12 +149,19 @@ describe("aideploy plan", () => {
     };
     expect(plan.environment).toBe("dev");
     const deployment = plan.resources.find((r) => r.name === "eastus2/deployment/gpt-5.4");
+    // Deployments are written through azure-native's generic resource at a pinned api-version, aliased to the
+    // typed resource earlier stacks used (infra/deployment-resource.ts).
     expect(deployment).toMatchObject({
-      type: "azure-native:cognitiveservices:Deployment",
+      type: "azure-native:resources:Resource",
+      apiVersion: "2026-09-01",
+      aliases: [{ type: "azure-native:cognitiveservices:Deployment" }],
       inputs: {
-        accountName: "contoso-ai-eus2-dev",
         resourceGroupName: "rg-ai-dev",
-        deploymentName: "gpt-5.4",
+        resourceProviderNamespace: "Microsoft.CognitiveServices",
+        parentResourcePath: "accounts/contoso-ai-eus2-dev",
+        resourceType: "deployments",
+        resourceName: "gpt-5.4",
+        apiVersion: "2026-09-01",
         sku: { name: "GlobalStandard", capacity: 10 },
         properties: {
           model: { format: "OpenAI", name: "gpt-5.4", version: "2026-03-05" },

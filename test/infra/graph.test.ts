@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { blocklistItemName, type ResourceNode } from "../../infra/graph";
 import { planStack } from "../../infra/stack";
+import { SERVER_COMPUTED_DEPLOYMENT_PROPERTIES } from "../../loader/deployment-features";
 import { longestChain, summarizePlan } from "../../reports/plan/model";
 import { TEST_CATALOG_JSON, testCatalog } from "../support/catalog";
 import { estateText, planText } from "../support/plan";
@@ -166,6 +167,62 @@ describe("resource graph of the bundled file", () => {
     const node = byName(nodes, "eastus2/deployment/deepseek-r1");
     expect(text[node.source.line - 1]).toContain("name: deepseek-r1");
     expect(node.source.file).toBe("deployments.yaml");
+  });
+});
+
+describe("deployment properties of 2026", () => {
+  const file = twoAccounts(`
+  - name: chat
+    account: b
+    model: { format: OpenAI, name: gpt-5.4, version: "2026-03-05" }
+    capacity: 10
+    serviceTier: Priority
+    state: paused
+  - name: router
+    account: b
+    model: { format: OpenAI, name: model-router, version: "2025-11-18" }
+    capacity: 10
+    routing:
+      mode: Balanced
+      models: [{ format: OpenAI, name: gpt-5.2, version: "2025-12-11" }]
+  - name: claude
+    account: b
+    model: { format: Anthropic, name: claude-sonnet-4-5, version: "20250929" }
+    capacity: 10
+    modelProviderData: { organizationName: Contoso Ltd, countryCode: us, industry: technology }
+  - name: plain
+    account: b
+    model: { format: OpenAI, name: gpt-5.4, version: "2026-03-05" }
+    capacity: 10
+`);
+  const nodes = planText(file, undefined, "deployments.yaml", testCatalog()).graph.nodes;
+
+  it("sends them as the ARM properties of API 2026-09-01, in the API's spelling", () => {
+    expect(byName(nodes, "b/deployment/chat").inputs).toMatchObject({
+      properties: { serviceTier: "Priority", deploymentState: "Paused" },
+    });
+    expect(byName(nodes, "b/deployment/router").inputs).toMatchObject({
+      properties: {
+        routing: { mode: "balanced", models: [{ format: "OpenAI", name: "gpt-5.2", version: "2025-12-11" }] },
+      },
+    });
+    expect(byName(nodes, "b/deployment/claude").inputs).toMatchObject({
+      properties: {
+        modelProviderData: { organizationName: "Contoso Ltd", countryCode: "US", industry: "technology" },
+      },
+    });
+  });
+
+  it("sends none of them, and no server-computed property, when the file does not set them", () => {
+    for (const node of nodes.filter((n) => n.name.includes("/deployment/"))) {
+      const properties = Object.keys((node.inputs as { properties: object }).properties);
+      for (const computed of SERVER_COMPUTED_DEPLOYMENT_PROPERTIES) {
+        expect(properties, node.name).not.toContain(computed);
+      }
+    }
+    expect(
+      Object.keys((byName(nodes, "b/deployment/plain").inputs as { properties: object }).properties),
+    ).toEqual(["model", "raiPolicyName", "versionUpgradeOption"]);
   });
 });
 

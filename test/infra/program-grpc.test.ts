@@ -6,6 +6,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { nodeRegistration } from "../../infra/deployment-resource";
+import type { ResourceNode } from "../../infra/graph";
 import { type Plan, planFile } from "../../infra/plan";
 import { repoRoot } from "../support/paths";
 import {
@@ -35,6 +37,8 @@ function plain<T>(value: T): T {
 }
 
 const key = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
+/** A node as the program registers it: deployments through the generic resource (infra/deployment-resource.ts). */
+const registeredKey = (node: ResourceNode) => key({ type: nodeRegistration(node).type, name: node.name });
 
 /** A JavaScript stack frame, as printed by V8. */
 const stackFrame = /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;
@@ -80,21 +84,29 @@ function expectGraphRegistered(run: ProgramRun, plan: Plan, stack: string): void
   const custom = engine.customResources();
   expect(custom).toHaveLength(engine.registrations.length - 2);
   const nodes = plan.graph.nodes;
-  expect(custom.map(key).sort()).toEqual(nodes.map(key).sort());
+  expect(custom.map(key).sort()).toEqual(nodes.map(registeredKey).sort());
   const byUrn = new Map<string, ResourceRegistration>(engine.registrations.map((r) => [r.urn, r]));
   for (const node of nodes) {
-    const r = custom.find((c) => key(c) === key(node));
-    if (r === undefined) throw new Error(`${key(node)} not registered`);
-    const label = key(node);
+    const registration = nodeRegistration(node);
+    const r = custom.find((c) => key(c) === registeredKey(node));
+    if (r === undefined) throw new Error(`${registeredKey(node)} not registered`);
+    const label = registeredKey(node);
     expect(r.urn, label).toBe(
-      `urn:pulumi:${stack}::aideploy::aideploy:index:AiDeployments$${node.type}::${node.name}`,
+      `urn:pulumi:${stack}::aideploy::aideploy:index:AiDeployments$${registration.type}::${node.name}`,
     );
     expect(r.parent, label).toBe(component?.urn);
     // The URN the program gave it before the component (a top-level resource of the stack) is its alias, so
     // an existing stack sees the same resource, not a replace. (azure-native adds aliases of its own: the
-    // type's other API versions.)
+    // type's other API versions.) A deployment also has the URNs of the typed resource it was written as
+    // before api-version 2026-09-01, at the top level and under the component.
     expect(r.aliasUrns, label).toContain(`urn:pulumi:${stack}::aideploy::${node.type}::${node.name}`);
-    expect(r.inputs, label).toEqual(plain(node.inputs));
+    if (registration.type !== node.type) {
+      expect(r.aliasUrns, label).toContain(
+        `urn:pulumi:${stack}::aideploy::aideploy:index:AiDeployments$${node.type}::${node.name}`,
+      );
+      expect(r.ignoreChanges, label).toEqual([]);
+    }
+    expect(r.inputs, label).toEqual(plain(registration.inputs));
     const dependsOn = r.dependencies.map((urn) => byUrn.get(urn)?.name ?? `unregistered ${urn}`);
     expect(dependsOn.sort(), label).toEqual([...node.dependsOn].sort());
     expect(Object.values(r.propertyDependencies).flat(), label).toEqual([]);
@@ -189,8 +201,10 @@ describe("the Pulumi program booted like `pulumi up`, against a stand-in engine"
           .map((r) => r.protect === true);
       if (stack === "prod") {
         // The prod environment has `protect: true`: deployments and content filters are protected.
-        expect(isProtected("Deployment")).toHaveLength(12);
-        expect(isProtected("Deployment").every(Boolean)).toBe(true);
+        const deployments = custom.filter((r) => r.type === "azure-native:resources:Resource");
+        expect(deployments).toHaveLength(13);
+        expect(deployments.every((r) => r.protect === true)).toBe(true);
+        expect(isProtected("Deployment")).toEqual([]);
         expect(isProtected("RaiPolicy")).toHaveLength(3);
         expect(isProtected("RaiPolicy").every(Boolean)).toBe(true);
         expect(isProtected("RaiBlocklistItem").some(Boolean)).toBe(false);

@@ -7,7 +7,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type DeploymentRepresentation, nodeRegistration } from "../../infra/deployment-resource";
+import type { ResourceNode } from "../../infra/graph";
 import { type Plan, planFile } from "../../infra/plan";
+import { toArmView } from "../../policies/arm-view";
 import { repoRoot } from "../support/paths";
 
 interface Registration {
@@ -95,6 +98,9 @@ function planned(file: string, environment: string | undefined): Plan {
 }
 
 const key = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
+/** The key of a node as Pulumi registers it (deployments through the generic resource). */
+const nodeKey = (node: ResourceNode, representation?: DeploymentRepresentation) =>
+  key({ type: nodeRegistration(node, representation).type, name: node.name });
 
 /**
  * The program registered the stack, its one AiDeployments component, plus exactly the graph's nodes, each
@@ -108,11 +114,11 @@ function expectGraphRegistered(run: ProgramRun, plan: Plan): void {
   const custom = run.registrations.filter((r) => r.custom);
   expect(custom).toHaveLength(run.registrations.length - 2);
   const nodes = plan.graph.nodes;
-  expect(custom.map(key).sort()).toEqual(nodes.map(key).sort());
+  expect(custom.map(key).sort()).toEqual(nodes.map((n) => nodeKey(n)).sort());
   expect(new Set(custom.map(key)).size).toBe(custom.length);
   for (const node of nodes) {
-    const registration = custom.find((r) => key(r) === key(node));
-    expect(registration?.inputs, key(node)).toEqual(plain(node.inputs));
+    const registration = custom.find((r) => key(r) === nodeKey(node));
+    expect(registration?.inputs, key(node)).toEqual(plain(nodeRegistration(node).inputs));
     expect(registration?.importId, key(node)).toBe(node.options.import ?? "");
   }
 }
@@ -198,12 +204,14 @@ describe("the Pulumi program under mocks, with deployments.yaml", () => {
     });
     expect(byName.get("swedencentral")?.inputs).toMatchObject({ accountName: "contoso-ai-swc-dev" });
     expect(byName.has("eastus2/deployment/gpt-5.4-ptu")).toBe(false);
+    // Deployments are written through the generic resource: the account is in the parent path.
     expect(byName.get("eastus2/deployment/gpt-5.4")?.inputs).toMatchObject({
-      accountName: "contoso-ai-eus2-dev",
+      parentResourcePath: "accounts/contoso-ai-eus2-dev",
+      apiVersion: "2026-09-01",
       sku: { name: "GlobalStandard", capacity: 10 },
     });
     for (const r of run.registrations.filter((r) => r.custom)) {
-      expect(r.inputs.accountName, r.name).toMatch(/-dev$/);
+      expect(String(r.inputs.accountName ?? r.inputs.parentResourcePath), r.name).toMatch(/-dev$/);
     }
   });
 
@@ -320,5 +328,78 @@ describe("the Pulumi program under mocks, with another file (aideploy:file)", ()
       'error: [runtime] unknown environment "staging" (environments in the file: dev, prod)',
     ]);
     expect(run.registrations.filter((r) => r.custom)).toEqual([]);
+  });
+});
+
+/** Registers a planned graph under mocks with deployments written one way or the other. */
+async function runGraph(plan: Plan, representation: DeploymentRepresentation): Promise<Registration[]> {
+  const registrations: Registration[] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registrations.push({
+          type: args.type,
+          name: args.name,
+          custom: args.custom ?? true,
+          inputs: args.inputs,
+          importId: args.id ?? "",
+        });
+        return { id: args.id || `${args.name}-id`, state: args.inputs };
+      },
+      call(args) {
+        throw new Error(`unexpected call to ${args.token}`);
+      },
+    },
+    "aideploy",
+    "representations",
+    false,
+  );
+  vi.resetModules();
+  const { instantiateGraph } = await import("../../infra/instantiate.js");
+  try {
+    await pulumi.runtime.runInPulumiStack(async () => {
+      instantiateGraph(plan.graph, {}, representation);
+      return {};
+    });
+  } finally {
+    await pulumi.runtime.disconnect();
+  }
+  return registrations;
+}
+
+describe("deployments under mocks, in both representations", () => {
+  it("the generic resource at 2026-09-01 and the typed one give every deployment the same ARM view", async () => {
+    const plan = planned("deployments.yaml", "prod");
+    const generic = await runGraph(plan, "generic");
+    const typed = await runGraph(plan, "typed");
+    const deployments = plan.graph.nodes.filter(
+      (n) => n.type === "azure-native:cognitiveservices:Deployment",
+    );
+    expect(deployments.length).toBeGreaterThan(0);
+    for (const node of deployments) {
+      const g = generic.find((r) => r.name === node.name);
+      const t = typed.find((r) => r.name === node.name);
+      expect(g?.type, node.name).toBe("azure-native:resources:Resource");
+      expect(t?.type, node.name).toBe("azure-native:cognitiveservices:Deployment");
+      expect(g?.inputs, node.name).toMatchObject({
+        resourceProviderNamespace: "Microsoft.CognitiveServices",
+        resourceType: "deployments",
+        apiVersion: "2026-09-01",
+        resourceName: node.inputs.deploymentName,
+        parentResourcePath: `accounts/${node.inputs.accountName}`,
+      });
+      const genericView = toArmView(g?.type ?? "", g?.inputs ?? {});
+      const typedView = toArmView(t?.type ?? "", t?.inputs ?? {});
+      // The typed resource (api-version 2025-06-01) cannot say the 2026 properties; all else is equal.
+      const properties = { ...genericView?.properties };
+      for (const name of ["serviceTier", "deploymentState", "routing", "modelProviderData"])
+        delete properties[name];
+      expect({ ...genericView, properties }, node.name).toEqual(typedView);
+      expect(genericView, node.name).toEqual(toArmView(node.type, { ...node.inputs }));
+    }
+    // Other resources are registered the same way in both.
+    const others = (rs: Registration[]) =>
+      rs.filter((r) => !r.name.includes("/deployment/")).map((r) => [r.type, r.name, r.inputs]);
+    expect(others(generic)).toEqual(others(typed));
   });
 });

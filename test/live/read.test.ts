@@ -33,6 +33,9 @@ describe("read helpers over the reference payloads", () => {
       name: "deploymentName",
       sku: { name: "Standard", capacity: 1 },
       model: { format: "OpenAI", name: "ada", version: "1" },
+      // The reference payload (API 2026-09-01) reports them; the SDK drops them, the raw response has them.
+      serviceTier: "Default",
+      deploymentState: "Running",
       tags: {},
     });
     expect(Object.getPrototypeOf(deployment)).toBe(Object.prototype);

@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { memoryIO } from "../../cli/io";
 import { main } from "../../cli/main";
+import { nodeRegistration } from "../../infra/deployment-resource";
 import { planFile } from "../../infra/plan";
 import { projectPolicies } from "../../policies/registry";
 import { seedFromPlan } from "../live/commands/support";
@@ -380,8 +381,9 @@ describe("a project that installed the package", () => {
     const component = engine.registrations.find((r) => r.type === "aideploy:index:AiDeployments");
     expect(component?.parent).toBe(engine.stackResource()?.urn);
     const custom = engine.customResources();
+    // Deployments are registered as the generic resource (infra/deployment-resource.ts).
     expect(custom.map((r) => `${r.type}::${r.name}`).sort()).toEqual(
-      planned.plan.graph.nodes.map((n) => `${n.type}::${n.name}`).sort(),
+      planned.plan.graph.nodes.map((n) => `${nodeRegistration(n).type}::${n.name}`).sort(),
     );
     expect(custom.every((r) => r.parent === component?.urn)).toBe(true);
     expect(JSON.parse(JSON.stringify(engine.stackOutputs()))).toEqual(

@@ -443,6 +443,51 @@ describe("environments", () => {
   });
 });
 
+describe("deployment properties of 2026", () => {
+  it("pausing, priority processing and routing are updates in place, each field shown, the flags raised", () => {
+    const router = {
+      name: "router",
+      account: "east",
+      model: { format: "OpenAI", name: "model-router", version: "2025-11-18" },
+      capacity: 10,
+      routing: {
+        mode: "balanced",
+        models: [o4Mini, { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" }],
+      },
+    };
+    const report = diffOf({
+      base: edited((f) => f.deployments.push(structuredClone(router))),
+      head: edited((f) => {
+        deployment(f, "embed").state = "paused";
+        deployment(f, "chat").serviceTier = "Priority";
+        // The subset in another order is the same subset; the mode changes.
+        f.deployments.push({
+          ...structuredClone(router),
+          routing: { mode: "cost", models: [...router.routing.models].reverse() },
+        });
+      }),
+    });
+    const embed = changeOf(report, "deployment", "east/embed");
+    expect([embed.action, embed.fields, embed.flags]).toEqual([
+      "update",
+      [{ path: "state", before: null, after: "Paused" }],
+      ["breaking"],
+    ]);
+    const chat = changeOf(report, "deployment", "west/chat");
+    expect([chat.action, chat.fields, chat.flags]).toEqual([
+      "update",
+      [{ path: "serviceTier", before: null, after: "Priority" }],
+      ["service-tier-change"],
+    ]);
+    const routed = changeOf(report, "deployment", "east/router");
+    expect([routed.action, routed.fields, routed.flags]).toEqual([
+      "update",
+      [{ path: "routing.mode", before: "balanced", after: "cost" }],
+      [],
+    ]);
+  });
+});
+
 describe("names, accounts and sets", () => {
   it("a case-only rename is one update of the same resource, not a replace and not breaking", () => {
     const report = diffOf({

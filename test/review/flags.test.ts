@@ -39,6 +39,27 @@ const onRelaxed = edited((f) => {
 const cases: Record<Exclude<DiffFlag, "policy-regression" | "policy-blocks-delete">, FlagCase[]> = {
   breaking: [
     {
+      name: "a deployment paused (its calls get HTTP 423)",
+      edit: (f) => {
+        deployment(f, "embed").state = "paused";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: true,
+    },
+    {
+      name: "not: a paused deployment resumed",
+      base: edited((f) => {
+        deployment(f, "embed").state = "paused";
+      }),
+      edit: (f) => {
+        deployment(f, "embed").state = "running";
+      },
+      kind: "deployment",
+      key: "east/embed",
+      flagged: false,
+    },
+    {
       name: "a removed deployment",
       edit: (f) => {
         f.deployments = f.deployments.filter((d: { name: string }) => d.name !== "embed");
@@ -326,6 +347,91 @@ const cases: Record<Exclude<DiffFlag, "policy-regression" | "policy-blocks-delet
       kind: "deployment",
       key: "east/embed",
       flagged: true,
+    },
+  ],
+  "service-tier-change": [
+    {
+      name: "priority processing switched on",
+      edit: (f) => {
+        deployment(f, "chat").serviceTier = "Priority";
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: true,
+    },
+    {
+      name: "priority processing switched off",
+      base: edited((f) => {
+        deployment(f, "chat").serviceTier = "Priority";
+      }),
+      edit: (f) => {
+        delete deployment(f, "chat").serviceTier;
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: true,
+    },
+    {
+      name: "not: Default written where nothing was (the same tier)",
+      edit: (f) => {
+        deployment(f, "chat").serviceTier = "Default";
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: false,
+    },
+  ],
+  "marketplace-terms": [
+    {
+      name: "a partner model deployed with modelProviderData",
+      edit: (f) => {
+        f.deployments.push({
+          name: "claude",
+          account: "east",
+          model: { format: "Anthropic", name: "claude-sonnet-4-5", version: "20250929" },
+          capacity: 10,
+          modelProviderData: { organizationName: "Contoso Ltd", countryCode: "US", industry: "technology" },
+        });
+      },
+      kind: "deployment",
+      key: "east/claude",
+      flagged: true,
+    },
+    {
+      name: "another organisation accepting the terms",
+      base: edited((f) => {
+        deployment(f, "chat").modelProviderData = {
+          organizationName: "Contoso Ltd",
+          countryCode: "US",
+          industry: "technology",
+        };
+      }),
+      edit: (f) => {
+        deployment(f, "chat").modelProviderData = {
+          organizationName: "Fabrikam Inc",
+          countryCode: "US",
+          industry: "technology",
+        };
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: true,
+    },
+    {
+      name: "not: the same acceptance, another capacity",
+      base: edited((f) => {
+        deployment(f, "chat").modelProviderData = {
+          organizationName: "Contoso Ltd",
+          countryCode: "US",
+          industry: "technology",
+        };
+      }),
+      edit: (f) => {
+        deployment(f, "chat").capacity = 120;
+      },
+      kind: "deployment",
+      key: "west/chat",
+      flagged: false,
     },
   ],
   "version-change": [

@@ -36,3 +36,12 @@ export {
   SecretValue,
   Unknown,
 } from "./properties";
+export {
+  applyIgnoreChanges,
+  PATH_INPUTS,
+  planSteps,
+  type StateResource,
+  type Step,
+  type StepKind,
+  stateAfter,
+} from "./steps";
