@@ -6,7 +6,9 @@ import type {
   Action,
   ContentFilter,
   DeploymentType,
+  Reservation,
   Threshold,
+  Usage,
   VersionUpgradeOption,
 } from "./file-types.generated";
 import type { DocPath } from "./path";
@@ -27,6 +29,18 @@ export interface DesiredState {
   disabledDeployments: DisabledDeployment[];
   contentFilters: DesiredContentFilter[];
   blocklists: DesiredBlocklist[];
+  /** Provisioned throughput reservations the file declares (cost estimates only); absent when none. */
+  reservations?: DesiredReservation[];
+}
+
+/** A reservation as declared, with its scope's default applied. */
+export interface DesiredReservation extends Declared, Required<Pick<Reservation, "scope">> {
+  deploymentType: Reservation["deploymentType"];
+  /** The region in ARM's normalised form (loader/location.ts). */
+  region: string;
+  quantity: number;
+  term: Reservation["term"];
+  resourceGroup?: string;
 }
 
 export interface Declared {
@@ -83,6 +97,8 @@ export interface DesiredDeployment extends Declared {
   contentFilterExplicit: boolean;
   versionUpgradeOption: VersionUpgradeOption;
   spillover?: string;
+  /** Assumed monthly use, for the usage cost estimate; absent when no layer declares one. */
+  usage?: Usage;
   tags: Record<string, string>;
   import?: string;
   /** Position of the deployment in the file, for write order. */

@@ -100,6 +100,10 @@ blocklists?: {
 [k: string]: Blocklist | undefined
 }
 /**
+ * Provisioned throughput reservations bought for these accounts: cost estimates count reserved PTUs as covered and bill only the rest hourly, and `diff` warns when a change moves PTUs out of what a reservation covers. A reservation matches deployments on deployment type, region and scope, not on model.
+ */
+reservations?: Reservation[]
+/**
  * Per-environment overrides, selected by the Pulumi stack (config `aideploy:environment`) or `--env`.
  */
 environments?: {
@@ -213,6 +217,7 @@ capacity?: Capacity
 rateLimit?: RateLimit
 contentFilter?: ContentFilterRef
 versionUpgradeOption?: VersionUpgradeOption
+usage?: Usage
 }
 /**
  * Rate limit of a Standard, GlobalStandard or DataZoneStandard deployment; capacity becomes tokensPerMinute divided by the tokens per minute of one unit of the model, from the model catalog. Refused when the catalog does not document the model's unit (write capacity instead), on provisioned types (PTUs) and on batch types (enqueued tokens).
@@ -222,6 +227,27 @@ export interface RateLimit {
  * Tokens per minute: a whole number of the model's capacity units (a multiple of 1,000 for o4-mini, of 10,000 for o3-pro).
  */
 tokensPerMinute: number
+}
+/**
+ * Assumed use per month, for the usage cost estimate (tokens are billed per use; nothing here is sent to Azure). Without it, usage cost is shown as not estimated, never guessed.
+ */
+export interface Usage {
+/**
+ * Input tokens per month, not counting cached input.
+ */
+inputTokens?: number
+/**
+ * Cached input tokens per month.
+ */
+cachedInputTokens?: number
+/**
+ * Output tokens per month.
+ */
+outputTokens?: number
+/**
+ * For a provisioned deployment with `spillover`: the share (0 to 1) of these tokens that overflows to the spillover target and is billed at its per-token prices.
+ */
+spilloverShare?: number
 }
 /**
  * A model deployment: a name that applications route to.
@@ -251,6 +277,7 @@ versionUpgradeOption?: VersionUpgradeOption
  * Name of the deployment on the same account that takes traffic beyond this provisioned deployment's PTUs: a standard deployment of the same data processing level (GlobalProvisionedManaged to GlobalStandard, DataZoneProvisionedManaged to DataZoneStandard, ProvisionedManaged to Standard) and of the same model and version. Azure supports spillover for Azure OpenAI models only.
  */
 spillover?: string
+usage?: Usage
 /**
  * false keeps the deployment in the file but not in Azure (usually set per environment).
  */
@@ -359,6 +386,35 @@ items: BlocklistItem[]
 import?: ImportIds
 }
 /**
+ * A provisioned throughput reservation: a quantity of PTUs of one provisioned deployment type in one region, for a term, paid whether deployed or not.
+ */
+export interface Reservation {
+/**
+ * The provisioned deployment type it covers (reservations are bought per type: global, data zone or regional).
+ */
+deploymentType: ("GlobalProvisionedManaged" | "DataZoneProvisionedManaged" | "ProvisionedManaged")
+/**
+ * The Azure region it covers, as accounts name their location.
+ */
+region: string
+/**
+ * Reserved PTUs.
+ */
+quantity: number
+/**
+ * The reservation term: one month or one year.
+ */
+term: ("month" | "year")
+/**
+ * Which deployments it covers: shared or subscription (every account of this file), or resourceGroup (the accounts in `resourceGroup`).
+ */
+scope?: ("shared" | "subscription" | "resourceGroup")
+/**
+ * With scope resourceGroup: the resource group whose accounts it covers.
+ */
+resourceGroup?: string
+}
+/**
  * An environment: overrides and safety switches applied when it is selected.
  */
 export interface Environment {
@@ -433,4 +489,5 @@ versionUpgradeOption?: VersionUpgradeOption
  * Another model version in this environment.
  */
 modelVersion?: string
+usage?: Usage
 }

@@ -6,6 +6,7 @@ import type {
   DesiredBlocklist,
   DesiredContentFilter,
   DesiredDeployment,
+  DesiredReservation,
   DesiredState,
   DisabledDeployment,
   FilterSide,
@@ -23,9 +24,11 @@ import type {
   ImportIds,
   PromptFilter,
   RateLimit,
+  Reservation,
   Severity,
 } from "./file-types.generated";
 import { deploymentLayers, firstSetting, own } from "./layers";
+import { locationKey } from "./location";
 import type { ParsedDocument } from "./parse";
 
 /** Azure's behaviour when a deployment says nothing: stay on the version until it retires, then move. */
@@ -136,6 +139,8 @@ export function resolveDesiredState(
         docPath,
       };
       if (deployment.spillover !== undefined) desired.spillover = deployment.spillover;
+      const usage = firstSetting(layers, (l) => l.usage)?.value;
+      if (usage !== undefined) desired.usage = usage;
       const importId = importIdFor(deployment.import, accountKey, targets.length);
       if (importId !== undefined) desired.import = importId;
       deployments.push(desired);
@@ -156,6 +161,7 @@ export function resolveDesiredState(
   };
   const subscription = env.subscription ?? file.subscription;
   if (subscription !== undefined) state.subscription = subscription;
+  if (file.reservations !== undefined) state.reservations = resolveReservations(file.reservations, document);
   return state;
 }
 
@@ -318,4 +324,24 @@ function definedValues(record: Record<string, string | undefined> | undefined): 
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(record ?? {})) if (v !== undefined) out[k] = v;
   return out;
+}
+
+function resolveReservations(
+  reservations: readonly Reservation[],
+  document: ParsedDocument,
+): DesiredReservation[] {
+  return reservations.map((r, index) => {
+    const docPath = ["reservations", index];
+    const desired: DesiredReservation = {
+      deploymentType: r.deploymentType,
+      region: locationKey(r.region),
+      quantity: r.quantity,
+      term: r.term,
+      scope: r.scope ?? "shared",
+      source: document.locate(docPath),
+      docPath,
+    };
+    if (r.resourceGroup !== undefined) desired.resourceGroup = r.resourceGroup;
+    return desired;
+  });
 }
