@@ -267,7 +267,10 @@ function usageCost(
     return tokenCost(book, target, region, usage ?? {}, share);
   }
   if (usage === undefined || TOKEN_KINDS.every(({ field }) => usage[field] === undefined)) {
-    return { status: "not-estimated", reason: "no usage assumption (usage: in the deployment or defaults)" };
+    return {
+      status: "not-estimated",
+      reason: "no usage assumption; declare usage in the deployment or in defaults",
+    };
   }
   return tokenCost(book, d, region, usage, 1);
 }

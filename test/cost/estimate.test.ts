@@ -60,7 +60,10 @@ const cases: FigureCase[] = [
     name: "standard: no fixed cost, usage not estimated without an assumption",
     deployment: { name: "chat", account: "east", model: gpt4o, sku: "GlobalStandard", capacity: 100 },
     fixed: { status: "none" },
-    usage: { status: "not-estimated", reason: "no usage assumption (usage: in the deployment or defaults)" },
+    usage: {
+      status: "not-estimated",
+      reason: "no usage assumption; declare usage in the deployment or in defaults",
+    },
   },
   {
     name: "standard with usage: tokens × prices per 1M",

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { type AideployPriceFile, type PriceBook, readPriceBook } from "../../cost/prices";
+import type { FileData } from "../review/support";
 
 /** A price file written for tests: round figures, one unverified row, so that expectations read plainly. */
 export function testPriceFile(): AideployPriceFile {
@@ -88,4 +92,42 @@ export function testPrices(edit: (file: AideployPriceFile) => void = () => {}): 
   const file = testPriceFile();
   edit(file);
   return readPriceBook(file, "test prices");
+}
+
+export function costWorkspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "aideploy-cost-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+export const gpt4o = { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" };
+
+export function estate(ptus: number | null): FileData {
+  const deployments: FileData[] = [
+    {
+      name: "chat",
+      account: "east",
+      model: gpt4o,
+      sku: "GlobalStandard",
+      capacity: 100,
+      usage: { inputTokens: 100_000_000, outputTokens: 10_000_000 },
+    },
+  ];
+  if (ptus !== null) {
+    deployments.push({
+      name: "chat-ptu",
+      account: "east",
+      model: gpt4o,
+      sku: "GlobalProvisionedManaged",
+      capacity: ptus,
+    });
+  }
+  return {
+    version: 1,
+    accounts: { east: { name: "acct-east", resourceGroup: "rg-ai", location: "eastus2", create: true } },
+    deployments,
+  };
 }
