@@ -2,6 +2,7 @@
  * How cost figures read in every format, before each medium makes them safe. Nothing here escapes; every
  * formatter escapes what it prints. Pure.
  */
+import type { CostDiff, FigureChange } from "../../cost/diff";
 import type {
   CostEstimate,
   CostFigure,
@@ -123,4 +124,51 @@ export function totalLines(estimate: CostEstimate): string[] {
     ),
     `${estimate.environment === null ? "file as written" : `environment ${estimate.environment}`}: fixed ${describeTotal(estimate.fixed, c)}${estimate.reservations.length > 0 ? " (with reservations)" : ""}, usage ${describeTotal(estimate.usage, c)}`,
   ];
+}
+
+/** A figure change as `before → after`, absent sides as "(none)". */
+export function describeFigureChange(change: FigureChange, currency: string): string {
+  const side = (figure: CostFigure | null) => (figure === null ? "(none)" : describeFigure(figure, currency));
+  return `${side(change.before)} → ${side(change.after)}`;
+}
+
+export function describeFigureDelta(change: FigureChange, currency: string): string {
+  return change.delta === undefined ? "unknown" : formatMoneyDelta(change.delta, currency);
+}
+
+/** One row per deployment whose cost changes: deployment, fixed before → after, fixed change, usage change. */
+export function costChangeRows(cost: CostDiff): string[][] {
+  return cost.deployments.map((d) => [
+    d.key,
+    describeFigureChange(d.fixed, cost.currency),
+    describeFigureDelta(d.fixed, cost.currency),
+    d.usage.delta === undefined && d.usage.before?.status !== "priced" && d.usage.after?.status !== "priced"
+      ? "not estimated"
+      : describeFigureDelta(d.usage, cost.currency),
+  ]);
+}
+
+export const COST_CHANGE_HEADERS = ["deployment", "fixed / month", "fixed change", "usage change"];
+
+/**
+ * The totals of a cost diff: `fixed $X → $Y (+$Z) a month; usage …; prices: FILE of DATE (USD)`, with
+ * unverified prices said so.
+ */
+export function costDiffTotals(cost: CostDiff): string[] {
+  const c = cost.currency;
+  const lines = [
+    `fixed: ${describeTotal(cost.fixed.before, c)} → ${describeTotal(cost.fixed.after, c)} (${formatMoneyDelta(cost.fixed.delta, c)} a month)`,
+    cost.usage.declared
+      ? `usage: ${describeTotal(cost.usage.before, c)} → ${describeTotal(cost.usage.after, c)} (${formatMoneyDelta(cost.usage.delta, c)} a month, from declared usage)`
+      : "usage: not estimated (no deployment declares usage)",
+    `Prices: ${cost.pricesLabel} (${cost.currency})${cost.verified ? "" : "; some prices are unverified"}`,
+  ];
+  return lines;
+}
+
+/** `+$36,500.00 a month` when the change costs more or less per month; undefined when it does not. */
+export function monthlyDeltaHeadline(cost: CostDiff | undefined): string | undefined {
+  if (cost === undefined || cost.monthlyDelta === 0) return undefined;
+  const unverified = cost.verified ? "" : ", unverified prices";
+  return `${formatMoneyDelta(cost.monthlyDelta, cost.currency)} a month (prices of ${cost.pricesRetrieved}${unverified})`;
 }

@@ -2,6 +2,7 @@ import { autoUpgradeEnabled } from "./auto-upgrade-enabled";
 import { breaking } from "./breaking";
 import { capacityDecrease } from "./capacity-decrease";
 import { contentFilterWeakened } from "./content-filter-weakened";
+import { costIncrease } from "./cost-increase";
 import { newAccount } from "./new-account";
 import { policyBlocksDelete } from "./policy-blocks-delete";
 import { policyRegression } from "./policy-regression";
@@ -23,5 +24,6 @@ export function flagRules(): readonly FlagRule[] {
     quotaImpact,
     policyRegression,
     policyBlocksDelete,
+    costIncrease,
   ];
 }
