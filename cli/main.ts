@@ -7,6 +7,7 @@ import { registerPlan } from "./commands/plan";
 import { registerPolicies } from "./commands/policies";
 import { registerPolicyEval } from "./commands/policy-eval";
 import { registerPolicyPull } from "./commands/policy-pull";
+import { registerPrices } from "./commands/prices";
 import { registerReport } from "./commands/report";
 import { registerValidate } from "./commands/validate";
 import { type CommandIO, processIO } from "./io";
@@ -25,6 +26,7 @@ export function commandRegistrations(): CommandRegistration[] {
     registerImport,
     registerDrift,
     registerCatalog,
+    registerPrices,
     registerInit,
   ];
 }
