@@ -1,6 +1,6 @@
 import { escapeMarkdown, markdownCode } from "../../text/escape";
 import { markdownTable } from "../../text/table";
-import { COST_HEADERS, costNotes, costRows, pricesLine, totalLines } from "../cost/display";
+import { costEstimateMarkdownLines } from "../cost/sections";
 import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
 
 function planLines(summary: PlanSummary): string[] {
@@ -69,29 +69,7 @@ function policyLines(report: PlanReport): string[] {
 }
 
 function costSection(report: PlanReport): string[] {
-  const estimate = report.cost;
-  if (estimate === undefined) return [];
-  const out = ["## Monthly cost", "", escapeMarkdown(pricesLine(estimate), 400), ""];
-  if (estimate.deployments.length > 0) {
-    out.push(
-      ...markdownTable(
-        COST_HEADERS.map((h) => h.charAt(0).toUpperCase() + h.slice(1)),
-        costRows(estimate).map(([key, type, ptu, fixed, usage]) => [
-          markdownCode(key ?? ""),
-          escapeMarkdown(type ?? ""),
-          escapeMarkdown(ptu ?? ""),
-          escapeMarkdown(fixed ?? ""),
-          escapeMarkdown(usage ?? ""),
-        ]),
-        { align: ["left", "left", "left", "right", "right"] },
-      ),
-      "",
-    );
-  }
-  out.push(...totalLines(estimate).map((line) => `- ${escapeMarkdown(line, 400)}`), "");
-  const notes = costNotes(estimate);
-  if (notes.length > 0) out.push(...notes.map((note) => `- ${escapeMarkdown(note, 400)}`), "");
-  return out;
+  return report.cost === undefined ? [] : costEstimateMarkdownLines(report.cost, "## Monthly cost");
 }
 
 /**
