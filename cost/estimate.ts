@@ -9,7 +9,7 @@ import { deploymentType } from "../loader/deployment-types";
 import type { DesiredDeployment, DesiredReservation, DesiredState } from "../loader/desired-state";
 import type { Usage } from "../loader/file-types.generated";
 import { locationKey } from "../loader/location";
-import { HOURS_PER_MONTH, PTU_FAMILY, PTU_PRICED_FORMATS } from "./facts";
+import { BILLING_FACTS, HOURS_PER_MONTH, PTU_FAMILY, PTU_PRICED_FORMATS } from "./facts";
 import { type FoundPrice, type PriceBook, ptuPrice, type TokenKind, tokenPrice } from "./prices";
 
 /** One monthly figure and how far it can be trusted. */
@@ -89,6 +89,8 @@ export interface CostEstimate {
   /** The environment: deployments' fixed costs plus reservations. */
   fixed: CostTotal;
   usage: CostTotal;
+  /** What risks money in this state, one sentence each (provisioned throughput without protection). */
+  warnings: string[];
 }
 
 export function priced(monthly: number, verified: boolean): CostFigure {
@@ -348,5 +350,21 @@ export function estimateCost(state: DesiredState, book: PriceBook, catalog?: Mod
     reservations,
     fixed: sumFigures([...deployments.map((d) => d.fixed), ...reservations.map((r) => r.monthly)]),
     usage: sumFigures(deployments.map((d) => d.usage)),
+    warnings: unprotectedWarnings(state),
   };
+}
+
+/**
+ * An environment that deploys PTUs without `protect: true`: `pulumi destroy`, or a deployment that leaves
+ * the file, deletes them at once, and what re-creating them gets depends on the region's capacity then.
+ * The file as written is not an environment (protection is set per environment).
+ */
+function unprotectedWarnings(state: DesiredState): string[] {
+  if (state.environment === null || state.protect) return [];
+  const provisioned = state.deployments.filter((d) => deploymentType(d.sku)?.family === "provisioned");
+  if (provisioned.length === 0) return [];
+  const held = provisioned.map((d) => `${d.key} (${d.capacity} PTU)`).join(", ");
+  return [
+    `environment ${state.environment} deploys provisioned throughput without protection: ${held}; ${BILLING_FACTS.ptuHourly.rule}, and a \`pulumi destroy\` or a deployment removed from the file deletes them at once; set \`protect: true\` in environments.${state.environment}`,
+  ];
 }

@@ -105,7 +105,8 @@ export function costNotes(estimate: CostEstimate): string[] {
     add("fixed cost", d.fixed, d.key);
     add("usage cost", d.usage, d.key);
   }
-  const notes = [...grouped].map(([heading, keys]) => `${heading}: ${keys.join(", ")}`);
+  const notes = [...estimate.warnings.map((w) => `warning: ${w}`)];
+  notes.push(...[...grouped].map(([heading, keys]) => `${heading}: ${keys.join(", ")}`));
   for (const d of estimate.deployments) for (const note of d.notes) notes.push(`${d.key}: ${note}`);
   for (const r of estimate.reservations) {
     notes.push(`reservation: ${describeReservation(r, estimate.currency)}`);

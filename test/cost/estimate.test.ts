@@ -294,3 +294,25 @@ describe("the shipped price file", () => {
     expect(prices.data.currency).toBe("USD");
   });
 });
+
+describe("estimateCost: provisioned throughput without protection", () => {
+  const withEnvironments = edited((f) => {
+    f.environments = { dev: {}, prod: { protect: true }, test: { deployments: { ptu: { enabled: false } } } };
+  }, ptuWithSpillover);
+
+  it.each([
+    { environment: "dev", warned: true },
+    { environment: "prod", warned: false },
+    { environment: "test", warned: false },
+    { environment: undefined, warned: false },
+  ])("environment $environment: warned $warned", ({ environment, warned }) => {
+    const { warnings } = costOf(withEnvironments, testPrices(), environment);
+    expect(warnings).toEqual(
+      warned
+        ? [
+            "environment dev deploys provisioned throughput without protection: east/ptu (50 PTU); provisioned deployments are charged an hourly rate per deployed PTU, whether or not the deployment handles requests, from creation until deletion, and a `pulumi destroy` or a deployment removed from the file deletes them at once; set `protect: true` in environments.dev",
+          ]
+        : [],
+    );
+  });
+});
