@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option } from "commander";
 import { pricesFor } from "../cost/price-file";
 import type { PriceBook } from "../cost/prices";
 import type { CommandIO } from "./io";
+import { parseAsOf } from "./live-options";
 
 /** `--prices FILE`: the price file cost estimates read (default: catalog/prices.json beside the file, else shipped). */
 export function pricesOption(): Option {
@@ -13,6 +14,21 @@ export function pricesOption(): Option {
 
 export interface PriceFlags {
   prices?: string;
+  /** The day estimates are for (default: today): prices older than 90 days then are flagged. */
+  asOf?: Date;
+}
+
+/** `--as-of DATE` for commands that estimate cost: the day the price file's age is judged on. */
+export function pricesAsOfOption(): Option {
+  return new Option(
+    "--as-of <date>",
+    "judge the price file's age as of this date (YYYY-MM-DD; default: today)",
+  ).argParser(parseAsOf);
+}
+
+/** The estimate's options from the flags: the day is the flag's, else today. */
+export function estimateOptions(flags: PriceFlags): { asOf: Date } {
+  return { asOf: flags.asOf ?? new Date() };
 }
 
 /** The price file for a deployments file, as the flags and the working directory say. */

@@ -10,7 +10,14 @@ import type { DesiredDeployment, DesiredReservation, DesiredState } from "../loa
 import type { Usage } from "../loader/file-types.generated";
 import { locationKey } from "../loader/location";
 import { BILLING_FACTS, HOURS_PER_MONTH, PTU_FAMILY, PTU_PRICED_FORMATS } from "./facts";
-import { type FoundPrice, type PriceBook, ptuPrice, type TokenKind, tokenPrice } from "./prices";
+import {
+  type FoundPrice,
+  type PriceBook,
+  priceAgeInDays,
+  ptuPrice,
+  type TokenKind,
+  tokenPrice,
+} from "./prices";
 
 /** One monthly figure and how far it can be trusted. */
 export type CostFigure =
@@ -277,8 +284,21 @@ function usageCost(
   return tokenCost(book, d, region, usage, 1);
 }
 
+/** Days after which prices are old enough to say so (a choice of this project, not an Azure fact). */
+export const PRICES_MAX_AGE_DAYS = 90;
+
+export interface EstimateOptions {
+  /** The day the estimate is for: prices retrieved more than PRICES_MAX_AGE_DAYS before are flagged. */
+  asOf?: Date;
+}
+
 /** The monthly cost of one environment's desired state with one price file. */
-export function estimateCost(state: DesiredState, book: PriceBook, catalog?: ModelCatalog): CostEstimate {
+export function estimateCost(
+  state: DesiredState,
+  book: PriceBook,
+  catalog?: ModelCatalog,
+  options: EstimateOptions = {},
+): CostEstimate {
   const regions = new Map(
     state.accounts.map((a) => [a.key, a.location === undefined ? null : locationKey(a.location)]),
   );
@@ -350,8 +370,17 @@ export function estimateCost(state: DesiredState, book: PriceBook, catalog?: Mod
     reservations,
     fixed: sumFigures([...deployments.map((d) => d.fixed), ...reservations.map((r) => r.monthly)]),
     usage: sumFigures(deployments.map((d) => d.usage)),
-    warnings: unprotectedWarnings(state),
+    warnings: [...staleWarnings(book, options.asOf), ...unprotectedWarnings(state)],
   };
+}
+
+function staleWarnings(book: PriceBook, asOf: Date | undefined): string[] {
+  if (asOf === undefined) return [];
+  const age = priceAgeInDays(book, asOf);
+  if (age <= PRICES_MAX_AGE_DAYS) return [];
+  return [
+    `the prices are ${age} days old (${book.label}): refresh them with \`aideploy prices refresh\` before trusting the figures`,
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { deploymentCostChange, diffCosts } from "../cost/diff";
-import { type CostEstimate, estimateCost } from "../cost/estimate";
+import { type CostEstimate, type EstimateOptions, estimateCost } from "../cost/estimate";
 import type { PriceBook } from "../cost/prices";
 import type { Plan } from "../infra/plan";
 import type { DesiredState } from "../loader/desired-state";
@@ -38,6 +38,8 @@ export interface DiffOptions {
   evaluatePolicies?: EvaluatePolicies;
   /** Prices, for the monthly cost of each side (cost-increase is judged only then). */
   prices?: PriceBook;
+  /** How the cost is estimated (the day the prices' age is judged on). */
+  estimate?: EstimateOptions;
 }
 
 /** Compares two plans of the same environment. Pure, given a pure policy evaluator. */
@@ -50,8 +52,8 @@ export function diffPlans(base: Plan, head: Plan, options: DiffOptions = {}): Di
   if (evaluate !== undefined) stateOptions.policyResults = { base: evaluate(base), head: evaluate(head) };
   if (options.prices !== undefined) {
     stateOptions.cost = {
-      base: estimateCost(base.state, options.prices, base.loaded.catalog),
-      head: estimateCost(head.state, options.prices, head.loaded.catalog),
+      base: estimateCost(base.state, options.prices, base.loaded.catalog, options.estimate),
+      head: estimateCost(head.state, options.prices, head.loaded.catalog, options.estimate),
     };
   }
   return diffStates(base.state, head.state, stateOptions);

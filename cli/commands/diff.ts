@@ -12,7 +12,14 @@ import { type DiffOptions as DiffPlansOptions, diffPlans } from "../../review/di
 import { readInput } from "../../review/input";
 import { DIFF_FLAGS, type DiffFlag, type EvaluatePolicies, isDiffFlag } from "../../review/model";
 import { formatNames } from "../../text/formatter";
-import { type PriceFlags, parseAmount, pricesOption, readPrices } from "../cost-options";
+import {
+  estimateOptions,
+  type PriceFlags,
+  parseAmount,
+  pricesAsOfOption,
+  pricesOption,
+  readPrices,
+} from "../cost-options";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption } from "../options";
 import {
@@ -89,7 +96,12 @@ export async function runDiff(
     return Math.max(base.ok ? 0 : base.code, head.ok ? 0 : head.code);
   }
   const prices: PriceBook = readPrices(io, path.resolve(io.cwd, workingFile), options);
-  const diffOptions: DiffPlansOptions = { baseName: options.base, headName: options.head, prices };
+  const diffOptions: DiffPlansOptions = {
+    baseName: options.base,
+    headName: options.head,
+    prices,
+    estimate: estimateOptions(options),
+  };
   if (deps.evaluatePolicies !== undefined) diffOptions.evaluatePolicies = deps.evaluatePolicies;
   else {
     const setup = readPolicyInputs(
@@ -166,6 +178,7 @@ export function diffCommand(deps: DiffDependencies = {}): CommandRegistration {
         ).argParser(parseAmount),
       )
       .addOption(pricesOption())
+      .addOption(pricesAsOfOption())
       .addOption(policyConfigOption())
       .addOption(azurePoliciesOption())
       .action(

@@ -7,7 +7,13 @@ import { checkPlanPolicies } from "../../policies/check-plan";
 import { type PlanFormat, planFormatters } from "../../reports/plan";
 import { buildPlanReport } from "../../reports/plan/model";
 import { formatNames } from "../../text/formatter";
-import { type PriceFlags, pricesOption, readPrices } from "../cost-options";
+import {
+  estimateOptions,
+  type PriceFlags,
+  pricesAsOfOption,
+  pricesOption,
+  readPrices,
+} from "../cost-options";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -34,7 +40,7 @@ export async function runPlan(options: PlanOptions, io: CommandIO): Promise<numb
   const setup = readPolicyInputs(io, options, options.file);
   const policies = checkPlanPolicies(plan, setup);
   const prices = readPrices(io, resolvePath(io, options.file), options);
-  const cost = estimateCost(plan.state, prices, plan.loaded.catalog);
+  const cost = estimateCost(plan.state, prices, plan.loaded.catalog, estimateOptions(options));
   io.stdout(planFormatters[options.format](buildPlanReport(plan, policies, cost)));
   return exitCodeFor([...result.diagnostics, ...policies.diagnostics]);
 }
@@ -49,6 +55,7 @@ export function registerPlan(program: Command, context: CommandContext): void {
     .addOption(policyConfigOption())
     .addOption(azurePoliciesOption())
     .addOption(pricesOption())
+    .addOption(pricesAsOfOption())
     .action((file: string, opts: { env?: string; format: PlanFormat } & PolicyFlags & PriceFlags) => {
       const options: PlanOptions = { ...opts, file };
       context.run((io) => runPlan(options, io));

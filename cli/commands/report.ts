@@ -11,7 +11,13 @@ import { repositoryPath } from "../../reports/compliance/repository-path";
 import { formatNames } from "../../text/formatter";
 import { plural } from "../../text/plural";
 import { writeFileAtomically } from "../atomic-write";
-import { type PriceFlags, pricesOption, readPrices } from "../cost-options";
+import {
+  estimateOptions,
+  type PriceFlags,
+  pricesAsOfOption,
+  pricesOption,
+  readPrices,
+} from "../cost-options";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -60,7 +66,12 @@ export async function runReport(options: ReportOptions, io: CommandIO): Promise<
   };
   if (options.timestamp) buildOptions.generatedAt = reportTime(io);
   const prices = readPrices(io, resolvePath(io, options.file), options);
-  buildOptions.cost = estimateCost(result.plan.state, prices, result.plan.loaded.catalog);
+  buildOptions.cost = estimateCost(
+    result.plan.state,
+    prices,
+    result.plan.loaded.catalog,
+    estimateOptions(options),
+  );
   const report = buildComplianceReport(result.plan, results, buildOptions);
   const text = complianceFormatters[options.format](report);
 
@@ -109,6 +120,7 @@ export const registerReport: CommandRegistration = (program, context: CommandCon
     .addOption(policyConfigOption())
     .addOption(azurePoliciesOption())
     .addOption(pricesOption())
+    .addOption(pricesAsOfOption())
     .addHelpText("after", exitCodeHelp())
     .action((file: string, opts: Omit<ReportOptions, "file">) => {
       const options: ReportOptions = { ...opts, file };

@@ -55,4 +55,18 @@ describe("aideploy plan: monthly cost", () => {
     expect(await main(["plan", "--prices", "bad.json"], bad)).toBe(2);
     expect(bad.err).toContain("bad.json: not a price file");
   });
+
+  it.each([
+    { asOf: "2027-03-01", warned: false, days: 90 },
+    { asOf: "2027-03-02", warned: true, days: 91 },
+    { asOf: "2026-12-05", warned: false, days: 4 },
+  ])("--as-of $asOf: prices $days days old, warned $warned", async ({ asOf, warned, days }) => {
+    const io = memoryIO({
+      cwd: costWorkspace({ "deployments.yaml": yamlOf(estate(50)), "catalog/prices.json": prices }),
+    });
+    await main(["plan", "--as-of", asOf], io);
+    const warning = `the prices are ${days} days old (catalog/prices.json of 2026-12-01)`;
+    if (warned) expect(io.out).toContain(warning);
+    else expect(io.out).not.toContain(warning);
+  });
 });
