@@ -39,6 +39,7 @@ import { environmentSharedAccount } from "./environment-shared-account";
 import { environmentUnknownAccount } from "./environment-unknown-account";
 import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
+import { reservationScope } from "./reservation-scope";
 import { spilloverDisabledTarget } from "./spillover-disabled-target";
 import { spilloverModelMismatch } from "./spillover-model-mismatch";
 import { spilloverNonStandardTarget } from "./spillover-non-standard-target";
@@ -108,5 +109,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     environmentUnknownDeployment,
     // Adopting existing resources
     importIgnoredId,
+    // Cost
+    reservationScope,
   ];
 }
