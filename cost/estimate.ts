@@ -275,6 +275,11 @@ function usageCost(
     );
     return tokenCost(book, target, region, usage ?? {}, share);
   }
+  if (usage !== undefined && TOKEN_KINDS.every(({ field }) => usage[field] === undefined)) {
+    const fromShare = usageFromCapacityShare(d, usage, notes);
+    if (typeof fromShare === "string") return { status: "not-estimated", reason: fromShare };
+    if (fromShare !== undefined) return tokenCost(book, d, region, fromShare, 1);
+  }
   if (usage === undefined || TOKEN_KINDS.every(({ field }) => usage[field] === undefined)) {
     return {
       status: "not-estimated",
@@ -290,6 +295,26 @@ export const PRICES_MAX_AGE_DAYS = 90;
 export interface EstimateOptions {
   /** The day the estimate is for: prices retrieved more than PRICES_MAX_AGE_DAYS before are flagged. */
   asOf?: Date;
+}
+
+/**
+ * Token counts from a share of capacity: the deployment's tokens per minute × share × 60 × 730, split by
+ * `outputShare`. Undefined without a share; a reason when the deployment's tokens per minute are unknown.
+ */
+function usageFromCapacityShare(
+  d: DesiredDeployment,
+  usage: Usage,
+  notes: string[],
+): Usage | string | undefined {
+  if (usage.capacityShare === undefined || usage.outputShare === undefined) return undefined;
+  if (d.tokensPerMinute === undefined) {
+    return "usage is a share of capacity, but the deployment's tokens per minute are not known (the model's unit is not documented, or it is not token-based)";
+  }
+  const tokens = d.tokensPerMinute * usage.capacityShare * 60 * HOURS_PER_MONTH;
+  notes.push(
+    `usage from ${Math.round(usage.capacityShare * 100)}% of ${d.tokensPerMinute.toLocaleString("en-US")} TPM: ${Math.round(tokens).toLocaleString("en-US")} tokens a month, ${Math.round(usage.outputShare * 100)}% output`,
+  );
+  return { inputTokens: tokens * (1 - usage.outputShare), outputTokens: tokens * usage.outputShare };
 }
 
 /** The monthly cost of one environment's desired state with one price file. */

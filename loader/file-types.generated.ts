@@ -245,6 +245,14 @@ cachedInputTokens?: number
  */
 outputTokens?: number
 /**
+ * Instead of token counts, on a token-based deployment whose model's unit is known: the average share (0 to 1) of its tokens per minute used over the month (tokens per month = TPM × share × 60 × 730). Needs `outputShare`; ignored when token counts are given.
+ */
+capacityShare?: number
+/**
+ * With `capacityShare`: the share (0 to 1) of those tokens that are output; the rest is input.
+ */
+outputShare?: number
+/**
  * For a provisioned deployment with `spillover`: the share (0 to 1) of these tokens that overflows to the spillover target and is billed at its per-token prices.
  */
 spilloverShare?: number

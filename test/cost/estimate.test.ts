@@ -316,3 +316,57 @@ describe("estimateCost: provisioned throughput without protection", () => {
     );
   });
 });
+
+describe("estimateCost: usage as a share of capacity", () => {
+  const o4mini = { format: "OpenAI", name: "o4-mini", version: "2025-04-16" };
+  const prices = testPrices((f) => {
+    f.tokens.push({
+      model: "o4-mini",
+      version: "2025-04-16",
+      deploymentType: "GlobalStandard",
+      region: "*",
+      inputPer1M: 1,
+      cachedInputPer1M: null,
+      outputPer1M: 4,
+      source: ["t"],
+      verified: true,
+    });
+  });
+
+  it("tokens per month are TPM × share × 60 × 730, split by the output share", () => {
+    // 100 units of 1,000 TPM at 10%: 10,000 TPM × 43,800 minutes = 438M tokens; 25% output.
+    const [cost] = costOf(
+      file([
+        {
+          name: "mini",
+          account: "east",
+          model: o4mini,
+          sku: "GlobalStandard",
+          capacity: 100,
+          usage: { capacityShare: 0.1, outputShare: 0.25 },
+        },
+      ]),
+      prices,
+    ).deployments;
+    // 328.5M input at 1 and 109.5M output at 4 per 1M.
+    expect(cost?.usage).toEqual({ status: "priced", monthly: 766.5, verified: true });
+    expect(cost?.notes).toEqual(["usage from 10% of 100,000 TPM: 438,000,000 tokens a month, 25% output"]);
+  });
+
+  it("is not estimated where the model's tokens per minute are unknown", () => {
+    const [cost] = costOf(
+      file([
+        {
+          name: "chat",
+          account: "east",
+          model: gpt4o,
+          sku: "GlobalStandard",
+          capacity: 100,
+          usage: { capacityShare: 0.1, outputShare: 0.25 },
+        },
+      ]),
+      prices,
+    ).deployments;
+    expect(cost?.usage.status).toBe("not-estimated");
+  });
+});
