@@ -42,7 +42,7 @@ function parseRetirementDays(value: string): number {
   return days;
 }
 
-function parseAsOf(value: string): Date {
+export function parseAsOf(value: string): Date {
   // A calendar date (or an ISO date-time), nothing looser: `Date.parse` also takes "1" or "Dec 2".
   const iso = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
   const time = iso.test(value) ? Date.parse(value) : Number.NaN;

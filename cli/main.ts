@@ -7,6 +7,7 @@ import { registerPlan } from "./commands/plan";
 import { registerPolicies } from "./commands/policies";
 import { registerPolicyEval } from "./commands/policy-eval";
 import { registerPolicyPull } from "./commands/policy-pull";
+import { registerPrices } from "./commands/prices";
 import { registerReport } from "./commands/report";
 import { registerState } from "./commands/state";
 import { registerValidate } from "./commands/validate";
@@ -27,6 +28,7 @@ export function commandRegistrations(): CommandRegistration[] {
     registerDrift,
     registerCatalog,
     registerState,
+    registerPrices,
     registerInit,
   ];
 }

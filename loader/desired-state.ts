@@ -7,8 +7,10 @@ import type {
   ContentFilter,
   DeploymentType,
   ModelProviderData,
+  Reservation,
   ServiceTier,
   Threshold,
+  Usage,
   VersionUpgradeOption,
 } from "./file-types.generated";
 import type { DocPath } from "./path";
@@ -29,6 +31,18 @@ export interface DesiredState {
   disabledDeployments: DisabledDeployment[];
   contentFilters: DesiredContentFilter[];
   blocklists: DesiredBlocklist[];
+  /** Provisioned throughput reservations the file declares (cost estimates only); absent when none. */
+  reservations?: DesiredReservation[];
+}
+
+/** A reservation as declared, with its scope's default applied. */
+export interface DesiredReservation extends Declared, Required<Pick<Reservation, "scope">> {
+  deploymentType: Reservation["deploymentType"];
+  /** The region in ARM's normalised form (loader/location.ts). */
+  region: string;
+  quantity: number;
+  term: Reservation["term"];
+  resourceGroup?: string;
 }
 
 export interface Declared {
@@ -93,6 +107,8 @@ export interface DesiredDeployment extends Declared {
   routing?: DesiredRouting;
   /** Who accepts a partner model's Marketplace terms (sent as ARM `modelProviderData`). */
   modelProviderData?: ModelProviderData;
+  /** Assumed monthly use, for the usage cost estimate; absent when no layer declares one. */
+  usage?: Usage;
   tags: Record<string, string>;
   import?: string;
   /** Position of the deployment in the file, for write order. */

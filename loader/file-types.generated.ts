@@ -108,6 +108,10 @@ blocklists?: {
 [k: string]: Blocklist | undefined
 }
 /**
+ * Provisioned throughput reservations bought for these accounts: cost estimates count reserved PTUs as covered and bill only the rest hourly, and `diff` warns when a change moves PTUs out of what a reservation covers. A reservation matches deployments on deployment type, region and scope, not on model.
+ */
+reservations?: Reservation[]
+/**
  * Per-environment overrides, selected by the Pulumi stack (config `aideploy:environment`) or `--env`.
  */
 environments?: {
@@ -221,6 +225,7 @@ capacity?: Capacity
 rateLimit?: RateLimit
 contentFilter?: ContentFilterRef
 versionUpgradeOption?: VersionUpgradeOption
+usage?: Usage
 }
 /**
  * Rate limit of a Standard, GlobalStandard or DataZoneStandard deployment; capacity becomes tokensPerMinute divided by the tokens per minute of one unit of the model, from the model catalog. Refused when the catalog does not document the model's unit (write capacity instead), on provisioned types (PTUs) and on batch types (enqueued tokens).
@@ -230,6 +235,35 @@ export interface RateLimit {
  * Tokens per minute: a whole number of the model's capacity units (a multiple of 1,000 for o4-mini, of 10,000 for o3-pro).
  */
 tokensPerMinute: number
+}
+/**
+ * Assumed use per month, for the usage cost estimate (tokens are billed per use; nothing here is sent to Azure). Without it, usage cost is shown as not estimated, never guessed.
+ */
+export interface Usage {
+/**
+ * Input tokens per month, not counting cached input.
+ */
+inputTokens?: number
+/**
+ * Cached input tokens per month.
+ */
+cachedInputTokens?: number
+/**
+ * Output tokens per month.
+ */
+outputTokens?: number
+/**
+ * Instead of token counts, on a token-based deployment whose model's unit is known: the average share (0 to 1) of its tokens per minute used over the month (tokens per month = TPM × share × 60 × 730). Needs `outputShare`; ignored when token counts are given.
+ */
+capacityShare?: number
+/**
+ * With `capacityShare`: the share (0 to 1) of those tokens that are output; the rest is input.
+ */
+outputShare?: number
+/**
+ * For a provisioned deployment with `spillover`: the share (0 to 1) of these tokens that overflows to the spillover target and is billed at its per-token prices.
+ */
+spilloverShare?: number
 }
 /**
  * A model deployment: a name that applications route to.
@@ -263,6 +297,7 @@ serviceTier?: ServiceTier
 state?: DeploymentState
 routing?: Routing
 modelProviderData?: ModelProviderData
+usage?: Usage
 /**
  * false keeps the deployment in the file but not in Azure (usually set per environment).
  */
@@ -420,6 +455,35 @@ items: BlocklistItem[]
 import?: ImportIds
 }
 /**
+ * A provisioned throughput reservation: a quantity of PTUs of one provisioned deployment type in one region, for a term, paid whether deployed or not.
+ */
+export interface Reservation {
+/**
+ * The provisioned deployment type it covers (reservations are bought per type: global, data zone or regional).
+ */
+deploymentType: ("GlobalProvisionedManaged" | "DataZoneProvisionedManaged" | "ProvisionedManaged")
+/**
+ * The Azure region it covers, as accounts name their location.
+ */
+region: string
+/**
+ * Reserved PTUs.
+ */
+quantity: number
+/**
+ * The reservation term: one month or one year.
+ */
+term: ("month" | "year")
+/**
+ * Which deployments it covers: shared or subscription (every account of this file), or resourceGroup (the accounts in `resourceGroup`).
+ */
+scope?: ("shared" | "subscription" | "resourceGroup")
+/**
+ * With scope resourceGroup: the resource group whose accounts it covers.
+ */
+resourceGroup?: string
+}
+/**
  * An environment: overrides and safety switches applied when it is selected.
  */
 export interface Environment {
@@ -494,4 +558,5 @@ versionUpgradeOption?: VersionUpgradeOption
  * Another model version in this environment.
  */
 modelVersion?: string
+usage?: Usage
 }

@@ -7,6 +7,7 @@ import type {
   DesiredBlocklist,
   DesiredContentFilter,
   DesiredDeployment,
+  DesiredReservation,
   DesiredRouting,
   DesiredState,
   DisabledDeployment,
@@ -25,9 +26,11 @@ import type {
   ImportIds,
   PromptFilter,
   RateLimit,
+  Reservation,
   Severity,
 } from "./file-types.generated";
 import { deploymentLayers, firstSetting, own } from "./layers";
+import { locationKey } from "./location";
 import type { ParsedDocument } from "./parse";
 
 /** Azure's behaviour when a deployment says nothing: stay on the version until it retires, then move. */
@@ -139,6 +142,8 @@ export function resolveDesiredState(
       };
       if (deployment.spillover !== undefined) desired.spillover = deployment.spillover;
       Object.assign(desired, features2026(deployment));
+      const usage = firstSetting(layers, (l) => l.usage)?.value;
+      if (usage !== undefined) desired.usage = usage;
       const importId = importIdFor(deployment.import, accountKey, targets.length);
       if (importId !== undefined) desired.import = importId;
       deployments.push(desired);
@@ -159,6 +164,7 @@ export function resolveDesiredState(
   };
   const subscription = env.subscription ?? file.subscription;
   if (subscription !== undefined) state.subscription = subscription;
+  if (file.reservations !== undefined) state.reservations = resolveReservations(file.reservations, document);
   return state;
 }
 
@@ -348,4 +354,24 @@ function features2026(
     features.modelProviderData = { organizationName, countryCode: countryCode.toUpperCase(), industry };
   }
   return features;
+}
+
+function resolveReservations(
+  reservations: readonly Reservation[],
+  document: ParsedDocument,
+): DesiredReservation[] {
+  return reservations.map((r, index) => {
+    const docPath = ["reservations", index];
+    const desired: DesiredReservation = {
+      deploymentType: r.deploymentType,
+      region: locationKey(r.region),
+      quantity: r.quantity,
+      term: r.term,
+      scope: r.scope ?? "shared",
+      source: document.locate(docPath),
+      docPath,
+    };
+    if (r.resourceGroup !== undefined) desired.resourceGroup = r.resourceGroup;
+    return desired;
+  });
 }

@@ -1,3 +1,6 @@
+import { deploymentCostChange, diffCosts } from "../cost/diff";
+import { type CostEstimate, type EstimateOptions, estimateCost } from "../cost/estimate";
+import type { PriceBook } from "../cost/prices";
 import type { Plan } from "../infra/plan";
 import type { DesiredState } from "../loader/desired-state";
 import { classifyAction } from "./actions";
@@ -33,6 +36,10 @@ export interface DiffOptions {
   headName?: string;
   /** The policy engine, run on both plans when given (policy-regression is judged only then). */
   evaluatePolicies?: EvaluatePolicies;
+  /** Prices, for the monthly cost of each side (cost-increase is judged only then). */
+  prices?: PriceBook;
+  /** How the cost is estimated (the day the prices' age is judged on). */
+  estimate?: EstimateOptions;
 }
 
 /** Compares two plans of the same environment. Pure, given a pure policy evaluator. */
@@ -43,6 +50,12 @@ export function diffPlans(base: Plan, head: Plan, options: DiffOptions = {}): Di
     headName: options.headName ?? head.state.file,
   };
   if (evaluate !== undefined) stateOptions.policyResults = { base: evaluate(base), head: evaluate(head) };
+  if (options.prices !== undefined) {
+    stateOptions.cost = {
+      base: estimateCost(base.state, options.prices, base.loaded.catalog, options.estimate),
+      head: estimateCost(head.state, options.prices, head.loaded.catalog, options.estimate),
+    };
+  }
   return diffStates(base.state, head.state, stateOptions);
 }
 
@@ -51,6 +64,8 @@ export interface StateDiffOptions {
   headName: string;
   /** Policy results on each side; absent: policies were not evaluated. */
   policyResults?: { base: readonly PolicyVerdict[]; head: readonly PolicyVerdict[] };
+  /** The monthly cost of each side; absent: cost is not estimated. */
+  cost?: { base: CostEstimate; head: CostEstimate };
 }
 
 /**
@@ -88,15 +103,33 @@ export function diffStates(base: DesiredState, head: DesiredState, options: Stat
     protectedFromDelete: (options.policyResults?.base ?? []).filter((v) => v.blocksDelete === true),
     quotaImpact: quota,
   };
+  if (options.cost !== undefined) context.cost = options.cost;
+  const cost =
+    options.cost === undefined
+      ? undefined
+      : diffCosts(
+          { state: base, estimate: options.cost.base },
+          { state: head, estimate: options.cost.head },
+          context.replacedAccounts,
+        );
   const rules = flagRules();
   const changes: Change[] = pairs
-    .map((pair) => ({
-      kind: pair.kind,
-      key: pair.key,
-      action: pair.action,
-      fields: pair.fields,
-      flags: rules.filter((rule) => rule.appliesTo(pair, context)).map((rule) => rule.id),
-    }))
+    .map((pair) => {
+      const change: Change = {
+        kind: pair.kind,
+        key: pair.key,
+        action: pair.action,
+        fields: pair.fields,
+        flags: rules.filter((rule) => rule.appliesTo(pair, context)).map((rule) => rule.id),
+      };
+      if (pair.kind === "deployment" && options.cost !== undefined) {
+        change.cost = deploymentCostChange(
+          options.cost.base.deployments.find((d) => d.key === pair.base?.key),
+          options.cost.head.deployments.find((d) => d.key === pair.head?.key),
+        );
+      }
+      return change;
+    })
     .sort(byKindThenKey);
 
   const tally: Partial<Record<DiffFlag, number>> = {};
@@ -124,6 +157,7 @@ export function diffStates(base: DesiredState, head: DesiredState, options: Stat
     },
     policyRegressions: regressions,
   };
+  if (cost !== undefined) summary.cost = cost;
   return { changes, summary };
 }
 

@@ -1,3 +1,4 @@
+import type { CostDiff, DeploymentCostChange } from "../cost/diff";
 import type { Plan } from "../infra/plan";
 
 /** The kinds of resource a diff reports on, in the order changes are listed. */
@@ -25,6 +26,7 @@ export const DIFF_FLAGS = [
   "policy-blocks-delete",
   "service-tier-change",
   "marketplace-terms",
+  "cost-increase",
 ] as const;
 export type DiffFlag = (typeof DIFF_FLAGS)[number];
 
@@ -52,6 +54,8 @@ export interface Change {
   action: ChangeAction;
   fields: FieldChange[];
   flags: DiffFlag[];
+  /** A deployment's monthly cost before and after, when prices were given. */
+  cost?: DeploymentCostChange;
 }
 
 /**
@@ -123,6 +127,8 @@ export interface DiffSummary {
     outcomes: Record<PolicyOutcome, number>;
   };
   policyRegressions: PolicyRegression[];
+  /** What the change costs per month, when prices were given. */
+  cost?: CostDiff;
 }
 
 export interface DiffReport {

@@ -1,6 +1,7 @@
 /**
  * Writes the TypeScript types of the project's file formats from their JSON Schemas: the deployments file
- * (loader/file-types.generated.ts) and the model catalog (catalog/catalog-types.generated.ts). The schemas
+ * (loader/file-types.generated.ts), the model catalog (catalog/catalog-types.generated.ts) and the price
+ * file (cost/price-types.generated.ts). The schemas
  * are the single definitions of the formats; a test fails when a schema and its types drift.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +28,11 @@ export const generatedTypes: readonly GeneratedTypes[] = [
     schema: "schemas/catalog.schema.json",
     types: "catalog/catalog-types.generated.ts",
     name: "ModelCatalogFile",
+  },
+  {
+    schema: "schemas/prices.schema.json",
+    types: "cost/price-types.generated.ts",
+    name: "PriceFile",
   },
 ];
 

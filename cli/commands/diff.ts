@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { type Command, Option } from "commander";
 import type { ModelCatalog } from "../../catalog/model-catalog";
+import type { PriceBook } from "../../cost/prices";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { type Plan, planLoaded } from "../../infra/plan";
@@ -11,6 +12,14 @@ import { type DiffOptions as DiffPlansOptions, diffPlans } from "../../review/di
 import { readInput } from "../../review/input";
 import { DIFF_FLAGS, type DiffFlag, type EvaluatePolicies, isDiffFlag } from "../../review/model";
 import { formatNames } from "../../text/formatter";
+import {
+  estimateOptions,
+  type PriceFlags,
+  parseAmount,
+  pricesAsOfOption,
+  pricesOption,
+  readPrices,
+} from "../cost-options";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption } from "../options";
 import {
@@ -21,7 +30,7 @@ import {
 } from "../policy-options";
 import type { CommandRegistration } from "../program";
 
-export interface DiffCommandOptions extends PolicyFlags {
+export interface DiffCommandOptions extends PolicyFlags, PriceFlags {
   /** A file, or `git:<ref>:<path>`. */
   base: string;
   head: string;
@@ -29,6 +38,8 @@ export interface DiffCommandOptions extends PolicyFlags {
   format: DiffFormat;
   /** Flag names as given (validated here); any of them present makes the exit code 1. */
   failOn: string[];
+  /** Exit 1 when the monthly cost grows by more than this (the price file's currency). */
+  maxMonthlyIncrease?: number;
 }
 
 export interface DiffDependencies {
@@ -84,7 +95,13 @@ export async function runDiff(
   if (!base.ok || !head.ok) {
     return Math.max(base.ok ? 0 : base.code, head.ok ? 0 : head.code);
   }
-  const diffOptions: DiffPlansOptions = { baseName: options.base, headName: options.head };
+  const prices: PriceBook = readPrices(io, path.resolve(io.cwd, workingFile), options);
+  const diffOptions: DiffPlansOptions = {
+    baseName: options.base,
+    headName: options.head,
+    prices,
+    estimate: estimateOptions(options),
+  };
   if (deps.evaluatePolicies !== undefined) diffOptions.evaluatePolicies = deps.evaluatePolicies;
   else {
     const setup = readPolicyInputs(
@@ -96,7 +113,17 @@ export async function runDiff(
   }
   const report = diffPlans(base.plan, head.plan, diffOptions);
   io.stdout(diffFormatters[options.format](report));
-  return report.summary.flags.some((flag) => failOn.has(flag)) ? ExitCode.findings : ExitCode.ok;
+  const overBudget =
+    options.maxMonthlyIncrease !== undefined &&
+    (report.summary.cost?.monthlyDelta ?? 0) > options.maxMonthlyIncrease;
+  if (overBudget) {
+    io.stderr(
+      `aideploy diff: the monthly cost grows by ${report.summary.cost?.monthlyDelta} ${report.summary.cost?.currency}, more than --max-monthly-increase ${options.maxMonthlyIncrease}\n`,
+    );
+  }
+  return overBudget || report.summary.flags.some((flag) => failOn.has(flag))
+    ? ExitCode.findings
+    : ExitCode.ok;
 }
 
 /** The policy engine as the diff sees it: one outcome per policy and graph node. */
@@ -144,13 +171,27 @@ export function diffCommand(deps: DiffDependencies = {}): CommandRegistration {
           .argParser(collectFlags)
           .default([]),
       )
+      .addOption(
+        new Option(
+          "--max-monthly-increase <amount>",
+          "exit 1 when the monthly cost (fixed, plus declared usage) grows by more than this amount, in the price file's currency",
+        ).argParser(parseAmount),
+      )
+      .addOption(pricesOption())
+      .addOption(pricesAsOfOption())
       .addOption(policyConfigOption())
       .addOption(azurePoliciesOption())
       .action(
         (
           base: string,
           head: string,
-          opts: { env?: string; format: DiffFormat; failOn: string[] } & PolicyFlags,
+          opts: {
+            env?: string;
+            format: DiffFormat;
+            failOn: string[];
+            maxMonthlyIncrease?: number;
+          } & PolicyFlags &
+            PriceFlags,
         ) => {
           const options: DiffCommandOptions = { ...opts, base, head };
           context.run((io) => runDiff(options, io, deps));

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { estimateCost } from "../../cost/estimate";
 import { exitCodeFor } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { planFile } from "../../infra/plan";
@@ -6,6 +7,13 @@ import { checkPlanPolicies } from "../../policies/check-plan";
 import { type PlanFormat, planFormatters } from "../../reports/plan";
 import { buildPlanReport } from "../../reports/plan/model";
 import { formatNames } from "../../text/formatter";
+import {
+  estimateOptions,
+  type PriceFlags,
+  pricesAsOfOption,
+  pricesOption,
+  readPrices,
+} from "../cost-options";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -16,7 +24,7 @@ import {
 } from "../policy-options";
 import type { CommandContext } from "../program";
 
-export interface PlanOptions extends PolicyFlags {
+export interface PlanOptions extends PolicyFlags, PriceFlags {
   file: string;
   env?: string;
   format: PlanFormat;
@@ -31,7 +39,9 @@ export async function runPlan(options: PlanOptions, io: CommandIO): Promise<numb
   const { plan } = result;
   const setup = readPolicyInputs(io, options, options.file);
   const policies = checkPlanPolicies(plan, setup);
-  io.stdout(planFormatters[options.format](buildPlanReport(plan, policies)));
+  const prices = readPrices(io, resolvePath(io, options.file), options);
+  const cost = estimateCost(plan.state, prices, plan.loaded.catalog, estimateOptions(options));
+  io.stdout(planFormatters[options.format](buildPlanReport(plan, policies, cost)));
   return exitCodeFor([...result.diagnostics, ...policies.diagnostics]);
 }
 
@@ -44,7 +54,9 @@ export function registerPlan(program: Command, context: CommandContext): void {
     .addOption(formatOption(formatNames(planFormatters), "text"))
     .addOption(policyConfigOption())
     .addOption(azurePoliciesOption())
-    .action((file: string, opts: { env?: string; format: PlanFormat } & PolicyFlags) => {
+    .addOption(pricesOption())
+    .addOption(pricesAsOfOption())
+    .action((file: string, opts: { env?: string; format: PlanFormat } & PolicyFlags & PriceFlags) => {
       const options: PlanOptions = { ...opts, file };
       context.run((io) => runPlan(options, io));
     });

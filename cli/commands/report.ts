@@ -1,4 +1,5 @@
 import { Option } from "commander";
+import { estimateCost } from "../../cost/estimate";
 import { exitCodeFor } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import { planFile } from "../../infra/plan";
@@ -10,6 +11,13 @@ import { repositoryPath } from "../../reports/compliance/repository-path";
 import { formatNames } from "../../text/formatter";
 import { plural } from "../../text/plural";
 import { writeFileAtomically } from "../atomic-write";
+import {
+  estimateOptions,
+  type PriceFlags,
+  pricesAsOfOption,
+  pricesOption,
+  readPrices,
+} from "../cost-options";
 import { type CommandIO, ExitCode } from "../io";
 import { DEFAULT_FILE, envOption, formatOption, resolvePath } from "../options";
 import {
@@ -20,7 +28,7 @@ import {
 } from "../policy-options";
 import type { CommandContext, CommandRegistration } from "../program";
 
-export interface ReportOptions extends PolicyFlags {
+export interface ReportOptions extends PolicyFlags, PriceFlags {
   file: string;
   env?: string;
   format: ComplianceFormat;
@@ -57,6 +65,13 @@ export async function runReport(options: ReportOptions, io: CommandIO): Promise<
     repositoryPath: repositoryPath(io, options.file),
   };
   if (options.timestamp) buildOptions.generatedAt = reportTime(io);
+  const prices = readPrices(io, resolvePath(io, options.file), options);
+  buildOptions.cost = estimateCost(
+    result.plan.state,
+    prices,
+    result.plan.loaded.catalog,
+    estimateOptions(options),
+  );
   const report = buildComplianceReport(result.plan, results, buildOptions);
   const text = complianceFormatters[options.format](report);
 
@@ -104,6 +119,8 @@ export const registerReport: CommandRegistration = (program, context: CommandCon
     )
     .addOption(policyConfigOption())
     .addOption(azurePoliciesOption())
+    .addOption(pricesOption())
+    .addOption(pricesAsOfOption())
     .addHelpText("after", exitCodeHelp())
     .action((file: string, opts: Omit<ReportOptions, "file">) => {
       const options: ReportOptions = { ...opts, file };

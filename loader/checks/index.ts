@@ -41,6 +41,7 @@ import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
 import { partnerMissingProviderData } from "./partner-missing-provider-data";
 import { partnerUnneededProviderData } from "./partner-unneeded-provider-data";
+import { reservationScope } from "./reservation-scope";
 import { routingModeAlias } from "./routing-mode-alias";
 import { routingModelNotDeployed } from "./routing-model-not-deployed";
 import { routingNotModelRouter } from "./routing-not-model-router";
@@ -129,5 +130,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     environmentUnknownDeployment,
     // Adopting existing resources
     importIgnoredId,
+    // Cost
+    reservationScope,
   ];
 }

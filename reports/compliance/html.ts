@@ -1,8 +1,10 @@
+import type { CostEstimate } from "../../cost/estimate";
 import type { Outcome, PolicyResult } from "../../policies/results";
 import { escapeHtml } from "../../text/escape";
 import { formatNumber } from "../../text/number";
 import { plural } from "../../text/plural";
 import { truncate } from "../../text/truncate";
+import { costNotes, describeFigure, describePtu, formatMoney, pricesLine, totalLines } from "../cost/display";
 import { CAPACITY_UNITS, type CapacityBar, type CapacityUnit } from "./capacity";
 import { blockingSentence, enforcementDescriptions, OUTCOMES, outcomeLabels } from "./labels";
 import {
@@ -108,6 +110,7 @@ td.c-na{background:var(--na-bg);color:#8c959f;font-weight:400}
 .sw.c-warn{background:var(--warn-bg);color:var(--warn)}.sw.c-error{background:var(--error-bg);color:var(--error)}
 .sw.c-na{background:var(--na-bg);color:#8c959f}
 .sw.sw-bar,.sw.sw-elsewhere,.sw.sw-quota,.sw.sw-over{min-width:22px;height:12px;vertical-align:-1px}
+.sw.sw-fixed,.sw.sw-usage{min-width:22px;height:12px;vertical-align:-1px}.sw-fixed{background:#8250df}.sw-usage{background:#d2a8ff}
 .sw-bar{background:#2f81f7}.sw-elsewhere{background:#8c959f}.sw-quota{background:#eaeef2;border:1px dashed #57606a}.sw-over{background:var(--fail-bg)}
 svg.chart{display:block;max-width:100%;height:auto;margin:8px 0 18px}
 svg.chart text{font:12px -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;fill:var(--fg)}
@@ -115,7 +118,7 @@ svg.chart text.group{font-weight:700;font-size:12px}
 svg.chart text.value{fill:var(--muted)}svg.chart text.value.over{fill:var(--fail-bg);font-weight:700}
 svg.chart text.axis{fill:var(--muted);font-size:11px}
 svg.chart line.grid{stroke:#e6eaef}
-svg.chart rect.bar{fill:#2f81f7}svg.chart rect.bar.ptu{fill:#8250df}svg.chart rect.bar.over{fill:var(--fail-bg)}
+svg.chart rect.cost-fixed{fill:#8250df}svg.chart rect.cost-usage{fill:#d2a8ff}svg.chart rect.bar{fill:#2f81f7}svg.chart rect.bar.ptu{fill:#8250df}svg.chart rect.bar.over{fill:var(--fail-bg)}
 svg.chart rect.quota{fill:#eaeef2}svg.chart rect.elsewhere{fill:#8c959f}svg.chart line.quota{stroke:#57606a;stroke-width:2;stroke-dasharray:4 3}
 dl.details{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:0 10px;font-size:12px}
 dl.details dt{color:var(--muted)}dl.details dd{margin:0;overflow-wrap:anywhere}
@@ -351,6 +354,70 @@ function capacity(report: ComplianceReport, max: number): string {
   return `<section class="card" id="capacity"><h2>Capacity</h2><p class="lead">Capacity each account asks for, per model and deployment type: tokens per minute for token-based deployments (capacity units where the model's unit is not documented), PTUs for provisioned ones (one pool per type, across models), enqueued-token quota units for batch ones.${quotaNote}</p>${body}${legend}</section>`;
 }
 
+/** A deployment's monthly cost as two stacked bars: fixed (PTUs) and usage (declared tokens). */
+function costChart(estimate: CostEstimate, max: number): string {
+  const c = estimate.currency;
+  const amount = (f: { status: string; monthly?: number }) => (f.status === "priced" ? (f.monthly ?? 0) : 0);
+  const scaleMax = niceMaximum(
+    Math.max(1, ...estimate.deployments.map((d) => amount(d.fixed) + amount(d.usage))),
+  );
+  const x = (value: number) => (value / scaleMax) * CHART.bar;
+  const parts: string[] = [];
+  let y = CHART.top;
+  let account: string | undefined;
+  for (const d of estimate.deployments) {
+    if (d.accountKey !== account) {
+      account = d.accountKey;
+      const region = d.region === null ? "" : ` (${d.region})`;
+      parts.push(`<text class="group" x="0" y="${y + 18}">${t(`${d.accountKey}${region}`, 60)}</text>`);
+      y += CHART.groupRow;
+    }
+    const barY = y + (CHART.row - CHART.barHeight) / 2;
+    const fixed = amount(d.fixed);
+    const usage = amount(d.usage);
+    const value = `fixed ${describeFigure(d.fixed, c)} · usage ${describeFigure(d.usage, c)}`;
+    const tip = `${d.key}: ${d.deploymentType} ${describePtu(d, c)}: ${value}`;
+    parts.push(`<text x="12" y="${barY + 12}">${t(`${d.name} · ${d.deploymentType}`, 42)}</text>`);
+    if (fixed > 0) {
+      parts.push(
+        `<rect class="cost-fixed" data-deployment="${attr(d.key)}" data-fixed="${fixed}" x="${CHART.label}" y="${barY}" width="${Math.max(2, x(fixed)).toFixed(1)}" height="${CHART.barHeight}" rx="3"><title>${t(tip, max * 2)}</title></rect>`,
+      );
+    }
+    if (usage > 0) {
+      parts.push(
+        `<rect class="cost-usage" data-deployment="${attr(d.key)}" data-usage="${usage}" x="${(CHART.label + x(fixed)).toFixed(1)}" y="${barY}" width="${Math.max(2, x(usage)).toFixed(1)}" height="${CHART.barHeight}" rx="3"><title>${t(tip, max * 2)}</title></rect>`,
+      );
+    }
+    parts.push(
+      `<text class="value" x="${CHART.label + CHART.bar + CHART.gap}" y="${barY + 12}">${t(value, 80)}</text>`,
+    );
+    y += CHART.row;
+  }
+  const height = y + 8;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
+    const tx = (CHART.label + f * CHART.bar).toFixed(1);
+    return `<line class="grid" x1="${tx}" x2="${tx}" y1="${CHART.top - 6}" y2="${height - 4}"/><text class="axis" x="${tx}" y="${CHART.top - 10}" text-anchor="middle">${t(formatMoney(Math.round(f * scaleMax), c), 20)}</text>`;
+  });
+  return `<svg class="chart" role="img" aria-labelledby="chart-cost-title" viewBox="0 0 ${CHART.width} ${height}" width="${CHART.width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="chart-cost-title">Monthly cost per account and deployment</title>${ticks.join("")}${parts.join("")}</svg>`;
+}
+
+function cost(report: ComplianceReport, max: number): string {
+  const estimate = report.cost;
+  if (estimate === undefined) return "";
+  const body =
+    estimate.deployments.length === 0 ? `<p class="lead">No deployments.</p>` : costChart(estimate, max);
+  const legend = `<div class="legend"><span><span class="sw sw-fixed"></span>fixed (PTUs billed hourly)</span><span><span class="sw sw-usage"></span>usage (declared tokens)</span></div>`;
+  const totals = `<ul>${totalLines(estimate)
+    .map((line) => `<li>${t(line, max * 2)}</li>`)
+    .join("")}</ul>`;
+  const notes = costNotes(estimate);
+  const noteList =
+    notes.length === 0
+      ? ""
+      : `<ul class="small muted">${notes.map((n) => `<li>${t(n, max * 3)}</li>`).join("")}</ul>`;
+  return `<section class="card" id="cost"><h2>Monthly cost</h2><p class="lead">${t(pricesLine(estimate), max * 2)}. Standard, batch and Developer deployments have no fixed cost: their capacity is a ceiling, not a charge. Usage is estimated only where a deployment declares it.</p>${body}${legend}${totals}${noteList}</section>`;
+}
+
 function policies(report: ComplianceReport, max: number): string {
   const rows = report.policies.map((p, i) => {
     const follows = p.follows === undefined ? "" : `<div class="small">follows ${t(p.follows, max)}</div>`;
@@ -398,6 +465,7 @@ ${tiles(report)}
 ${findings(report, max)}
 ${matrix(report, max)}
 ${capacity(report, max)}
+${cost(report, max)}
 ${policies(report, max)}
 ${resources(report, max)}
 </main>

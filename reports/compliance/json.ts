@@ -8,7 +8,7 @@ export interface ComplianceJsonOptions {
 
 /**
  * The report as JSON for other programs: `{file, repositoryPath, sourceRoot, environment, generatedAt?, tool,
- * summary, policies, results, resources, capacity}`. `results` holds every PolicyResult unchanged.
+ * summary, policies, results, resources, capacity, cost?}`. `results` holds every PolicyResult unchanged.
  */
 export function formatComplianceJson(report: ComplianceReport, options: ComplianceJsonOptions = {}): string {
   const document: Record<string, unknown> = {
@@ -26,5 +26,6 @@ export function formatComplianceJson(report: ComplianceReport, options: Complian
     resources: report.resources,
     capacity: report.capacity,
   });
+  if (report.cost !== undefined) document.cost = report.cost;
   return jsonDocument(document, options.indent);
 }

@@ -1,5 +1,6 @@
 import type { PolicyResult } from "../../policies/results";
 import { xmlAttribute, xmlText } from "../../text/escape";
+import { describeFigure, describeTotal } from "../cost/display";
 import { type ComplianceReport, emptyCounts, type ReportPolicy } from "./model";
 
 export interface ComplianceJunitOptions {
@@ -101,6 +102,29 @@ function testsuite(report: ComplianceReport, policy: ReportPolicy, results: read
   ].join("\n");
 }
 
+/** The monthly cost as the properties of a suite without test cases (JUnit has no other place for data). */
+function costSuite(report: ComplianceReport): string[] {
+  const cost = report.cost;
+  if (cost === undefined) return [];
+  const c = cost.currency;
+  const properties = [
+    ["prices", `${cost.pricesLabel} (${c})`],
+    ["fixedMonthly", describeTotal(cost.fixed, c)],
+    ["usageMonthly", describeTotal(cost.usage, c)],
+    ...cost.deployments.map((d) => [
+      `deployment ${d.key}`,
+      `fixed ${describeFigure(d.fixed, c)}, usage ${describeFigure(d.usage, c)}`,
+    ]),
+  ].map(([name, value]) => `      <property${attributes({ name, value })}/>`);
+  return [
+    `  <testsuite${attributes({ name: "monthly cost estimate", ...counts([]), time: "0", file: report.repositoryPath })}>`,
+    "    <properties>",
+    ...properties,
+    "    </properties>",
+    "  </testsuite>",
+  ];
+}
+
 /**
  * JUnit XML for the test tabs of Azure DevOps and GitLab: one suite per policy, one test case per
  * resource. A mandatory policy's non-compliant resource is a failure and a failed evaluation an error:
@@ -123,6 +147,7 @@ export function formatComplianceJunit(
     '<?xml version="1.0" encoding="UTF-8"?>',
     root,
     ...report.policies.map((p) => testsuite(report, p, byPolicy.get(p.id) ?? [])),
+    ...costSuite(report),
     "</testsuites>",
     "",
   ].join("\n");

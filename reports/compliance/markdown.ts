@@ -2,6 +2,7 @@ import type { PolicyResult } from "../../policies/results";
 import { escapeMarkdown, markdownCode } from "../../text/escape";
 import { plural } from "../../text/plural";
 import { type ColumnAlign, markdownTable } from "../../text/table";
+import { costEstimateMarkdownLines } from "../cost/sections";
 import { blockingSentence, ENFORCEMENTS, OUTCOMES, outcomeLabels } from "./labels";
 import { type ComplianceReport, findingsOf, type OutcomeCounts } from "./model";
 
@@ -190,6 +191,8 @@ export function formatComplianceMarkdown(
     }
     lines.push(...leftOut(toFix.length, maxRows, "policy", "policies"), "", "</details>", "");
   }
+
+  if (report.cost !== undefined) lines.push(...costEstimateMarkdownLines(report.cost, "### Monthly cost"));
 
   lines.push(
     `<sub>${escapeMarkdown(`${report.tool.name} ${report.tool.version}`)} · legend: ${OUTCOMES.map(

@@ -1,3 +1,4 @@
+import type { CostEstimate } from "../../cost/estimate";
 import type { SourceLocation } from "../../diagnostics/diagnostic";
 import { type ResourceNode, ResourceTypes } from "../../infra/graph";
 import type { Plan } from "../../infra/plan";
@@ -87,6 +88,8 @@ export interface ComplianceReport {
   /** Every resource against every policy, policies in pack order, resources in write order. */
   results: PolicyResult[];
   capacity: CapacityBar[];
+  /** The monthly cost estimate, when prices were read. */
+  cost?: CostEstimate;
 }
 
 export interface ReportBuildOptions {
@@ -99,6 +102,8 @@ export interface ReportBuildOptions {
   quotas?: readonly QuotaEntry[];
   /** Policies whose descriptions the report shows; defaults to the project's pack. */
   policyCatalog?: readonly Pick<ProjectPolicy, "id" | "description">[];
+  /** The monthly cost estimate of the plan. */
+  cost?: CostEstimate;
 }
 
 export function emptyCounts(): OutcomeCounts {
@@ -292,6 +297,7 @@ export function buildComplianceReport(
     capacity: capacityBars(plan.state, options.quotas),
   };
   if (options.informationUri !== undefined) report.tool.informationUri = options.informationUri;
+  if (options.cost !== undefined) report.cost = options.cost;
   if (options.generatedAt !== undefined) {
     report.generatedAt =
       typeof options.generatedAt === "string" ? options.generatedAt : options.generatedAt.toISOString();

@@ -127,6 +127,7 @@ export function formatComplianceSarif(
     properties: {
       environment: report.environment,
       summary: report.summary,
+      ...(report.cost === undefined ? {} : { cost: report.cost }),
     },
   };
   if (report.generatedAt !== undefined) {

@@ -2,6 +2,7 @@ import type { Change, DiffReport, DiffSummary } from "../../review/model";
 import { escapeMarkdown, markdownCode } from "../../text/escape";
 import { plural } from "../../text/plural";
 import { markdownRow, markdownTable } from "../../text/table";
+import { COST_CHANGE_HEADERS, costChangeRows, costDiffTotals, monthlyDeltaHeadline } from "../cost/display";
 import {
   ACTION_LABELS,
   actionCounts,
@@ -61,7 +62,14 @@ const attention = [
   ["auto-upgrade-enabled", "automatic version upgrade"],
 ] as const;
 
+/** The verdict, led by the monthly cost delta when the change has one. */
 function verdict(report: DiffReport): string {
+  const delta = monthlyDeltaHeadline(report.summary.cost);
+  const rest = flagVerdict(report);
+  return delta === undefined ? rest : `💲 **${escapeMarkdown(delta)}** · ${rest}`;
+}
+
+function flagVerdict(report: DiffReport): string {
   const concerns = attention
     .map(([flag, label]) => [report.summary.flagCounts[flag] ?? 0, label] as const)
     .filter(([count]) => count > 0)
@@ -109,6 +117,28 @@ function quotaSection(summary: DiffSummary): string[] {
     "",
     ...quotaNotes(summary.quotaImpact).flatMap((note) => [escapeMarkdown(note), ""]),
   ];
+}
+
+function costSection(summary: DiffSummary): string[] {
+  const cost = summary.cost;
+  if (cost === undefined) return [];
+  const out = ["#### Monthly cost", ""];
+  if (cost.deployments.length > 0) {
+    out.push(
+      ...markdownTable(
+        COST_CHANGE_HEADERS.map((h) => h.charAt(0).toUpperCase() + h.slice(1)),
+        costChangeRows(cost).map(([key, ...cells]) => [
+          code(key ?? ""),
+          ...cells.map((c) => escapeMarkdown(c)),
+        ]),
+        { align: ["left", "right", "right", "right"] },
+      ),
+      "",
+    );
+  } else out.push("No deployment's cost changes.", "");
+  out.push(...costDiffTotals(cost).map((line) => `- ${escapeMarkdown(line, 400)}`), "");
+  if (cost.warnings.length > 0) out.push(...cost.warnings.map((w) => `⚠️ ${escapeMarkdown(w, 600)}`, ""), "");
+  return out;
 }
 
 function policySection(summary: DiffSummary): string[] {
@@ -170,7 +200,7 @@ export function formatDiffMarkdown(report: DiffReport): string {
     out.push(`${plural(summary.counts.total, "change")}: ${actionCounts(summary.counts)}.`, "");
     for (const line of changesTable(report.changes)) out.push(line);
   }
-  out.push(...quotaSection(summary), ...policySection(summary));
+  out.push(...quotaSection(summary), ...costSection(summary), ...policySection(summary));
   if (report.changes.length > 0) {
     const { lines, omitted } = withinBudget(report.changes.map(detailLines), DETAILS_BUDGET);
     out.push("<details><summary>Field-by-field changes</summary>", "", ...lines, ...omittedNote(omitted));

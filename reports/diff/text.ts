@@ -2,6 +2,7 @@ import type { Change, ChangeAction, DiffReport, DiffSummary } from "../../review
 import { oneLine } from "../../text/escape";
 import { plural } from "../../text/plural";
 import { textTable } from "../../text/table";
+import { COST_CHANGE_HEADERS, costChangeRows, costDiffTotals, monthlyDeltaHeadline } from "../cost/display";
 import { actionCounts, displayRows, flagList, KIND_LABELS, quotaCells, quotaNotes } from "./display";
 
 const SYMBOLS: Record<ChangeAction, string> = { add: "+", remove: "-", update: "~", replace: "+-" };
@@ -39,6 +40,20 @@ function quotaLines(summary: DiffSummary): string[] {
   ];
 }
 
+function costLines(summary: DiffSummary): string[] {
+  const cost = summary.cost;
+  if (cost === undefined) return [];
+  const rows = [COST_CHANGE_HEADERS, ...costChangeRows(cost).map((row) => row.map(oneLine))];
+  return [
+    "Monthly cost:",
+    ...(cost.deployments.length === 0
+      ? ["  no deployment's cost changes"]
+      : textTable(rows).map((l) => `  ${l}`)),
+    ...costDiffTotals(cost).map((line) => `  ${oneLine(line)}`),
+    ...cost.warnings.map((w) => `  warning: ${oneLine(w)}`),
+  ];
+}
+
 function policyLines(summary: DiffSummary): string[] {
   if (!summary.policy.evaluated) return ["Policies: not evaluated"];
   const o = summary.policy.outcomes;
@@ -58,6 +73,8 @@ export function formatDiffText(report: DiffReport): string {
   const { summary } = report;
   const env = summary.environment === null ? "the file as written" : `environment ${summary.environment}`;
   const lines = [`Diff ${oneLine(summary.base)} -> ${oneLine(summary.head)} (${oneLine(env)})`];
+  const delta = monthlyDeltaHeadline(summary.cost);
+  if (delta !== undefined) lines.push(`Cost: ${oneLine(delta)}`);
   if (report.changes.length === 0) lines.push("No changes.");
   else {
     lines.push(`${plural(summary.counts.total, "change")}: ${actionCounts(summary.counts)}`);
@@ -68,6 +85,6 @@ export function formatDiffText(report: DiffReport): string {
   lines.push("");
   for (const change of report.changes) lines.push(...changeLines(change));
   if (report.changes.length > 0) lines.push("");
-  lines.push(...quotaLines(summary), ...policyLines(summary));
+  lines.push(...quotaLines(summary), ...costLines(summary), ...policyLines(summary));
   return `${lines.join("\n")}\n`;
 }

@@ -34,5 +34,6 @@ export function formatPlanJson(report: PlanReport): string {
     resources,
     outputs: plan.outputs,
     policyFindings: report.policyFindings,
+    ...(report.cost === undefined ? {} : { cost: report.cost }),
   });
 }

@@ -1,5 +1,6 @@
 import { escapeMarkdown, markdownCode } from "../../text/escape";
 import { markdownTable } from "../../text/table";
+import { costEstimateMarkdownLines } from "../cost/sections";
 import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
 
 function planLines(summary: PlanSummary): string[] {
@@ -71,10 +72,14 @@ function policyLines(report: PlanReport): string[] {
   return lines;
 }
 
+function costSection(report: PlanReport): string[] {
+  return report.cost === undefined ? [] : costEstimateMarkdownLines(report.cost, "## Monthly cost");
+}
+
 /**
  * The plan as Markdown for a pull-request comment or a job summary: per account, what will exist and
  * the write order; then the policy results. User text is made inert.
  */
 export function formatPlanMarkdown(report: PlanReport): string {
-  return `${[...planLines(report.summary), ...policyLines(report)].join("\n")}\n`;
+  return `${[...planLines(report.summary), ...costSection(report), ...policyLines(report)].join("\n")}\n`;
 }

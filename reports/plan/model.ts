@@ -1,3 +1,4 @@
+import type { CostEstimate } from "../../cost/estimate";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { inputFields, type ResourceNode } from "../../infra/graph";
 import { type AccountOutput, unknownEndpointsReason } from "../../infra/outputs";
@@ -57,6 +58,8 @@ export interface PlanReport {
   policyResults: readonly PolicyResult[];
   /** What the policies found (and problems of their configuration), as diagnostics. */
   policyFindings: readonly Diagnostic[];
+  /** The monthly cost estimate, when prices were read. */
+  cost?: CostEstimate;
 }
 
 /** Longest dependency chain in a graph (nodes are in write order, so one pass suffices). */
@@ -205,13 +208,16 @@ export function describeNode(node: ResourceNode): string {
 export function buildPlanReport(
   plan: Plan,
   policies: { results: readonly PolicyResult[]; diagnostics: readonly Diagnostic[] },
+  cost?: CostEstimate,
 ): PlanReport {
-  return {
+  const report: PlanReport = {
     plan,
     summary: summarizePlan(plan),
     policyResults: policies.results,
     policyFindings: policies.diagnostics,
   };
+  if (cost !== undefined) report.cost = cost;
+  return report;
 }
 
 function policyCount(results: readonly PolicyResult[]): number {

@@ -1,6 +1,7 @@
 import { formatText } from "../../diagnostics/formatters/text";
 import { oneLine } from "../../text/escape";
 import { textTable } from "../../text/table";
+import { COST_HEADERS, costNotes, costRows, pricesLine, totalLines } from "../cost/display";
 import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
 
 function planLines(summary: PlanSummary): string[] {
@@ -52,7 +53,22 @@ function policyLines(report: PlanReport): string[] {
   return ["", "Policies", `  ${policyHeadline(report)}`, ...findings];
 }
 
-/** The plan for a terminal: per account, what will exist and the write order; then the policy results. */
+/** The monthly cost, when prices were read: per deployment, per account, for the environment. */
+function costLines(report: PlanReport): string[] {
+  const estimate = report.cost;
+  if (estimate === undefined) return [];
+  const rows = [COST_HEADERS, ...costRows(estimate).map((row) => row.map(oneLine))];
+  return [
+    "",
+    "Monthly cost",
+    `  ${oneLine(pricesLine(estimate))}`,
+    ...(estimate.deployments.length === 0 ? [] : textTable(rows).map((line) => `  ${line}`)),
+    ...totalLines(estimate).map((line) => `  ${oneLine(line)}`),
+    ...costNotes(estimate).map((note) => `  - ${oneLine(note)}`),
+  ];
+}
+
+/** The plan for a terminal: per account, what will exist and the write order; the cost; the policy results. */
 export function formatPlanText(report: PlanReport): string {
-  return `${[...planLines(report.summary), ...policyLines(report)].join("\n")}\n`;
+  return `${[...planLines(report.summary), ...costLines(report), ...policyLines(report)].join("\n")}\n`;
 }

@@ -2,6 +2,7 @@ import { autoUpgradeEnabled } from "./auto-upgrade-enabled";
 import { breaking } from "./breaking";
 import { capacityDecrease } from "./capacity-decrease";
 import { contentFilterWeakened } from "./content-filter-weakened";
+import { costIncrease } from "./cost-increase";
 import { marketplaceTerms } from "./marketplace-terms";
 import { newAccount } from "./new-account";
 import { policyBlocksDelete } from "./policy-blocks-delete";
@@ -27,5 +28,6 @@ export function flagRules(): readonly FlagRule[] {
     policyBlocksDelete,
     serviceTierChange,
     marketplaceTerms,
+    costIncrease,
   ];
 }

@@ -1,3 +1,4 @@
+import type { CostEstimate } from "../../cost/estimate";
 import type { DesiredState } from "../../loader/desired-state";
 import type { DiffFlag, PolicyRegression, PolicyVerdict, QuotaRow } from "../model";
 import type { ResourcePair } from "../pair";
@@ -15,6 +16,8 @@ export interface DiffContext {
   protectedFromDelete: readonly PolicyVerdict[];
   /** Quota buckets whose total changes. */
   quotaImpact: readonly QuotaRow[];
+  /** The monthly cost of each side, when prices were given. */
+  cost?: { base: CostEstimate; head: CostEstimate };
 }
 
 /** One flag: what it means and a pure check of one changed resource. */

@@ -867,6 +867,28 @@ const violations: Violation[] = [
       /^the custom subdomain "contoso-east" of account "east" in environment "dev" \(Azure account "contoso-east-dev" in resource group "rg-ai"\) is also the subdomain of account "east" \(Azure account "contoso-east" in resource group "rg-ai", line 3\)/,
     hint: /set `customSubDomain:` in environment "dev"'s override of account "east"/,
   },
+  // reservation/scope
+  {
+    behaviour: "a reservation scoped to a resource group that names none",
+    yaml: `${baseline}reservations:\n  - { deploymentType: GlobalProvisionedManaged, region: eastus2, quantity: 50, term: year, scope: resourceGroup }\n`,
+    code: "reservation/scope",
+    line: 13,
+    column: 99,
+    path: "reservations[0].scope",
+    message:
+      /^reservation 1 \(GlobalProvisionedManaged in eastus2\) is scoped to a resource group but names none$/,
+    hint: /add `resourceGroup: <name>`/,
+  },
+  {
+    behaviour: "a reservation naming a resource group under the shared scope",
+    yaml: `${baseline}reservations:\n  - { deploymentType: GlobalProvisionedManaged, region: eastus2, quantity: 50, term: year, resourceGroup: rg-ai }\n`,
+    code: "reservation/scope",
+    line: 13,
+    column: 107,
+    path: "reservations[0].resourceGroup",
+    message: /names resource group "rg-ai" but its scope is shared$/,
+    hint: /set `scope: resourceGroup`/,
+  },
   // environment/shared-account
   {
     behaviour: "two environments without account overrides both deploy to the file's accounts",

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { estimateCost } from "../../cost/estimate";
+import { readPriceFile } from "../../cost/price-file";
+import { SHIPPED_PRICES_PATH } from "../../cost/prices";
 import { diagnosticFormatters } from "../../diagnostics/formatters";
 import type { DriftReport } from "../../live/drift";
 import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
@@ -133,6 +136,15 @@ deployments:
     account: main
     model: { format: OpenAI, name: gpt-4o-mini, version: "2024-07-18" }
     capacity: 2000
+  - name: ptu
+    account: main
+    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+    sku: GlobalProvisionedManaged
+    capacity: 50
+    spillover: gpt-4o
+    usage: { inputTokens: 1000000000, outputTokens: 100000000, spilloverShare: 0.1 }
+reservations:
+  - { deploymentType: GlobalProvisionedManaged, region: eastus2, quantity: 20, term: year }
 contentFilters:
   strict:
     base: Microsoft.DefaultV2
@@ -149,11 +161,21 @@ const quotas: QuotaEntry[] = [
   { usageName: "OpenAI.GlobalStandard.gpt-4o", region: "eastus2", limit: 450, usedElsewhere: 100 },
 ];
 
+/** The cost of the rich file with the shipped prices; `status` and `currency` are enumerations, not text. */
+function richCost() {
+  return estimateCost(
+    planText(richYaml, undefined).state,
+    readPriceFile(SHIPPED_PRICES_PATH, "shipped prices"),
+  );
+}
+
+const costKeys = ["status", "currency", "term"];
+
 function complianceReport(payload: string) {
   return taint(
-    reportFor(richYaml, { quotas, generatedAt: "2025-06-01T12:00:00.000Z" }),
+    reportFor(richYaml, { quotas, generatedAt: "2025-06-01T12:00:00.000Z", cost: richCost() }),
     payload,
-    lastKeyIn("outcome", "enforcement", "verdict", "unit", "origin"),
+    lastKeyIn("outcome", "enforcement", "verdict", "unit", "origin", ...costKeys),
   );
 }
 
@@ -162,9 +184,10 @@ function planReport(payload: string) {
   const plan = planText(richYaml, undefined);
   const outcome = checkPlanPolicies(plan, loadPolicyInputs({}, undefined));
   const keep = lastKeyIn("outcome", "enforcement", "severity");
-  const report = buildPlanReport(plan, outcome);
+  const report = buildPlanReport(plan, outcome, richCost());
   return {
     ...report,
+    cost: taint(report.cost, payload, lastKeyIn(...costKeys)),
     // `kind` names what a capacity counts (an enumeration, not text from the file).
     summary: taint(report.summary, payload, lastKeyIn("type", "kind")),
     policyResults: taint(report.policyResults, payload, keep),
@@ -184,6 +207,15 @@ const diffBase: DiffReport = {
         { path: "model.version", before: "2024-08-06", after: "2024-11-20" },
       ],
       flags: ["breaking", "capacity-decrease"],
+      cost: {
+        key: "east/chat",
+        fixed: {
+          before: { status: "none" },
+          after: { status: "priced", monthly: 36_500, verified: false },
+          delta: 36_500,
+        },
+        usage: { before: { status: "not-priced", reason: "no input token price" }, after: null },
+      },
     },
     {
       kind: "blocklist",
@@ -242,6 +274,36 @@ const diffBase: DiffReport = {
         message: "jailbreak filter is off",
       },
     ],
+    cost: {
+      currency: "USD",
+      pricesRetrieved: "2026-12-01",
+      pricesLabel: "catalog/prices.json of 2026-12-01",
+      deployments: [
+        {
+          key: "east/chat",
+          fixed: {
+            before: { status: "none" },
+            after: { status: "priced", monthly: 36_500, verified: false },
+            delta: 36_500,
+          },
+          usage: { before: { status: "not-estimated", reason: "no usage assumption" }, after: null },
+        },
+      ],
+      fixed: {
+        before: { monthly: 0, verified: true, excluded: 0 },
+        after: { monthly: 36_500, verified: false, excluded: 1 },
+        delta: 36_500,
+      },
+      usage: {
+        before: { monthly: 0, verified: true, excluded: 1 },
+        after: { monthly: 0, verified: true, excluded: 0 },
+        delta: 0,
+        declared: true,
+      },
+      monthlyDelta: 36_500,
+      verified: false,
+      warnings: ["account west (acct-west) is deleted while it holds provisioned deployments"],
+    },
   },
 };
 
@@ -330,7 +392,7 @@ const FORMATTERS: Record<string, Covered> = {
           diffBase,
           p,
           (at) =>
-            lastKeyIn("kind", "action", "flags", "unit")(at) ||
+            lastKeyIn("kind", "action", "flags", "unit", ...costKeys)(at) ||
             /^summary\.(flags|policyRegressions\.(before|after))$/.test(at),
         ),
       ),

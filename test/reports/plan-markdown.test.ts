@@ -16,7 +16,11 @@ describe("plan --format md", () => {
     const tree = read.parseFragment(read.markdownToHtml(io.out));
     const elements = elementsOf(tree);
     const headings = elements.filter((el) => el.tagName === "h2").map(visibleText);
-    expect(headings).toEqual(["Deployment plan: deployments.yaml (file as written)", "Policies"]);
+    expect(headings).toEqual([
+      "Deployment plan: deployments.yaml (file as written)",
+      "Monthly cost",
+      "Policies",
+    ]);
     const details = elements.filter((el) => el.tagName === "details");
     expect(details).toHaveLength(1);
     expect(visibleText(details[0] ?? { nodeName: "details" })).not.toContain("Policies");

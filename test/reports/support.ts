@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { ModelCatalog } from "../../catalog/model-catalog";
+import type { CostEstimate } from "../../cost/estimate";
 import { checkPlanPolicies, loadPolicyInputs } from "../../policies/check-plan";
 import type { PolicyConfigFile } from "../../policies/config";
 import type { QuotaEntry } from "../../reports/compliance/capacity";
@@ -120,6 +121,7 @@ export function reportFor(
     quotas?: QuotaEntry[];
     generatedAt?: string;
     catalog?: ModelCatalog;
+    cost?: CostEstimate;
   } = {},
 ): ComplianceReport {
   const plan = planText(text, options.environment, options.file ?? "deployments.yaml", options.catalog);
@@ -127,6 +129,7 @@ export function reportFor(
   const build: Parameters<typeof buildComplianceReport>[2] = { version: TEST_VERSION };
   if (options.quotas) build.quotas = options.quotas;
   if (options.generatedAt) build.generatedAt = options.generatedAt;
+  if (options.cost) build.cost = options.cost;
   return buildComplianceReport(plan, results, build);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ModelCatalog } from "../../catalog/model-catalog";
 import { flagRules } from "../../review/flags/index";
 import { type ChangeKind, DIFF_FLAGS, type DiffFlag } from "../../review/model";
+import { testPrices } from "../cost/support";
 import { testCatalog } from "../support/catalog";
 import { baseline, changeOf, deployment, diffOf, edited, type FileData } from "./support";
 
@@ -563,13 +564,93 @@ const cases: Record<Exclude<DiffFlag, "policy-regression" | "policy-blocks-delet
       flagged: false,
     },
   ],
+  "cost-increase": [
+    {
+      name: "more PTUs on a provisioned deployment",
+      edit: (f) => {
+        deployment(f, "chat-ptu").capacity = 100;
+      },
+      kind: "deployment",
+      key: "east/chat-ptu",
+      flagged: true,
+    },
+    {
+      name: "a new provisioned deployment",
+      edit: (f) => {
+        f.deployments.push({
+          name: "chat-ptu-2",
+          account: "east",
+          model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+          sku: "GlobalProvisionedManaged",
+          capacity: 15,
+        });
+      },
+      kind: "deployment",
+      key: "east/chat-ptu-2",
+      flagged: true,
+    },
+    {
+      name: "global to regional provisioned: a higher hourly price",
+      edit: (f) => {
+        deployment(f, "chat-ptu").sku = "ProvisionedManaged";
+        delete deployment(f, "chat-ptu").spillover;
+      },
+      kind: "deployment",
+      key: "east/chat-ptu",
+      flagged: true,
+    },
+    {
+      name: "more capacity with more declared usage on a standard deployment",
+      base: edited((f) => {
+        deployment(f, "chat").usage = { inputTokens: 500_000 };
+      }),
+      edit: (f) => {
+        deployment(f, "chat").capacity = 200;
+        deployment(f, "chat").usage = { inputTokens: 1_000_000 };
+      },
+      kind: "deployment",
+      key: "east/chat",
+      flagged: true,
+    },
+    {
+      name: "not: fewer PTUs",
+      edit: (f) => {
+        deployment(f, "chat-ptu").capacity = 15;
+      },
+      kind: "deployment",
+      key: "east/chat-ptu",
+      flagged: false,
+    },
+    {
+      name: "not: more standard capacity (a ceiling, not a charge)",
+      edit: (f) => {
+        deployment(f, "chat").capacity = 200;
+      },
+      kind: "deployment",
+      key: "east/chat",
+      flagged: false,
+    },
+    {
+      name: "not: a provisioned deployment removed",
+      edit: (f) => {
+        f.deployments = f.deployments.filter((d: { name: string }) => d.name !== "chat-ptu");
+        delete deployment(f, "chat").spillover;
+      },
+      kind: "deployment",
+      key: "east/chat-ptu",
+      flagged: false,
+    },
+  ],
 };
 
 describe("flags", () => {
   for (const [flag, flagCases] of Object.entries(cases)) {
     describe(flag, () => {
       it.each(flagCases)("$name", ({ base, edit, env, kind, key, flagged, catalog }) => {
-        const diffCase: Parameters<typeof diffOf>[0] = { head: edited(edit, base ?? baseline()) };
+        const diffCase: Parameters<typeof diffOf>[0] = {
+          head: edited(edit, base ?? baseline()),
+          prices: testPrices(),
+        };
         if (base !== undefined) diffCase.base = base;
         if (env !== undefined) diffCase.env = env;
         if (catalog !== undefined) diffCase.catalog = catalog;

@@ -1,5 +1,6 @@
 import { stringify, type ToStringOptions } from "yaml";
 import type { ModelCatalog } from "../../catalog/model-catalog";
+import type { PriceBook } from "../../cost/prices";
 import type { Plan } from "../../infra/plan";
 import { diffPlans } from "../../review/diff";
 import type { Change, DiffReport, EvaluatePolicies } from "../../review/model";
@@ -108,11 +109,21 @@ export interface DiffCase {
   evaluatePolicies?: EvaluatePolicies;
   /** The model catalog of both sides (default: the shipped one). */
   catalog?: ModelCatalog;
+  /** Prices for the cost of each side (default: cost not estimated). */
+  prices?: PriceBook;
 }
 
-export function diffOf({ base = baseline(), head, env, evaluatePolicies, catalog }: DiffCase): DiffReport {
+export function diffOf({
+  base = baseline(),
+  head,
+  env,
+  evaluatePolicies,
+  catalog,
+  prices,
+}: DiffCase): DiffReport {
   const options: Parameters<typeof diffPlans>[2] = { baseName: "base.yaml", headName: "head.yaml" };
   if (evaluatePolicies !== undefined) options.evaluatePolicies = evaluatePolicies;
+  if (prices !== undefined) options.prices = prices;
   return diffPlans(planOf(base, env, catalog), planOf(head, env, catalog), options);
 }
 
