@@ -558,5 +558,13 @@ versionUpgradeOption?: VersionUpgradeOption
  * Another model version in this environment.
  */
 modelVersion?: string
+/**
+ * Processing tier of the deployment (ARM `properties.serviceTier`, API 2026-09-01). `Priority` (priority processing) serves requests ahead of standard traffic at a higher price per token; only on GlobalStandard and DataZoneStandard deployments, in the regions Azure lists per model. `Default` is standard processing. Requests may still ask for a tier of their own (`service_tier`), which overrides this one.
+ */
+serviceTier?: ("Default" | "Priority")
+/**
+ * Whether the deployment answers inference calls (ARM `properties.deploymentState`, API 2026-09-01). `paused` keeps the deployment and its configuration but every inference call gets HTTP 423 (Locked) until it is `running` again. Only Standard, DataZoneStandard and GlobalStandard deployments can be paused. Omitted: Azure's default (running).
+ */
+state?: ("running" | "paused")
 usage?: Usage
 }

@@ -141,7 +141,7 @@ export function resolveDesiredState(
         docPath,
       };
       if (deployment.spillover !== undefined) desired.spillover = deployment.spillover;
-      Object.assign(desired, features2026(deployment));
+      Object.assign(desired, features2026(deployment, override));
       const usage = firstSetting(layers, (l) => l.usage)?.value;
       if (usage !== undefined) desired.usage = usage;
       const importId = importIdFor(deployment.import, accountKey, targets.length);
@@ -332,10 +332,13 @@ function definedValues(record: Record<string, string | undefined> | undefined): 
 /** The 2026 deployment properties of a deployment, as the API spells them (see loader/deployment-features.ts). */
 function features2026(
   deployment: Deployment,
+  override: Pick<DeploymentOverride, "serviceTier" | "state">,
 ): Pick<DesiredDeployment, "serviceTier" | "state" | "routing" | "modelProviderData"> {
   const features: Pick<DesiredDeployment, "serviceTier" | "state" | "routing" | "modelProviderData"> = {};
-  if (deployment.serviceTier !== undefined) features.serviceTier = deployment.serviceTier;
-  if (deployment.state !== undefined) features.state = deployment.state === "paused" ? "Paused" : "Running";
+  const serviceTier = override.serviceTier ?? deployment.serviceTier;
+  if (serviceTier !== undefined) features.serviceTier = serviceTier;
+  const state = override.state ?? deployment.state;
+  if (state !== undefined) features.state = state === "paused" ? "Paused" : "Running";
   if (deployment.routing !== undefined) {
     const routing: DesiredRouting = {};
     const mode = deployment.routing.mode === undefined ? undefined : routerModeValue(deployment.routing.mode);

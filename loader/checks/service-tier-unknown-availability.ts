@@ -1,7 +1,7 @@
 import { PRIORITY_PROCESSING } from "../deployment-features";
 import { citeSource } from "../deployment-types";
 import type { SemanticCheck } from "./check";
-import { featureUses } from "./shared/features";
+import { featurePath, featureUses } from "./shared/features";
 import { reportAcrossScopes, type ScopedProblem } from "./shared/scopes";
 
 export const serviceTierUnknownAvailability: SemanticCheck = {
@@ -10,7 +10,7 @@ export const serviceTierUnknownAvailability: SemanticCheck = {
   description: `A deployment asks for priority processing for a model whose regions Azure's priority-processing matrices do not give (a model they do not list, or a type without a row): the request may be refused. Source: ${PRIORITY_PROCESSING.sources.map(citeSource).join("; ")}.`,
   run(context) {
     const problems: ScopedProblem[] = [];
-    for (const use of featureUses(context, (d) => d.serviceTier === "Priority")) {
+    for (const use of featureUses(context, (_, effective) => effective.serviceTier === "Priority")) {
       if (use.sku !== "GlobalStandard" && use.sku !== "DataZoneStandard") continue;
       const model = use.deployment.model.name;
       const row = PRIORITY_PROCESSING.regions[model.toLowerCase()];
@@ -23,7 +23,7 @@ export const serviceTierUnknownAvailability: SemanticCheck = {
       problems.push({
         key: `${use.index}\u0000${use.sku}`,
         environment: use.scope.environment,
-        path: ["deployments", use.index, "serviceTier"],
+        path: featurePath(use, "serviceTier"),
         message: (where) =>
           `deployment "${use.deployment.name}" asks for priority processing${where}, but ${unknown}: whether Azure accepts it is unknown`,
         hint: "check the model's availability for priority processing before deploying",

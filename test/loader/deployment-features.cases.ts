@@ -210,3 +210,33 @@ export const featureCases: FeatureCase[] = [
     path: "deployments[0].serviceTier",
   },
 ];
+
+/** 1-based line of the first line holding `needle`. */
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split("\n").length;
+}
+
+const pausedOnProvisioned = `${baseline}environments:\n  dev:\n    deployments:\n      chat: { sku: GlobalProvisionedManaged, state: paused }\n`;
+const priorityInProd = `${baseline}environments:\n  prod:\n    deployments:\n      router:\n        serviceTier: Priority\n`;
+
+featureCases.push(
+  {
+    behaviour: "a pause an environment sets is checked there, at the override",
+    yaml: pausedOnProvisioned,
+    code: "state/unsupported-type",
+    severity: "error",
+    line: lineOf(pausedOnProvisioned, "chat: { sku: GlobalProvisionedManaged"),
+    path: "environments.dev.deployments.chat.state",
+    message:
+      /^deployment "chat" sets state "paused" on a GlobalProvisionedManaged deployment in environment "dev"; Azure pauses and resumes only /,
+  },
+  {
+    behaviour: "priority processing an environment asks for is checked there, at the override",
+    yaml: priorityInProd,
+    code: "service-tier/unknown-availability",
+    severity: "warning",
+    line: lineOf(priorityInProd, "      router:\n") + 1,
+    path: "environments.prod.deployments.router.serviceTier",
+    message: /^deployment "router" asks for priority processing in environment "prod", but /,
+  },
+);

@@ -60,3 +60,19 @@ describe("the desired state of the 2026 properties", () => {
     }
   });
 });
+
+describe("environment overrides of serviceTier and state", () => {
+  const text = `${baseline}environments:\n  dev:\n    deployments:\n      chat: { state: paused, serviceTier: Default }\n`;
+  const stateOf = (environment: string | null) => {
+    const loaded = load(text);
+    if (!loaded.config || !loaded.document || !loaded.catalog) throw new Error("not loaded");
+    const state = resolveDesiredState(loaded.config, loaded.document, environment, loaded.catalog);
+    return state.deployments.find((d) => d.name === "chat");
+  };
+
+  it("the environment pauses and de-prioritises its copy only; the file as written keeps its own", () => {
+    expect(load(text).diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(stateOf("dev")).toMatchObject({ state: "Paused", serviceTier: "Default" });
+    expect(stateOf(null)).toMatchObject({ state: "Running", serviceTier: "Priority" });
+  });
+});

@@ -1,4 +1,11 @@
-import type { Defaults, Deployment, DeploymentType, Environment } from "../../file-types.generated";
+import type {
+  Defaults,
+  Deployment,
+  DeploymentState,
+  DeploymentType,
+  Environment,
+  ServiceTier,
+} from "../../file-types.generated";
 import { deploymentLayers, firstSetting, type SettingSource } from "../../layers";
 import type { DocPath } from "../../path";
 import { type CheckContext, shared } from "../check";
@@ -22,6 +29,12 @@ export interface EffectiveDeployment {
   /** The model version: an environment's `modelVersion`, else the deployment's `model.version`. */
   modelVersion: string;
   modelVersionFrom: "override" | "deployment";
+  /** Priority or standard processing: an environment's override, else the deployment's. */
+  serviceTier: ServiceTier | undefined;
+  serviceTierFrom: "override" | "deployment" | undefined;
+  /** Running or paused as the file spells it: an environment's override, else the deployment's. */
+  state: DeploymentState | undefined;
+  stateFrom: "override" | "deployment" | undefined;
 }
 
 /** The deployments of the file (same order and indexes) as one scope sees them. */
@@ -112,5 +125,13 @@ function effectiveIn(
     enabledFrom,
     modelVersion: override?.modelVersion ?? deployment.model.version,
     modelVersionFrom: override?.modelVersion !== undefined ? "override" : "deployment",
+    serviceTier: override?.serviceTier ?? deployment.serviceTier,
+    serviceTierFrom: fromOf(override?.serviceTier, deployment.serviceTier),
+    state: override?.state ?? deployment.state,
+    stateFrom: fromOf(override?.state, deployment.state),
   };
+}
+
+function fromOf(override: unknown, own: unknown): "override" | "deployment" | undefined {
+  return override !== undefined ? "override" : own !== undefined ? "deployment" : undefined;
 }

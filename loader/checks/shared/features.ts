@@ -2,7 +2,7 @@ import type { Deployment, DeploymentType } from "../../file-types.generated";
 import type { DocPath } from "../../path";
 import { deploymentAccountKeys } from "../../resolve";
 import type { CheckContext } from "../check";
-import { scopeViews, settingPath } from "./effective";
+import { type EffectiveDeployment, scopeViews, settingPath } from "./effective";
 import { own, type Scope } from "./scopes";
 
 /** A deployment that sets a 2026 property, on one account, as one scope reads it. */
@@ -16,19 +16,32 @@ export interface FeatureUse {
   sku: DeploymentType | undefined;
   /** Where the deployment type is written, or the deployment itself when nothing sets it. */
   skuPath: DocPath;
+  /** The deployment's settings in this scope (environment overrides applied). */
+  effective: EffectiveDeployment;
 }
 
-/** Every use, in every scope where the deployment is enabled, of the deployments `uses` selects. */
-export function featureUses(context: CheckContext, uses: (deployment: Deployment) => boolean): FeatureUse[] {
+/** Where a setting an environment may override (`serviceTier`, `state`) is written in this scope. */
+export function featurePath(use: FeatureUse, field: "serviceTier" | "state"): DocPath {
+  const from = use.effective[`${field}From`];
+  return from === undefined
+    ? ["deployments", use.index]
+    : settingPath(use.scope, use.deployment, use.index, from, field);
+}
+
+/**
+ * Every use, in every scope where the deployment is enabled, of the deployments `uses` selects (given the
+ * deployment as written and its settings in that scope).
+ */
+export function featureUses(
+  context: CheckContext,
+  uses: (deployment: Deployment, effective: EffectiveDeployment) => boolean,
+): FeatureUse[] {
   const { file } = context;
   const result: FeatureUse[] = [];
-  const selected = file.deployments.flatMap((d, i) => (uses(d) ? [i] : []));
-  if (selected.length === 0) return result;
   for (const view of scopeViews(context)) {
-    for (const index of selected) {
-      const deployment = file.deployments[index] as Deployment;
+    for (const [index, deployment] of file.deployments.entries()) {
       const effective = view.deployments[index];
-      if (effective === undefined || !effective.enabled) continue;
+      if (effective === undefined || !effective.enabled || !uses(deployment, effective)) continue;
       const skuPath =
         effective.skuFrom === undefined
           ? ["deployments", index]
@@ -38,7 +51,16 @@ export function featureUses(context: CheckContext, uses: (deployment: Deployment
         if (declared === undefined) continue;
         const override = view.scope.environment === null ? undefined : own(view.scope.env.accounts, account);
         const location = (override?.location ?? declared.location)?.toLowerCase().replace(/\s+/g, "");
-        result.push({ scope: view.scope, deployment, index, account, location, sku: effective.sku, skuPath });
+        result.push({
+          scope: view.scope,
+          deployment,
+          index,
+          account,
+          location,
+          sku: effective.sku,
+          skuPath,
+          effective,
+        });
       }
     }
   }
