@@ -14,8 +14,6 @@ const SPEC_2026_09_01: FactSource = {
 };
 
 export const PROJECTS = {
-  /** ARM type of a project, as Azure Policy and the ARM view name it. */
-  armType: "Microsoft.CognitiveServices/accounts/projects",
   resource: {
     fact: "a project is a proxy resource under an account with `location`, `tags`, `identity` (type None, SystemAssigned, UserAssigned or 'SystemAssigned, UserAssigned'), `properties.displayName` and `properties.description`; `properties.endpoints` and `properties.isDefault` are read-only",
     sources: [SPEC_2026_09_01],
