@@ -7,6 +7,7 @@ import type {
   CognitiveServicesManagementClient,
   Deployment,
   Model,
+  Project,
   RaiBlocklist,
   RaiBlocklistItem,
   RaiPolicy,
@@ -101,6 +102,19 @@ export interface RaiBlocklistRecord {
   items: RaiBlocklistItemRecord[];
 }
 
+/** A Foundry project (`accounts/{a}/projects`); the read-only endpoints and isDefault are left out. */
+export interface ProjectRecord {
+  id?: string;
+  /** The project's own name (ARM may give child names as `<account>/<project>`). */
+  name: string;
+  location?: string;
+  displayName?: string;
+  description?: string;
+  /** `identity.type`; absent when the project has no identity block. */
+  identityType?: string;
+  tags: Record<string, string>;
+}
+
 export interface CatalogSkuRecord {
   name?: string;
   usageName?: string;
@@ -132,6 +146,8 @@ export interface AccountSnapshot {
   deployments: DeploymentRecord[];
   raiPolicies: RaiPolicyRecord[];
   raiBlocklists: RaiBlocklistRecord[];
+  /** Foundry projects of the account; absent when they were not read. */
+  projects?: ProjectRecord[];
 }
 
 /** Drops undefined fields so that records compare and serialise cleanly. */
@@ -409,17 +425,38 @@ export async function listRaiBlocklists(
   return records;
 }
 
+function toProjectRecord(project: Project): ProjectRecord {
+  return compact({
+    id: project.id,
+    name: (project.name ?? "").split("/").at(-1) ?? "",
+    location: project.location,
+    displayName: project.properties?.displayName,
+    description: project.properties?.description,
+    identityType: project.identity?.type,
+    tags: { ...(project.tags ?? {}) },
+  });
+}
+
+export async function listProjects(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+): Promise<ProjectRecord[]> {
+  const projects = await collect(client.projects.list(account.resourceGroup, account.accountName));
+  return projects.map(toProjectRecord);
+}
+
 /** Everything under an account that the deployments file declares. */
 export async function readAccountSnapshot(
   client: CognitiveServicesManagementClient,
   account: AccountLocator,
 ): Promise<AccountSnapshot> {
-  const [deployments, raiPolicies, raiBlocklists] = await Promise.all([
+  const [deployments, raiPolicies, raiBlocklists, projects] = await Promise.all([
     listDeployments(client, account),
     listRaiPolicies(client, account),
     listRaiBlocklists(client, account),
+    listProjects(client, account),
   ]);
-  return { deployments, raiPolicies, raiBlocklists };
+  return { deployments, raiPolicies, raiBlocklists, projects };
 }
 
 /** The model catalog of a location (`locations/{l}/models`), all pages. */
