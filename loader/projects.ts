@@ -60,7 +60,7 @@ export const PROJECTS = {
     ] as readonly FactSource[],
   },
   apiVersion: {
-    fact: "azure-native 3.28 writes projects through its typed cognitiveservices.Project at api-version 2025-06-01, the first stable version with projects",
+    fact: "azure-native 3.28 writes projects through its typed cognitiveservices.Project at api-version 2025-06-01, a stable version that has projects (its examples include CreateProject.json); which version first had them is not known (2025-04-01-preview is the earliest seen)",
     apiVersion: "2025-06-01",
     sources: [
       {
