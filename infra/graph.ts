@@ -9,6 +9,7 @@ import type {
   DesiredBlocklist,
   DesiredContentFilter,
   DesiredDeployment,
+  DesiredProject,
   DesiredState,
 } from "../loader/desired-state";
 import { compileContentFilter } from "./content-filter";
@@ -24,6 +25,7 @@ export const ResourceTypes = {
   blocklistItem: "azure-native:cognitiveservices:RaiBlocklistItem",
   contentFilter: "azure-native:cognitiveservices:RaiPolicy",
   deployment: "azure-native:cognitiveservices:Deployment",
+  project: "azure-native:cognitiveservices:Project",
 } as const;
 
 export type ResourceType = (typeof ResourceTypes)[keyof typeof ResourceTypes];
@@ -52,6 +54,21 @@ export interface DeploymentInputs {
   tags?: Record<string, string>;
 }
 
+/**
+ * What the graph passes to azure-native for a Foundry project (`cognitiveservices.Project`, api-version
+ * 2025-06-01), as plain values; assignable to `ProjectArgs`. The fields are the writable ones of ARM's
+ * `Project` (loader/projects.ts PROJECTS.resource).
+ */
+export interface ProjectInputs {
+  accountName: string;
+  resourceGroupName: string;
+  projectName: string;
+  location?: string;
+  identity?: { type: "SystemAssigned" | "None" };
+  tags?: Record<string, string>;
+  properties: { displayName?: string; description?: string };
+}
+
 /** Inputs exactly as passed to the azure-native constructor of each type (plain values, no Outputs). */
 export interface InputsByType {
   "azure-native:cognitiveservices:Account": AccountArgs;
@@ -59,6 +76,7 @@ export interface InputsByType {
   "azure-native:cognitiveservices:RaiBlocklistItem": RaiBlocklistItemArgs;
   "azure-native:cognitiveservices:RaiPolicy": RaiPolicyArgs;
   "azure-native:cognitiveservices:Deployment": DeploymentInputs;
+  "azure-native:cognitiveservices:Project": ProjectInputs;
 }
 
 export interface ResourceOptions {
@@ -109,6 +127,10 @@ export function contentFilterNodeName(accountKey: string, name: string): string 
   return `${accountKey}/content-filter/${name.toLowerCase()}`;
 }
 
+export function projectNodeName(accountKey: string, name: string): string {
+  return `${accountKey}/project/${name.toLowerCase()}`;
+}
+
 export function blocklistNodeName(accountKey: string, name: string): string {
   return `${accountKey}/blocklist/${name.toLowerCase()}`;
 }
@@ -121,7 +143,7 @@ export function blocklistItemName(item: { pattern: string; regex: boolean }): st
   return `item-${digest.slice(0, 16)}`;
 }
 
-function accountInputs(account: DesiredAccount): AccountArgs {
+function accountInputs(account: DesiredAccount, holdsProjects: boolean): AccountArgs {
   const properties: NonNullable<AccountArgs["properties"]> & Record<string, unknown> = {
     customSubDomainName: account.customSubDomain,
   };
@@ -150,6 +172,8 @@ function accountInputs(account: DesiredAccount): AccountArgs {
     properties.restrictOutboundNetworkAccess = account.restrictOutboundNetworkAccess;
   }
   if (account.allowedFqdnList !== undefined) properties.allowedFqdnList = [...account.allowedFqdnList];
+  // Only when it declares projects, so that accounts without any keep the inputs they always had.
+  if (holdsProjects) properties.allowProjectManagement = true;
   const inputs: AccountArgs = {
     accountName: account.name,
     resourceGroupName: account.resourceGroup,
@@ -198,6 +222,18 @@ function deploymentInputs(account: DesiredAccount, deployment: DesiredDeployment
     properties,
   };
   if (Object.keys(deployment.tags).length > 0) inputs.tags = { ...deployment.tags };
+  return inputs;
+}
+
+function projectInputs(account: DesiredAccount, project: DesiredProject): ProjectInputs {
+  const properties: ProjectInputs["properties"] = {};
+  if (project.displayName !== undefined) properties.displayName = project.displayName;
+  if (project.description !== undefined) properties.description = project.description;
+  const inputs: ProjectInputs = { ...parent(account), projectName: project.name, properties };
+  // The project goes in its account's region (ARM's Project carries a `location`).
+  if (account.location !== undefined) inputs.location = account.location;
+  if (project.identity !== undefined) inputs.identity = { type: project.identity };
+  if (Object.keys(project.tags).length > 0) inputs.tags = { ...project.tags };
   return inputs;
 }
 
@@ -251,12 +287,13 @@ export function buildResourceGraph(state: DesiredState): ResourceGraph {
       nodes.push(node);
       previous = node.name;
     };
+    const projects = (state.projects ?? []).filter((p) => p.accountKey === account.key);
     const accountNode = account.create ? accountNodeName(account.key) : undefined;
     if (accountNode !== undefined) {
       chain({
         name: accountNode,
         type: ResourceTypes.account,
-        inputs: accountInputs(account),
+        inputs: accountInputs(account, projects.length > 0),
         dependsOn: [],
         source: account.source,
         options: options(state, true, undefined, false),
@@ -292,6 +329,22 @@ export function buildResourceGraph(state: DesiredState): ResourceGraph {
           account: account.key,
         },
         [accountNode, filterNode, spillNode],
+      );
+    }
+    // Last in the chain: a project needs only its account, and adding one leaves every other write's
+    // dependencies as they were.
+    for (const project of projects) {
+      chain(
+        {
+          name: projectNodeName(account.key, project.name),
+          type: ResourceTypes.project,
+          inputs: projectInputs(account, project),
+          dependsOn: [],
+          source: project.source,
+          options: options(state, true, project.import),
+          account: account.key,
+        },
+        [accountNode],
       );
     }
   }

@@ -1,5 +1,6 @@
 import { Account } from "@pulumi/azure-native/cognitiveservices/account";
 import { Deployment } from "@pulumi/azure-native/cognitiveservices/deployment";
+import { Project } from "@pulumi/azure-native/cognitiveservices/project";
 import { RaiBlocklist } from "@pulumi/azure-native/cognitiveservices/raiBlocklist";
 import { RaiBlocklistItem } from "@pulumi/azure-native/cognitiveservices/raiBlocklistItem";
 import { RaiPolicy } from "@pulumi/azure-native/cognitiveservices/raiPolicy";
@@ -46,6 +47,8 @@ function create(
       return new RaiPolicy(node.name, node.inputs, opts);
     case "azure-native:cognitiveservices:Deployment":
       return createDeployment(node, opts, representation);
+    case "azure-native:cognitiveservices:Project":
+      return new Project(node.name, node.inputs, opts);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FactSource } from "../loader/deployment-types";
 import type { DesiredAccount, DesiredState } from "../loader/desired-state";
+import { projectEndpoint } from "../loader/projects";
 
 export interface RouteOutput {
   model: string;
@@ -39,6 +40,17 @@ export interface AccountOutput {
   inferenceEndpoint?: string;
   /** Deployment name → what answers under it. */
   routes: Record<string, RouteOutput>;
+  /** Project name → its endpoint; absent when the account declares no projects. */
+  projects?: Record<string, ProjectOutput>;
+}
+
+export interface ProjectOutput {
+  displayName?: string;
+  /**
+   * `https://<subdomain>.services.ai.azure.com/api/projects/<name>` (loader/projects.ts PROJECTS.endpoint);
+   * omitted when the account's subdomain is unknown.
+   */
+  endpoint?: string;
 }
 
 export interface StackOutputs {
@@ -154,6 +166,18 @@ export function stackOutputs(state: DesiredState): StackOutputs {
       ...endpoints,
       routes,
     };
+    const projects = (state.projects ?? []).filter((p) => p.accountKey === account.key);
+    if (projects.length > 0) {
+      output.projects = Object.fromEntries(
+        projects.map((p): [string, ProjectOutput] => [
+          p.name,
+          {
+            ...(p.displayName === undefined ? {} : { displayName: p.displayName }),
+            ...(subdomain === undefined ? {} : { endpoint: projectEndpoint(subdomain, p.name) }),
+          },
+        ]),
+      );
+    }
     accounts[account.key] = output;
   }
   return { environment: state.environment, accounts };

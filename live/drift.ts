@@ -20,6 +20,7 @@ import type {
   DesiredAccount,
   DesiredBlocklist,
   DesiredContentFilter,
+  DesiredProject,
   DesiredState,
   HarmSetting,
 } from "../loader/desired-state";
@@ -38,6 +39,7 @@ import {
   type AccountSnapshot,
   type DeploymentRecord,
   getAccount,
+  type ProjectRecord,
   type RaiBlocklistItemRecord,
   type RaiBlocklistRecord,
   type RaiPolicyRecord,
@@ -45,7 +47,7 @@ import {
 } from "./read";
 import { LiveSession } from "./session";
 
-export type DriftKind = "account" | "deployment" | "contentFilter" | "blocklist";
+export type DriftKind = "account" | "deployment" | "contentFilter" | "blocklist" | "project";
 export type DriftStatus = "missing" | "unmanaged" | "changed" | "upgraded";
 
 export interface DriftField {
@@ -576,7 +578,42 @@ function accountEntries(
   for (const live of [...liveBlocklists.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     entries.push({ kind: "blocklist", key: key(live.name), status: "unmanaged", fields: [] });
   }
+
+  // Projects: compared when they were read. Projects the file does not declare are reported only on an
+  // account where it declares some: elsewhere the file leaves projects to whoever made them.
+  if (snapshot?.projects !== undefined) {
+    const declaredProjects = (input.state.projects ?? []).filter((p) => p.accountKey === accountKey);
+    const liveProjects = byName(snapshot.projects);
+    for (const declared of declaredProjects) {
+      const live = liveProjects.get(declared.name.toLowerCase());
+      liveProjects.delete(declared.name.toLowerCase());
+      if (!live) {
+        entries.push(missing("project", declared.name));
+        continue;
+      }
+      const fields = compareProject(declared, live);
+      if (fields.length > 0)
+        entries.push({ kind: "project", key: key(declared.name), status: "changed", fields });
+    }
+    if (declaredProjects.length > 0) {
+      for (const live of [...liveProjects.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+        entries.push({ kind: "project", key: key(live.name), status: "unmanaged", fields: [] });
+      }
+    }
+  }
   return entries;
+}
+
+/** What the file declares of a project against Azure; a setting the file leaves out is not compared. */
+export function compareProject(declared: DesiredProject, live: ProjectRecord): DriftField[] {
+  const fields: DriftField[] = [];
+  if (declared.displayName !== undefined && declared.displayName !== live.displayName)
+    fields.push(field("displayName", declared.displayName, live.displayName));
+  if (declared.description !== undefined && declared.description !== live.description)
+    fields.push(field("description", declared.description, live.description));
+  if (declared.identity !== undefined && declared.identity !== (live.identityType ?? "None"))
+    fields.push(field("identity", declared.identity, live.identityType));
+  return [...fields, ...tagFields(declared.tags, live.tags)];
 }
 
 function declaredBlocklistValue(blocklist: DesiredBlocklist) {
@@ -666,7 +703,7 @@ export async function readAndCompare(plan: Plan, context: LiveContext): Promise<
       try {
         const record = await session.read(`account ${account.name}`, () => getAccount(client, locator));
         const snapshot = await session.read(`resources of ${account.name}`, () =>
-          readAccountSnapshot(client, locator),
+          readAccountSnapshot(client, locator, record.kind),
         );
         live.set(account.key, { status: "read", snapshot, account: record });
       } catch (error) {

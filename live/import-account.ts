@@ -125,7 +125,7 @@ async function readAccount(session: LiveSession, locator: AccountLocator) {
   const account = await session.read(`account ${locator.accountName}`, () => getAccount(client, locator));
   const snapshot = await session.read(
     `deployments, content filters and blocklists of ${locator.accountName}`,
-    () => readAccountSnapshot(client, locator),
+    () => readAccountSnapshot(client, locator, account.kind),
   );
   return { account, snapshot };
 }

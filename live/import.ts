@@ -25,6 +25,7 @@ import type {
   ContentFilter,
   Deployment,
   DeploymentType,
+  Project,
   PromptFilter,
   VersionUpgradeOption,
 } from "../loader/file-types.generated";
@@ -47,6 +48,7 @@ import type {
   AccountSnapshot,
   ContentFilterRecord,
   DeploymentRecord,
+  ProjectRecord,
   RaiBlocklistRecord,
   RaiPolicyRecord,
 } from "./read";
@@ -214,6 +216,24 @@ function importedAccount(account: AccountRecord): Account {
   // from a declared subdomain, never from the account's name.
   if (account.customSubDomainName !== undefined) value.customSubDomain = account.customSubDomainName;
   value.create = false;
+  return value;
+}
+
+/** A project as the file declares it, adopted by its ARM id; an identity the file cannot say is a note. */
+function importedProject(project: ProjectRecord, docPath: DocPath, note: Note): Project {
+  const value: Project = {};
+  if (project.displayName !== undefined) value.displayName = project.displayName;
+  if (project.description !== undefined) value.description = project.description;
+  const identity = project.identityType;
+  if (identity === "SystemAssigned" || identity === "None") value.identity = identity;
+  else if (identity !== undefined) {
+    note(
+      docPath,
+      `project "${project.name}" has identity ${identity}, which the file cannot declare (SystemAssigned or None); left out of the file: check the identity after the first \`pulumi up\``,
+    );
+  }
+  if (Object.keys(project.tags).length > 0) value.tags = { ...project.tags };
+  if (project.id) value.import = project.id;
   return value;
 }
 
@@ -418,6 +438,13 @@ export function buildImport(source: ImportSource, options: { accountKey?: string
   };
   if (custom.length > 0) file.contentFilters = contentFilters;
   if (snapshot.raiBlocklists.length > 0) file.blocklists = blocklists;
+  const projects = [...(snapshot.projects ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  const accountValue = file.accounts?.[accountKey];
+  if (projects.length > 0 && accountValue !== undefined) {
+    accountValue.projects = Object.fromEntries(
+      projects.map((p) => [p.name, importedProject(p, ["accounts", accountKey, "projects", p.name], note)]),
+    );
+  }
   return { accountKey, value: file, notes, source };
 }
 

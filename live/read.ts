@@ -7,6 +7,7 @@ import type {
   CognitiveServicesManagementClient,
   Deployment,
   Model,
+  Project,
   RaiBlocklist,
   RaiBlocklistItem,
   RaiPolicy,
@@ -18,6 +19,7 @@ import type {
   PolicyDefinition,
   PolicySetDefinition,
 } from "@azure/arm-policy";
+import { PROJECTS } from "../loader/projects";
 import { LiveConfigError } from "./errors";
 
 export interface AccountLocator {
@@ -29,6 +31,8 @@ export interface AccountRecord {
   id: string;
   name: string;
   resourceGroup: string;
+  /** The account's kind (`AIServices`, `OpenAI`, ...). */
+  kind?: string;
   location?: string;
   customSubDomainName?: string;
   publicNetworkAccess?: string;
@@ -101,6 +105,19 @@ export interface RaiBlocklistRecord {
   items: RaiBlocklistItemRecord[];
 }
 
+/** A Foundry project (`accounts/{a}/projects`); the read-only endpoints and isDefault are left out. */
+export interface ProjectRecord {
+  id?: string;
+  /** The project's own name (ARM may give child names as `<account>/<project>`). */
+  name: string;
+  location?: string;
+  displayName?: string;
+  description?: string;
+  /** `identity.type`; absent when the project has no identity block. */
+  identityType?: string;
+  tags: Record<string, string>;
+}
+
 export interface CatalogSkuRecord {
   name?: string;
   usageName?: string;
@@ -132,6 +149,8 @@ export interface AccountSnapshot {
   deployments: DeploymentRecord[];
   raiPolicies: RaiPolicyRecord[];
   raiBlocklists: RaiBlocklistRecord[];
+  /** Foundry projects of the account; absent when they were not read. */
+  projects?: ProjectRecord[];
 }
 
 /** Drops undefined fields so that records compare and serialise cleanly. */
@@ -165,6 +184,7 @@ function toAccountRecord(account: Account): AccountRecord {
     id: account.id ?? "",
     name: account.name ?? "",
     resourceGroup: resourceGroupOf(account.id),
+    kind: account.kind,
     location: account.location,
     customSubDomainName: properties?.customSubDomainName,
     publicNetworkAccess: properties?.publicNetworkAccess,
@@ -409,17 +429,47 @@ export async function listRaiBlocklists(
   return records;
 }
 
-/** Everything under an account that the deployments file declares. */
+function toProjectRecord(project: Project): ProjectRecord {
+  return compact({
+    id: project.id,
+    name: (project.name ?? "").split("/").at(-1) ?? "",
+    location: project.location,
+    displayName: project.properties?.displayName,
+    description: project.properties?.description,
+    identityType: project.identity?.type,
+    tags: { ...(project.tags ?? {}) },
+  });
+}
+
+export async function listProjects(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+): Promise<ProjectRecord[]> {
+  const projects = await collect(client.projects.list(account.resourceGroup, account.accountName));
+  return projects.map(toProjectRecord);
+}
+
+/** Whether an account of this kind holds Foundry projects (loader/projects.ts); unknown kind: asked. */
+export function holdsProjects(kind: string | undefined): boolean {
+  return kind === undefined || PROJECTS.accountKind.kinds.some((k) => k.toLowerCase() === kind.toLowerCase());
+}
+
+/**
+ * Everything under an account that the deployments file declares. Projects are listed only on an account
+ * whose kind holds them (`kind` from the account as read), so an Azure OpenAI account is never asked.
+ */
 export async function readAccountSnapshot(
   client: CognitiveServicesManagementClient,
   account: AccountLocator,
+  kind?: string,
 ): Promise<AccountSnapshot> {
-  const [deployments, raiPolicies, raiBlocklists] = await Promise.all([
+  const [deployments, raiPolicies, raiBlocklists, projects] = await Promise.all([
     listDeployments(client, account),
     listRaiPolicies(client, account),
     listRaiBlocklists(client, account),
+    holdsProjects(kind) ? listProjects(client, account) : Promise.resolve([]),
   ]);
-  return { deployments, raiPolicies, raiBlocklists };
+  return { deployments, raiPolicies, raiBlocklists, projects };
 }
 
 /** The model catalog of a location (`locations/{l}/models`), all pages. */

@@ -33,6 +33,21 @@ export interface DesiredState {
   blocklists: DesiredBlocklist[];
   /** Provisioned throughput reservations the file declares (cost estimates only); absent when none. */
   reservations?: DesiredReservation[];
+  /** Foundry projects of the accounts, account by account in file order; absent when no account declares one. */
+  projects?: DesiredProject[];
+}
+
+/** A Foundry project on one account (loader/projects.ts). */
+export interface DesiredProject extends Declared {
+  /** `<account key>/<project name>`. */
+  key: string;
+  accountKey: string;
+  name: string;
+  displayName?: string;
+  description?: string;
+  identity?: "SystemAssigned" | "None";
+  tags: Record<string, string>;
+  import?: string;
 }
 
 /** A reservation as declared, with its scope's default applied. */

@@ -139,7 +139,7 @@ location?: string
  */
 subscription?: string
 /**
- * true: aideploy creates and manages the account. false (default): the account exists; only its deployments, content filters and blocklists are managed, the account itself is never created, changed or deleted.
+ * true: aideploy creates and manages the account. false (default): the account exists; only its deployments, content filters, blocklists and projects are managed, the account itself is never created, changed or deleted.
  */
 create?: boolean
 /**
@@ -209,12 +209,40 @@ restrictOutboundNetworkAccess?: boolean
  */
 allowedFqdnList?: string[]
 tags?: Tags
+/**
+ * Foundry projects on this account, by project name (Microsoft.CognitiveServices/accounts/projects). Projects share the account's deployments. Only AIServices (Foundry) accounts hold projects; an account aideploy creates gets allowProjectManagement when it declares any. Names: 2-64 letters, digits, '-', '_' or '.', starting with a letter or digit; Azure compares them ignoring case.
+ */
+projects?: {
+[k: string]: Project | undefined
+}
 }
 /**
  * Azure resource tags.
  */
 export interface Tags {
 [k: string]: string | undefined
+}
+/**
+ * A Foundry project (Microsoft.CognitiveServices/accounts/projects): a workspace for agents, evaluations and files on its account, in the account's region. Its endpoint is https://<subdomain>.services.ai.azure.com/api/projects/<name>.
+ */
+export interface Project {
+/**
+ * Name shown for the project (ARM properties.displayName).
+ */
+displayName?: string
+/**
+ * What the project is for (ARM properties.description).
+ */
+description?: string
+/**
+ * Managed identity of the project (ARM identity.type); omitted: not sent, Azure's default.
+ */
+identity?: ("SystemAssigned" | "None")
+tags?: Tags
+/**
+ * ARM id of an existing project to adopt on the first `pulumi up` instead of creating it (written by `aideploy import`).
+ */
+import?: string
 }
 /**
  * Applied to every deployment that does not set the field.

@@ -7,6 +7,7 @@ import type {
   DesiredBlocklist,
   DesiredContentFilter,
   DesiredDeployment,
+  DesiredProject,
   DesiredReservation,
   DesiredRouting,
   DesiredState,
@@ -165,6 +166,8 @@ export function resolveDesiredState(
   const subscription = env.subscription ?? file.subscription;
   if (subscription !== undefined) state.subscription = subscription;
   if (file.reservations !== undefined) state.reservations = resolveReservations(file.reservations, document);
+  const projects = resolveProjects(file, document, accounts);
+  if (projects.length > 0) state.projects = projects;
   return state;
 }
 
@@ -202,6 +205,36 @@ function resolveAccounts(
     ] as const;
     return [Object.assign(account, definedFields(merged, optional))];
   });
+}
+
+/** The projects each account declares, in file order (projects belong to one account; no environment overrides them). */
+function resolveProjects(
+  file: AideployDeploymentsFile,
+  document: ParsedDocument,
+  accounts: DesiredAccount[],
+): DesiredProject[] {
+  return accounts.flatMap((account) =>
+    Object.entries(file.accounts?.[account.key]?.projects ?? {}).flatMap(
+      ([name, declared]): DesiredProject[] => {
+        if (!declared) return [];
+        const docPath = ["accounts", account.key, "projects", name];
+        const project: DesiredProject = {
+          key: `${account.key}/${name}`,
+          accountKey: account.key,
+          name,
+          tags: definedValues(declared.tags),
+          source: document.locate(docPath),
+          docPath,
+        };
+        return [
+          Object.assign(
+            project,
+            definedFields(declared, ["displayName", "description", "identity", "import"] as const),
+          ),
+        ];
+      },
+    ),
+  );
 }
 
 /** The fields of `source` among `keys` that are set: optional settings copied without writing `undefined`. */

@@ -27,6 +27,7 @@ export const ArmTypes = {
   raiPolicy: "Microsoft.CognitiveServices/accounts/raiPolicies",
   blocklist: "Microsoft.CognitiveServices/accounts/raiBlocklists",
   blocklistItem: "Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems",
+  project: "Microsoft.CognitiveServices/accounts/projects",
   deploymentDataPlane: "Microsoft.CognitiveServices.Data/accounts/deployments",
 } as const;
 
@@ -36,6 +37,7 @@ const typeByToken: Record<string, string> = {
   "azure-native:cognitiveservices:RaiPolicy": ArmTypes.raiPolicy,
   "azure-native:cognitiveservices:RaiBlocklist": ArmTypes.blocklist,
   "azure-native:cognitiveservices:RaiBlocklistItem": ArmTypes.blocklistItem,
+  "azure-native:cognitiveservices:Project": ArmTypes.project,
 };
 
 /** The ARM type of a resource; a generic `resources:Resource` is typed by its inputs (infra/deployment-resource.ts). */
@@ -96,6 +98,13 @@ export function toArmView(
       return { ...child("raiPolicies", str(inputs.raiPolicyName)), type, properties };
     case ArmTypes.blocklist:
       return { ...child("raiBlocklists", str(inputs.raiBlocklistName)), type, properties };
+    case ArmTypes.project: {
+      const view: ArmView = { ...child("projects", str(inputs.projectName)), type, properties };
+      if (typeof inputs.location === "string") view.location = inputs.location;
+      if (inputs.tags !== undefined) view.tags = clone(inputs.tags) as Record<string, string>;
+      if (inputs.identity !== undefined) view.identity = clone(inputs.identity) as { type: string };
+      return view;
+    }
     default: {
       const list = str(inputs.raiBlocklistName);
       const item = str(inputs.raiBlocklistItemName);

@@ -27,6 +27,7 @@ import { blocklistKind } from "./resources/blocklist";
 import { contentFilterKind } from "./resources/content-filter";
 import { deploymentKind } from "./resources/deployment";
 import type { ResourceKind } from "./resources/kind";
+import { projectKind } from "./resources/project";
 import { lostRoutes } from "./routes";
 import { type FieldEntry, sameValue } from "./values";
 
@@ -88,6 +89,7 @@ export function diffStates(base: DesiredState, head: DesiredState, options: Stat
     ...diffKind(deploymentKind, base, head, replacedAccounts),
     ...diffKind(contentFilterKind, base, head, replacedAccounts),
     ...diffKind(blocklistKind, base, head, replacedAccounts),
+    ...diffKind(projectKind, base, head, replacedAccounts),
   ];
 
   const regressions = options.policyResults

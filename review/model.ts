@@ -2,7 +2,7 @@ import type { CostDiff, DeploymentCostChange } from "../cost/diff";
 import type { Plan } from "../infra/plan";
 
 /** The kinds of resource a diff reports on, in the order changes are listed. */
-export const CHANGE_KINDS = ["account", "deployment", "contentFilter", "blocklist"] as const;
+export const CHANGE_KINDS = ["account", "deployment", "contentFilter", "blocklist", "project"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /**

@@ -3,6 +3,7 @@ import type {
   DesiredBlocklist,
   DesiredContentFilter,
   DesiredDeployment,
+  DesiredProject,
 } from "../loader/desired-state";
 import type { ChangeAction, ChangeKind, FieldChange } from "./model";
 
@@ -22,4 +23,5 @@ export type ResourcePair =
   | PairOf<"account", DesiredAccount>
   | PairOf<"deployment", DesiredDeployment>
   | PairOf<"contentFilter", DesiredContentFilter>
-  | PairOf<"blocklist", DesiredBlocklist>;
+  | PairOf<"blocklist", DesiredBlocklist>
+  | PairOf<"project", DesiredProject>;

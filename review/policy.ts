@@ -1,4 +1,9 @@
-import { blocklistNodeName, contentFilterNodeName, deploymentNodeName } from "../infra/graph";
+import {
+  blocklistNodeName,
+  contentFilterNodeName,
+  deploymentNodeName,
+  projectNodeName,
+} from "../infra/graph";
 import type { PolicyOutcome, PolicyRegression, PolicyVerdict } from "./model";
 import type { ResourcePair } from "./pair";
 
@@ -83,6 +88,8 @@ function nodeNames(pair: ResourcePair): string[] {
       return sides(pair).map((f) => contentFilterNodeName(f.accountKey, f.name));
     case "blocklist":
       return sides(pair).map((b) => blocklistNodeName(b.accountKey, b.name));
+    case "project":
+      return sides(pair).map((p) => projectNodeName(p.accountKey, p.name));
   }
 }
 

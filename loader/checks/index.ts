@@ -41,6 +41,10 @@ import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
 import { partnerMissingProviderData } from "./partner-missing-provider-data";
 import { partnerUnneededProviderData } from "./partner-unneeded-provider-data";
+import { projectDuplicateName } from "./project-duplicate-name";
+import { projectExistingAccount } from "./project-existing-account";
+import { projectInvalidName } from "./project-invalid-name";
+import { projectUnsupportedAccountKind } from "./project-unsupported-account-kind";
 import { reservationScope } from "./reservation-scope";
 import { routingModeAlias } from "./routing-mode-alias";
 import { routingModelNotDeployed } from "./routing-model-not-deployed";
@@ -124,6 +128,11 @@ export function semanticChecks(): readonly SemanticCheck[] {
     blocklistDuplicateItem,
     blocklistUnused,
     blocklistNonOpenAiModels,
+    // Foundry projects
+    projectInvalidName,
+    projectDuplicateName,
+    projectUnsupportedAccountKind,
+    projectExistingAccount,
     // Environments
     environmentUnknownAccount,
     environmentSharedAccount,

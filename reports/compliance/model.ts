@@ -126,6 +126,7 @@ const kindByType: Record<string, string> = {
   [ResourceTypes.contentFilter]: "content filter",
   [ResourceTypes.blocklist]: "blocklist",
   [ResourceTypes.blocklistItem]: "blocklist item",
+  [ResourceTypes.project]: "project",
 };
 
 function tagsText(tags: unknown): string | undefined {
@@ -179,6 +180,12 @@ function describeResource(node: ResourceNode): { label: string; details: Resourc
       add(field(i, "properties", "isRegex") === true ? "regular expression" : "text", pattern);
       return { label: String(pattern ?? field(i, "raiBlocklistItemName")), details };
     }
+    case ResourceTypes.project:
+      add("display name", field(i, "properties", "displayName"));
+      add("description", field(i, "properties", "description"));
+      add("identity", field(i, "identity", "type"));
+      add("tags", tagsText(field(i, "tags")));
+      return { label: String(field(i, "projectName")), details };
   }
 }
 

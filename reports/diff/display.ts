@@ -18,6 +18,7 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   deployment: "deployment",
   contentFilter: "content filter",
   blocklist: "blocklist",
+  project: "project",
 };
 
 export const ACTION_LABELS: Record<ChangeAction, string> = {

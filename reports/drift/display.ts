@@ -13,4 +13,5 @@ export const KIND_LABELS: Record<DriftEntry["kind"], string> = {
   deployment: "deployment",
   contentFilter: "content filter",
   blocklist: "blocklist",
+  project: "project",
 };

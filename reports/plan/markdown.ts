@@ -43,6 +43,19 @@ function planLines(summary: PlanSummary): string[] {
       );
       if (features.length > 0) out.push(...features, "");
     }
+    if (account.projects.length > 0) {
+      out.push(
+        ...markdownTable(
+          ["Project", "Display name", "Endpoint"],
+          account.projects.map((p) => [
+            markdownCode(p.name),
+            p.displayName === undefined ? "" : escapeMarkdown(p.displayName),
+            p.endpoint === undefined ? "unknown" : markdownCode(p.endpoint),
+          ]),
+        ),
+        "",
+      );
+    }
     out.push("<details><summary>Write order</summary>", "");
     account.writeOrder.forEach((node, i) => {
       out.push(`${i + 1}. ${escapeMarkdown(describeNode(node))}`);

@@ -25,6 +25,14 @@ export interface PlannedDeploymentRow {
   features: string[];
 }
 
+/** A Foundry project on an account, as the plan shows it. */
+export interface PlannedProjectRow {
+  name: string;
+  displayName?: string;
+  /** The project's endpoint as the stack outputs give it; absent when the account's subdomain is unknown. */
+  endpoint?: string;
+}
+
 export interface PlannedAccount {
   key: string;
   name: string;
@@ -36,6 +44,8 @@ export interface PlannedAccount {
   /** Why the account has no endpoints (an existing account whose subdomain the file does not give). */
   endpointsUnknown?: string;
   deployments: PlannedDeploymentRow[];
+  /** The account's Foundry projects, in file order; they share its deployments. */
+  projects: PlannedProjectRow[];
   /** Resource names under the account, in the order they are written. */
   writeOrder: ResourceNode[];
 }
@@ -84,6 +94,16 @@ function endpointsOf(output: AccountOutput | undefined): PlannedAccount["endpoin
     endpoints.push({ label: "model inference (retired SDK)", url: output.modelInferenceEndpoint });
   }
   return endpoints;
+}
+
+/** The projects of an account's outputs, in the order the file declares them. */
+function projectRows(output: AccountOutput | undefined): PlannedProjectRow[] {
+  return Object.entries(output?.projects ?? {}).map(([name, p]): PlannedProjectRow => {
+    const row: PlannedProjectRow = { name };
+    if (p.displayName !== undefined) row.displayName = p.displayName;
+    if (p.endpoint !== undefined) row.endpoint = p.endpoint;
+    return row;
+  });
 }
 
 /** The 2026 properties of a deployment as people read them; empty when the file sets none. */
@@ -140,6 +160,7 @@ export function summarizePlan(plan: Plan): PlanSummary {
       managed: account.create,
       endpoints: endpointsOf(plan.outputs.accounts[account.key]),
       deployments,
+      projects: projectRows(plan.outputs.accounts[account.key]),
       writeOrder: plan.graph.nodes.filter((n) => n.account === account.key),
     };
     if (account.location !== undefined) planned.location = account.location;
@@ -190,6 +211,7 @@ const shortType: Record<string, string> = {
   "azure-native:cognitiveservices:RaiBlocklistItem": "blocklist item",
   "azure-native:cognitiveservices:RaiPolicy": "content filter",
   "azure-native:cognitiveservices:Deployment": "deployment",
+  "azure-native:cognitiveservices:Project": "project",
 };
 
 /** "deployment gpt-4o" style label of a node. */
@@ -198,6 +220,7 @@ export function describeNode(node: ResourceNode): string {
   const label =
     inputs.deploymentName ??
     inputs.raiPolicyName ??
+    inputs.projectName ??
     (node.type === "azure-native:cognitiveservices:RaiBlocklistItem"
       ? `${String(inputs.raiBlocklistName)}: ${String((inputs.properties as { pattern?: string } | undefined)?.pattern)}`
       : (inputs.raiBlocklistName ?? inputs.accountName));

@@ -32,6 +32,11 @@ function planLines(summary: PlanSummary): string[] {
         for (const feature of d.features) lines.push(`  ${oneLine(d.name)}: ${oneLine(feature)}`);
       }
     }
+    for (const project of account.projects) {
+      const shown = project.displayName === undefined ? "" : ` (${oneLine(project.displayName)})`;
+      const endpoint = project.endpoint === undefined ? "endpoint unknown" : oneLine(project.endpoint);
+      lines.push(`  project ${oneLine(project.name)}${shown}: ${endpoint}`);
+    }
     lines.push(`  write order (${account.writeOrder.length}, one at a time):`);
     account.writeOrder.forEach((node, i) => {
       lines.push(`    ${String(i + 1).padStart(3)}. ${oneLine(describeNode(node))}`);

@@ -57,6 +57,14 @@ const filters = yaml`
       items: [secret]
 `;
 
+/** The baseline with account "east" created by aideploy and holding the given projects (YAML lines at column 7, from line 9). */
+function withProjects(projects: string, account = "    create: true\n"): string {
+  return baseline.replace(
+    "  east: { name: contoso-east, resourceGroup: rg-ai, location: eastus2 }\n",
+    `  east:\n    name: contoso-east\n    resourceGroup: rg-ai\n    location: eastus2\n${account}    projects:\n${projects}`,
+  );
+}
+
 interface Violation {
   behaviour: string;
   yaml: string;
@@ -72,6 +80,56 @@ interface Violation {
 }
 
 const violations: Violation[] = [
+  // project/invalid-name
+  {
+    behaviour: "a project name with a space is invalid",
+    yaml: withProjects('      "chat app": { displayName: Chat }\n'),
+    code: "project/invalid-name",
+    line: 9,
+    column: 7,
+    path: 'accounts.east.projects["chat app"]',
+    message: /project name "chat app" on account "east" contains " " \(U\+0020\)/,
+    hint: /for example "chat-app"/,
+  },
+  {
+    behaviour: "a one-character project name is too short",
+    yaml: withProjects("      p: {}\n"),
+    code: "project/invalid-name",
+    line: 9,
+    column: 7,
+    message: /is shorter than 2 characters/,
+  },
+  // project/duplicate-name
+  {
+    behaviour: "two projects whose names differ only in case on one account collide",
+    yaml: withProjects("      chat-app: {}\n      Chat-App: {}\n"),
+    code: "project/duplicate-name",
+    line: 10,
+    column: 7,
+    path: "accounts.east.projects.Chat-App",
+    message: /same Azure project as "chat-app" at line 9/,
+  },
+  // project/unsupported-account-kind
+  {
+    behaviour: "projects on an Azure OpenAI account",
+    yaml: withProjects("      chat-app: {}\n", "    create: true\n    kind: OpenAI\n"),
+    code: "project/unsupported-account-kind",
+    line: 9,
+    column: 5,
+    path: "accounts.east.projects",
+    message: /account "east" is of kind OpenAI, which holds no Foundry projects/,
+  },
+  // project/existing-account
+  {
+    behaviour: "projects on an existing account, whose allowProjectManagement is unknown",
+    yaml: withProjects("      chat-app: {}\n", ""),
+    code: "project/existing-account",
+    line: 7,
+    column: 5,
+    path: "accounts.east.projects",
+    message: /whether it allows project management \(properties.allowProjectManagement\) is unknown/,
+    hint: /az cognitiveservices account show -n contoso-east -g rg-ai --query properties.allowProjectManagement/,
+  },
   // deployment/duplicate-name
   {
     behaviour: "two deployments whose names differ only in case on one account collide",
@@ -1218,6 +1276,13 @@ const violations: Violation[] = [
 ];
 
 const compliant: { behaviour: string; yaml: string }[] = [
+  {
+    behaviour:
+      "projects on an AIServices account aideploy creates, with the same name on two accounts allowed",
+    yaml: withProjects(
+      '      chat-app: { displayName: Chat, description: "Chat agents", identity: SystemAssigned, tags: { team: chat } }\n      eval.runs_2: {}\n',
+    ),
+  },
   {
     behaviour: "rate limits that are whole units of the models' documented units",
     yaml: withDeployments(

@@ -1,4 +1,5 @@
 import type { FactSource } from "../../deployment-types";
+import { PROJECTS } from "../../projects";
 import { asciiLookalike, describeCharacter } from "./characters";
 
 /** Azure resource name rules that the names in the file must follow. */
@@ -26,6 +27,14 @@ export const accountNameRule: NameRule = {
   last: /./,
   lowercase: false,
   text: "2-64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+};
+
+/** Foundry projects: the spec's projectName rule (loader/projects.ts PROJECTS.name), the same as accounts'. */
+export const projectNameRule: NameRule = {
+  ...accountNameRule,
+  pattern: PROJECTS.name.pattern,
+  min: PROJECTS.name.min,
+  max: PROJECTS.name.max,
 };
 
 /** Content filters (RAI policies) and blocklists: the RAI pattern; the 64-character limit is *unverified*. */

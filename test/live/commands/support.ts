@@ -115,6 +115,7 @@ export function seedFromPlan(emulator: ArmEmulator, plan: Plan): Map<string, Acc
         resourceGroup: account.resourceGroup,
         name: account.name,
         location: account.location ?? "eastus2",
+        kind: account.kind,
         ...(account.subscription ? { subscriptionId: account.subscription } : {}),
         ...(inputs?.properties ? { properties: structuredClone(inputs.properties) } : {}),
         ...(inputs?.tags ? { tags: { ...inputs.tags } } : {}),

@@ -3,6 +3,7 @@ import { registerDeploymentRoutes } from "./deployment-routes";
 import { FaultInjector, type FaultSpec, type OperationFaultSpec, type RequestSelector } from "./faults";
 import { OperationTracker } from "./lro";
 import { managementGroupId, registerPolicyRoutes } from "./policy-routes";
+import { registerProjectRoutes } from "./project-routes";
 import { registerRaiRoutes } from "./rai-routes";
 import { Router } from "./router";
 import { type RecordedRequest, type RunningServer, startServer } from "./server";
@@ -42,6 +43,17 @@ export interface AccountSeed {
   skuName?: string;
   /** Merged over realistic defaults (endpoint, customSubDomainName, provisioningState…). */
   properties?: JsonObject;
+  tags?: Record<string, string>;
+  identity?: JsonObject;
+}
+
+/** A Foundry project to seed; the location defaults to the account's. */
+export interface ProjectSeed {
+  name: string;
+  displayName?: string;
+  description?: string;
+  location?: string;
+  isDefault?: boolean;
   tags?: Record<string, string>;
   identity?: JsonObject;
 }
@@ -108,6 +120,7 @@ export class ArmEmulator {
     registerCognitiveRoutes(this.router, services);
     registerDeploymentRoutes(this.router, services);
     registerRaiRoutes(this.router, services);
+    registerProjectRoutes(this.router, services);
     registerPolicyRoutes(this.router, services);
   }
 
@@ -239,9 +252,43 @@ export class ArmEmulator {
       deployments: new Map(),
       raiPolicies: new Map(),
       blocklists: new Map(),
+      projects: new Map(),
       usages: [],
     });
     return ref;
+  }
+
+  /**
+   * Stores a Foundry project shaped like the specification's GetProject.json example (2026-09-01): the
+   * id, type, etag, location, read-only endpoints, isDefault and provisioningState Azure adds.
+   */
+  addProject(ref: AccountRef, seed: ProjectSeed): ArmResource {
+    const account = this.state.requireAccount(ref);
+    const subdomain = String(
+      (account.resource.properties as JsonObject | undefined)?.customSubDomainName ?? "",
+    );
+    const properties: JsonObject = {
+      endpoints: {
+        "OpenAI Dall-E API": `https://${subdomain}.openai.azure.com/`,
+        "OpenAI Language Model Instance API": `https://${subdomain}.openai.azure.com/`,
+      },
+      isDefault: seed.isDefault ?? false,
+      provisioningState: "Succeeded",
+    };
+    if (seed.displayName !== undefined) properties.displayName = seed.displayName;
+    if (seed.description !== undefined) properties.description = seed.description;
+    const project: ArmResource = {
+      id: `${accountId(ref)}/projects/${seed.name}`,
+      name: seed.name,
+      type: "Microsoft.CognitiveServices/accounts/projects",
+      etag: `W/"datetime'2026-01-01T00%3A00%3A00.0000000Z'"`,
+      location: locationKey(seed.location ?? account.location),
+      properties,
+    };
+    if (seed.tags) project.tags = seed.tags;
+    if (seed.identity) project.identity = seed.identity;
+    account.projects.set(nameKey(seed.name), project);
+    return project;
   }
 
   /** Stores a deployment as it is, without the catalog, capacity or quota checks of a PUT. */

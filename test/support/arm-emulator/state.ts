@@ -15,6 +15,8 @@ export interface AccountState {
   deployments: Map<string, DeploymentResource>;
   raiPolicies: Map<string, ArmResource>;
   blocklists: Map<string, BlocklistState>;
+  /** Foundry projects (`accounts/{a}/projects`), read-only here: seeded, then listed and read. */
+  projects: Map<string, ArmResource>;
   /** Served by `accounts/{a}/usages`. */
   usages: UsageEntry[];
 }
