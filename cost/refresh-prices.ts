@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { UsageError } from "../diagnostics/failure";
+import { jsonDocument } from "../text/json";
 import { readPriceFile } from "./price-file";
 import { SHIPPED_PRICES_PATH } from "./prices";
 import { buildPriceFile, retailFilter } from "./refresh";
@@ -59,7 +60,7 @@ export async function refreshPrices(request: PricesRefreshRequest): Promise<Pric
     ...skipped.map((s) => `not priced: ${s.productName} / ${s.meterName} in ${s.region}: ${s.reason}`),
     `wrote ${request.shownOut}`,
   ];
-  return { ok: true, text: `${JSON.stringify(file, null, 2)}\n`, summary };
+  return { ok: true, text: jsonDocument(file), summary };
 }
 
 /** The meter map's file: the one being replaced when it is a price file, else the shipped one. */

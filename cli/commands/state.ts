@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { UsageError } from "../../diagnostics/failure";
 import { migrateDeploymentState, StateFormatError } from "../../infra/state-migration";
 import { type FileReadError, readRegularText } from "../../loader/source";
+import { jsonDocument } from "../../text/json";
 import { writeFiles } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import type { CommandRegistration } from "../program";
@@ -34,7 +35,7 @@ export async function runStateMigrate(args: StateMigrateArgs, io: CommandIO): Pr
     if (error instanceof StateFormatError) throw new UsageError(`${args.file}: ${error.message}`);
     throw error;
   }
-  const text = `${JSON.stringify(result.state, null, 2)}\n`;
+  const text = jsonDocument(result.state);
   if (args.out === undefined) io.stdout(text);
   else writeFiles([{ path: path.resolve(io.cwd, args.out), text }], args.out);
   io.stderr(
