@@ -135,6 +135,29 @@ function tagsText(tags: unknown): string | undefined {
   return entries.length === 0 ? undefined : entries.map(([k, v]) => `${k}=${String(v)}`).join(", ");
 }
 
+/** A model router's routing in words: `mode balanced; models gpt-5.4@2026-03-05, …`. */
+function routingText(routing: unknown): string | undefined {
+  if (!routing || typeof routing !== "object") return undefined;
+  const parts: string[] = [];
+  const mode = field(routing, "mode");
+  if (typeof mode === "string") parts.push(`mode ${mode}`);
+  const models = field(routing, "models");
+  if (Array.isArray(models) && models.length > 0) {
+    const names = models.map((m) => `${String(field(m, "name"))}@${String(field(m, "version"))}`);
+    parts.push(`models ${names.join(", ")}`);
+  }
+  return parts.length === 0 ? undefined : parts.join("; ");
+}
+
+/** A partner model's Marketplace details in words: `Contoso (US, Technology)`. */
+function providerText(data: unknown): string | undefined {
+  if (!data || typeof data !== "object") return undefined;
+  const [organization, country, industry] = ["organizationName", "countryCode", "industry"].map((k) =>
+    String(field(data, k) ?? "?"),
+  );
+  return `${organization} (${country}, ${industry})`;
+}
+
 /** A field of plain inputs by path (graph inputs hold plain values, never Outputs). */
 function field(inputs: unknown, ...keys: string[]): unknown {
   let value = inputs;
@@ -164,6 +187,12 @@ function describeResource(node: ResourceNode): { label: string; details: Resourc
       add("type", field(i, "sku", "name"));
       add("capacity", field(i, "sku", "capacity"));
       add("content filter", field(i, "properties", "raiPolicyName"));
+      add("version upgrade", field(i, "properties", "versionUpgradeOption"));
+      add("spillover to", field(i, "properties", "spilloverDeploymentName"));
+      add("service tier", field(i, "properties", "serviceTier"));
+      add("state", field(i, "properties", "deploymentState"));
+      add("routing", routingText(field(i, "properties", "routing")));
+      add("model provider data", providerText(field(i, "properties", "modelProviderData")));
       add("tags", tagsText(field(i, "tags")));
       return { label: String(field(i, "deploymentName")), details };
     }

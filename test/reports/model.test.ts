@@ -64,6 +64,33 @@ describe("compliance report model", () => {
     );
   });
 
+  it("describes a deployment's 2026 properties: service tier, state, routing, partner data", () => {
+    const text = `version: 1
+accounts:
+  swc: { name: acme-swc, resourceGroup: rg-ai, location: swedencentral }
+defaults: { sku: GlobalStandard, capacity: 10 }
+deployments:
+  - { name: fast, model: { format: OpenAI, name: gpt-5.4, version: "2026-03-05" }, serviceTier: Priority, state: paused }
+  - name: router
+    model: { format: OpenAI, name: model-router, version: "2025-11-18" }
+    routing: { mode: quality, models: [{ format: OpenAI, name: gpt-5.4, version: "2026-03-05" }] }
+  - name: claude
+    model: { format: Anthropic, name: claude-sonnet-4-5, version: "20250929" }
+    modelProviderData: { organizationName: Acme Corp, countryCode: SE, industry: retail }
+`;
+    const report = reportFor(text, { catalog: testCatalog() });
+    const details = (name: string) =>
+      Object.fromEntries(
+        (report.resources.find((r) => r.kind === "deployment" && r.label === name)?.details ?? []).map(
+          (d) => [d.label, d.value],
+        ),
+      );
+    expect(details("fast")).toMatchObject({ "service tier": "Priority", state: "Paused" });
+    expect(details("router")).toMatchObject({ routing: "mode quality; models gpt-5.4@2026-03-05" });
+    expect(details("claude")).toMatchObject({ "model provider data": "Acme Corp (SE, retail)" });
+    expect(details("claude")).not.toHaveProperty("service tier");
+  });
+
   it("sums capacity per account, model and deployment type: units where the model's unit is not documented, PTUs", () => {
     const report = reportFor(violatingYaml);
     expect(report.capacity.map((b) => [b.model, b.deploymentType, b.unit, b.value, b.capacityUnits])).toEqual(
