@@ -66,7 +66,7 @@ export class AiDeployments extends pulumi.ComponentResource {
     const unsaid = representation === "typed" ? unwritableByTyped(planned.plan.graph) : [];
     if (unsaid.length > 0) {
       for (const line of unsaid) pulumi.log.error(line);
-      throw new pulumi.RunError("deployments file needs the generic deployment resource");
+      throw new pulumi.RunError("deployments file needs the generic resource");
     }
     this.resources = instantiateGraph(
       planned.plan.graph,

@@ -8,19 +8,25 @@ import { Resource } from "@pulumi/azure-native/resources/resource";
 import type { Alias, CustomResource, CustomResourceOptions, Input } from "@pulumi/pulumi";
 import {
   type DeploymentRepresentation,
-  deploymentRegistration,
-  type GenericDeploymentArgs,
+  type GenericChildArgs,
+  nodeRegistration,
 } from "./deployment-resource";
 import type { DeploymentInputs, ResourceGraph, ResourceNode } from "./graph";
 
-function createDeployment(
-  node: ResourceNode & { inputs: DeploymentInputs },
+/** A deployment or content filter: typed, or the generic resource with its former type as an alias. */
+function createAccountChild(
+  node: ResourceNode & {
+    type: "azure-native:cognitiveservices:Deployment" | "azure-native:cognitiveservices:RaiPolicy";
+  },
   opts: CustomResourceOptions,
   representation: DeploymentRepresentation | undefined,
 ): CustomResource {
-  const registration = deploymentRegistration(node.inputs, representation);
-  if (registration.aliasTypes.length === 0)
-    return new Deployment(node.name, registration.inputs as DeploymentInputs, opts);
+  const registration = nodeRegistration(node, representation);
+  if (registration.aliasTypes.length === 0) {
+    return node.type === "azure-native:cognitiveservices:Deployment"
+      ? new Deployment(node.name, registration.inputs as DeploymentInputs, opts)
+      : new RaiPolicy(node.name, node.inputs, opts);
+  }
   // Each former type is an alias, alone and combined with each alias the caller gives (a former parent).
   const shared: Input<string | Alias>[] = opts.aliases ?? [];
   const aliases: Input<string | Alias>[] = [...shared];
@@ -28,7 +34,7 @@ function createDeployment(
     aliases.push({ type });
     for (const alias of shared) if (typeof alias === "object") aliases.push({ ...(alias as Alias), type });
   }
-  return new Resource(node.name, registration.inputs as GenericDeploymentArgs, { ...opts, aliases });
+  return new Resource(node.name, registration.inputs as GenericChildArgs, { ...opts, aliases });
 }
 
 function create(
@@ -44,9 +50,8 @@ function create(
     case "azure-native:cognitiveservices:RaiBlocklistItem":
       return new RaiBlocklistItem(node.name, node.inputs, opts);
     case "azure-native:cognitiveservices:RaiPolicy":
-      return new RaiPolicy(node.name, node.inputs, opts);
     case "azure-native:cognitiveservices:Deployment":
-      return createDeployment(node, opts, representation);
+      return createAccountChild(node, opts, representation);
     case "azure-native:cognitiveservices:Project":
       return new Project(node.name, node.inputs, opts);
   }
@@ -54,8 +59,8 @@ function create(
 
 /**
  * Registers every node of the graph with Pulumi, in graph order, with its dependencies and options.
- * `shared` (parent, aliases) applies to every resource. Deployments are written as `representation` says
- * (default: the generic resource, see infra/deployment-resource.ts).
+ * `shared` (parent, aliases) applies to every resource. Deployments and content filters are written as
+ * `representation` says (default: the generic resource, see infra/deployment-resource.ts).
  */
 export function instantiateGraph(
   graph: ResourceGraph,

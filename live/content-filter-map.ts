@@ -5,7 +5,8 @@
  * infra/content-filter.ts, with every setting the file cannot express reported instead of dropped.
  */
 import { COMPLETION_ACTION_FILTERS, PROMPT_ACTION_FILTERS, SEVERITY_FILTERS } from "../infra/content-filter";
-import type { HarmSetting } from "../loader/desired-state";
+import { FILTER_ACTIONS, fileActionOfApi } from "../loader/content-filters";
+import type { HarmSetting, ThresholdAction } from "../loader/desired-state";
 import type { Action } from "../loader/file-types.generated";
 import { sameName } from "./catalog";
 import type { ContentFilterRecord, RaiPolicyRecord } from "./read";
@@ -52,11 +53,34 @@ const sources: Record<Side, "Prompt" | "Completion"> = { prompt: "Prompt", compl
 const bases = ["Microsoft.Default", "Microsoft.DefaultV2"] as const;
 const modes = ["Default", "Blocking", "Asynchronous_filter", "Deferred"] as const;
 
+/**
+ * The file action an entry's `action` says, for the actions the file writes with `action` (humanReview,
+ * retry); undefined for none, and for the API's other actions, which the file never writes: whether they
+ * mean what `blocking` says is not documented, so `blocking` is read for those entries as before.
+ */
+export function entryAction(entry: ContentFilterRecord): ThresholdAction["action"] | undefined {
+  if (entry.action === undefined) return undefined;
+  const action = fileActionOfApi(entry.action);
+  if (action === undefined || FILTER_ACTIONS[action].apiAction === null) return undefined;
+  return action as ThresholdAction["action"];
+}
+
+const ACTION_WORDS: Readonly<Record<ThresholdAction["action"], string>> = {
+  annotate: "annotate only",
+  humanReview: "human review",
+  retry: "retry",
+};
+
 /** Azure's entry in words. */
 export function describeEntry(entry: ContentFilterRecord | undefined, withThreshold: boolean): string {
   if (!entry) return "absent";
   if (entry.enabled !== true) return "off";
   const threshold = entry.severityThreshold?.toLowerCase();
+  const action = entryAction(entry);
+  if (action !== undefined) {
+    const words = ACTION_WORDS[action];
+    return withThreshold && threshold !== undefined ? `${words} at ${threshold}` : words;
+  }
   if (!withThreshold) return entry.blocking === true ? "block" : "annotate";
   if (threshold === undefined) return entry.blocking === true ? "block, no threshold" : "annotate only";
   return entry.blocking === true ? threshold : `annotate only at ${threshold}`;
@@ -71,7 +95,13 @@ function mapSeverity(entry: ContentFilterRecord | undefined): MappedSetting<Harm
   const known = THRESHOLDS.find((threshold) => sameName(threshold, entry.severityThreshold));
   // Without a threshold the file cannot say it; medium is the closest reading that keeps the category on.
   const threshold = known ?? "medium";
-  const value: HarmSetting = entry.blocking === true ? threshold : { threshold, action: "annotate" };
+  const action = entryAction(entry);
+  const value: HarmSetting =
+    action !== undefined
+      ? { threshold, action }
+      : entry.blocking === true
+        ? threshold
+        : { threshold, action: "annotate" };
   return { value, exact: known !== undefined, live };
 }
 
@@ -79,6 +109,8 @@ function mapAction(entry: ContentFilterRecord | undefined): MappedSetting<Action
   const live = describeEntry(entry, false);
   if (!entry) return { value: undefined, exact: true, live };
   if (entry.enabled !== true) return { value: "off", exact: true, live };
+  const action = entryAction(entry);
+  if (action !== undefined) return { value: action, exact: true, live };
   return { value: entry.blocking === true ? "block" : "annotate", exact: true, live };
 }
 

@@ -36,6 +36,7 @@ import { sameName } from "./catalog";
 import {
   type CompletionActionKey,
   describeEntry,
+  entryAction,
   isBuiltInRaiPolicy,
   type MappedSide,
   mapContentFilter,
@@ -110,8 +111,9 @@ function sideValue<K extends PromptActionKey | CompletionActionKey>(
 
 function describeCompiled(entry: {
   enabled: boolean;
-  blocking: boolean;
+  blocking?: boolean;
   severityThreshold?: string;
+  action?: string;
 }): string {
   return describeEntry(entry as ContentFilterRecord, entry.severityThreshold !== undefined);
 }
@@ -154,11 +156,17 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
     live.delete(entryKey);
     // A disabled entry filters nothing: its blocking flag and threshold mean nothing to Azure.
     const bothOff = got !== undefined && got.enabled !== true && !entry.enabled;
+    // `action` is compared as the file reads it (humanReview, retry); an entry the file writes without
+    // one is compared on `blocking`, whatever other action Azure echoes (their relation is undocumented).
+    const sameAction =
+      entry.action !== undefined
+        ? got?.action === entry.action
+        : got !== undefined && entryAction(got) === undefined && got.blocking === entry.blocking;
     const same =
       got !== undefined &&
       (bothOff ||
         (got.enabled === entry.enabled &&
-          got.blocking === entry.blocking &&
+          sameAction &&
           sameName(got.severityThreshold, entry.severityThreshold)));
     if (same) continue;
     const wanted = describeCompiled(entry);
@@ -167,7 +175,7 @@ function contentFilterDifferences(policy: RaiPolicyRecord, file: DesiredContentF
     differences.push(
       got === undefined
         ? `Azure has no ${entry.name} entry on ${sourceWord(entry.source)}; the file sends it as ${wanted}${threshold}`
-        : `${entry.name} on ${sourceWord(entry.source)}: Azure has ${describeEntry(got, got.severityThreshold !== undefined)} (enabled ${got.enabled}, blocking ${got.blocking}, threshold ${got.severityThreshold ?? "none"}); the file sends ${wanted}${threshold}`,
+        : `${entry.name} on ${sourceWord(entry.source)}: Azure has ${describeEntry(got, got.severityThreshold !== undefined)} (enabled ${got.enabled}, blocking ${got.blocking}, ${got.action === undefined ? "" : `action ${got.action}, `}threshold ${got.severityThreshold ?? "none"}); the file sends ${wanted}${threshold}`,
     );
   }
   for (const entry of live.values()) {

@@ -78,6 +78,8 @@ export interface ContentFilterRecord {
   enabled?: boolean;
   blocking?: boolean;
   severityThreshold?: string;
+  /** RaiActionType (api-version 2026-09-01), read from the body Azure sent: the SDK's model drops it. */
+  action?: string;
 }
 
 export interface RaiPolicyRecord {
@@ -284,23 +286,28 @@ function toDeploymentRecord(deployment: Deployment, raw?: Json): DeploymentRecor
   });
 }
 
-function toRaiPolicyRecord(policy: RaiPolicy): RaiPolicyRecord {
+function toRaiPolicyRecord(policy: RaiPolicy, raw: Json | undefined): RaiPolicyRecord {
   const properties = policy.properties ?? {};
+  // The SDK keeps the entries in Azure's order; `action` is read from the same entry of the raw body.
+  const rawFilters = raw !== undefined && Array.isArray(raw.contentFilters) ? raw.contentFilters : [];
   return compact({
     id: policy.id,
     name: policy.name ?? "",
     type: properties.type,
     mode: properties.mode,
     basePolicyName: properties.basePolicyName,
-    contentFilters: (properties.contentFilters ?? []).map((filter) =>
-      compact({
+    contentFilters: (properties.contentFilters ?? []).map((filter, index) => {
+      const rawEntry: unknown = rawFilters[index];
+      const action = isJson(rawEntry) && typeof rawEntry.action === "string" ? rawEntry.action : undefined;
+      return compact({
         name: filter.name,
         source: filter.source,
         enabled: filter.enabled,
         blocking: filter.blocking,
         severityThreshold: filter.severityThreshold,
-      }),
-    ),
+        action,
+      });
+    }),
     customBlocklists: (properties.customBlocklists ?? []).map((blocklist) =>
       compact({
         blocklistName: blocklist.blocklistName,
@@ -372,11 +379,14 @@ export async function getAccount(
   return toAccountRecord(await client.accounts.get(account.resourceGroup, account.accountName));
 }
 
-export async function listDeployments(
-  client: CognitiveServicesManagementClient,
-  account: AccountLocator,
-): Promise<DeploymentRecord[]> {
-  // Each page's body as Azure sent it, by deployment id: the source of the 2026 properties.
+/**
+ * Collects, from each page of a list as Azure sent it, the `properties` of every item by lower-case id:
+ * what the SDK's deserializers drop (properties of api-versions newer than its own) is read from there.
+ */
+function rawPropertiesById(): {
+  raw: Map<string, Json>;
+  onResponse: (response: { parsedBody?: unknown }) => void;
+} {
   const raw = new Map<string, Json>();
   const onResponse = (response: { parsedBody?: unknown }) => {
     const body = response.parsedBody;
@@ -387,6 +397,15 @@ export async function listDeployments(
       }
     }
   };
+  return { raw, onResponse };
+}
+
+export async function listDeployments(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+): Promise<DeploymentRecord[]> {
+  // Each page's body as Azure sent it, by deployment id: the source of the 2026 properties.
+  const { raw, onResponse } = rawPropertiesById();
   const deployments = await collect(
     client.deployments.list(account.resourceGroup, account.accountName, { onResponse }),
   );
@@ -399,8 +418,14 @@ export async function listRaiPolicies(
   client: CognitiveServicesManagementClient,
   account: AccountLocator,
 ): Promise<RaiPolicyRecord[]> {
-  const policies = await collect(client.raiPolicies.list(account.resourceGroup, account.accountName));
-  return policies.map(toRaiPolicyRecord);
+  // Each page's body as Azure sent it, by policy id: the source of `action` (api-version 2026-09-01).
+  const { raw, onResponse } = rawPropertiesById();
+  const policies = await collect(
+    client.raiPolicies.list(account.resourceGroup, account.accountName, { onResponse }),
+  );
+  return policies.map((p) =>
+    toRaiPolicyRecord(p, p.id === undefined ? undefined : raw.get(p.id.toLowerCase())),
+  );
 }
 
 /** Blocklists with their items (read per blocklist). */

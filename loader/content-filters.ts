@@ -3,8 +3,9 @@
  * categories and their API names, the streaming modes, what needs Microsoft's approval, where blocklists
  * apply, and the settings of Microsoft's default filter.
  */
+import { DEPLOYMENT_API_SOURCE, DEPLOYMENT_API_VERSION } from "./deployment-features";
 import type { FactSource } from "./deployment-types";
-import type { ContentFilter } from "./file-types.generated";
+import type { Action, ContentFilter } from "./file-types.generated";
 
 /** The REST API's example of the content filters a region offers (names and sources). */
 const SPEC_CONTENT_FILTERS_EXAMPLE: FactSource = {
@@ -46,6 +47,11 @@ export interface FilterCategory {
   kind: "severity" | "action";
   prompt: boolean;
   completion: boolean;
+  /**
+   * Declarable at an agent's tool call and tool response (`toolCall`, `toolResponse`): the guardrails
+   * overview's risk applicability table marks the risk applicable to agents.
+   */
+  tool: boolean;
   sources: readonly FactSource[];
 }
 
@@ -57,6 +63,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "severity",
     prompt: true,
     completion: true,
+    tool: true,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_SEVERITY],
   },
   {
@@ -65,6 +72,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "severity",
     prompt: true,
     completion: true,
+    tool: true,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_SEVERITY],
   },
   {
@@ -73,6 +81,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "severity",
     prompt: true,
     completion: true,
+    tool: true,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_SEVERITY],
   },
   {
@@ -81,6 +90,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "severity",
     prompt: true,
     completion: true,
+    tool: true,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_SEVERITY],
   },
   {
@@ -89,6 +99,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "action",
     prompt: true,
     completion: false,
+    tool: true,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_PROMPT],
   },
   {
@@ -97,6 +108,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "action",
     prompt: true,
     completion: false,
+    tool: true,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_PROMPT],
   },
   {
@@ -107,6 +119,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "action",
     prompt: true,
     completion: false,
+    tool: false,
     sources: [GUARDRAIL_PROMPT],
   },
   {
@@ -115,6 +128,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "action",
     prompt: false,
     completion: true,
+    tool: true,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_COMPLETION],
   },
   {
@@ -123,6 +137,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "action",
     prompt: false,
     completion: true,
+    tool: true,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_COMPLETION],
   },
   {
@@ -131,6 +146,7 @@ export const CONTENT_FILTER_CATEGORIES = [
     kind: "action",
     prompt: true,
     completion: true,
+    tool: false,
     sources: [SPEC_CONTENT_FILTERS_EXAMPLE, GUARDRAIL_PROMPT, GUARDRAIL_COMPLETION],
   },
 ] as const satisfies readonly FilterCategory[];
@@ -152,6 +168,11 @@ export const PROMPT_ACTION_KEYS = CONTENT_FILTER_CATEGORIES.filter(
 export const COMPLETION_ACTION_KEYS = CONTENT_FILTER_CATEGORIES.filter(
   (c) => c.kind === "action" && c.completion,
 ).map((c) => c.key as CompletionActionKey);
+/** Shields and detections an agent's tool call and tool response can declare. */
+export type ToolActionKey = Extract<Category, { kind: "action"; tool: true }>["key"];
+export const TOOL_ACTION_KEYS = CONTENT_FILTER_CATEGORIES.filter((c) => c.kind === "action" && c.tool).map(
+  (c) => c.key as ToolActionKey,
+);
 
 /**
  * The category of the file an API name stands for, compared as Azure lists them either way
@@ -164,7 +185,7 @@ export function categoryOfApiName(apiName: string): FilterCategory | undefined {
 }
 
 /** The API name of a category of the file. */
-export function apiNameOf(key: SeverityKey | PromptActionKey | CompletionActionKey): string {
+export function apiNameOf(key: SeverityKey | PromptActionKey | CompletionActionKey | ToolActionKey): string {
   return CONTENT_FILTER_CATEGORIES.find((c) => c.key === key)?.apiName ?? key;
 }
 
@@ -175,6 +196,186 @@ export const GUARDRAILS_OVERVIEW: FactSource = {
   date: "2026-04-01",
   commit: "00bb5540c93f4bf3d1d78fe21e36c6dbc2930026",
 };
+
+/** The intervention points page: user input, tool call (Preview), tool response (Preview), output. */
+export const INTERVENTION_POINTS_PAGE: FactSource = {
+  repository: "MicrosoftDocs/azure-ai-docs",
+  path: "articles/foundry/guardrails/intervention-points.md",
+  date: "2026-02-18",
+  commit: "03a5bd4cf06640ad2189380af5e6c01033bb5278",
+};
+
+/** The 2025-06-01 specification: `RaiPolicyContentFilter` without `action`, sources Prompt and Completion only. */
+const RAI_POLICY_2025_06_01: FactSource = {
+  repository: "Azure/azure-rest-api-specs",
+  path: "specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/stable/2025-06-01/cognitiveservices.json",
+  date: "2025-06-01",
+  commit: "19b0bf17b2ede1a7ce4aca201cd5c567c93e4ccf",
+};
+
+/**
+ * What the RaiPolicy API accepts per content filter entry beyond `name`, `enabled`, `blocking`,
+ * `severityThreshold` and `source` Prompt/Completion. 2026-09-01 (`RaiPolicyContentFilter`, `RaiActionType`,
+ * `RaiPolicyContentSource`) has `action` and the agent sources; 2025-06-01, which azure-native 3.28's
+ * typed `cognitiveservices:RaiPolicy` writes, has neither. The stable versions between the two were not
+ * read, so 2026-09-01 is the first api-version known to have them, not necessarily the first that has.
+ */
+export const RAI_POLICY_API = {
+  /** The api-version content filters are written with: the one deployments are written with. */
+  apiVersion: DEPLOYMENT_API_VERSION,
+  /** The first api-version read that has `action` and the sources beyond Prompt/Completion. */
+  actionSinceApiVersion: "2026-09-01",
+  /** Without them: what the typed RaiPolicy resource writes. */
+  typedApiVersion: "2025-06-01",
+  /** `RaiActionType`, exact casing. */
+  actions: ["None", "BLOCKING", "ANNOTATING", "HITL", "RETRY"] as const,
+  /** `RaiPolicyContentSource`. */
+  contentSources: ["Prompt", "Completion", "PreToolCall", "PostToolCall", "PreRun", "PostRun"] as const,
+  sources: [DEPLOYMENT_API_SOURCE, RAI_POLICY_2025_06_01] as readonly FactSource[],
+} as const;
+
+export type RaiActionType = (typeof RAI_POLICY_API.actions)[number];
+export type RaiContentSource = (typeof RAI_POLICY_API.contentSources)[number];
+
+/**
+ * Each action value of the file: what it writes and whether Microsoft documents its behaviour.
+ *
+ * block, annotate and off are written as `enabled`/`blocking`, as before 2026-09-01, without `action`: no
+ * Microsoft document read relates `action` to `blocking`, so the API's BLOCKING, ANNOTATING and None are not
+ * written for them. humanReview and retry need `action` (HITL, RETRY) and send no `blocking`, which would
+ * claim a relation nobody documents. The guardrails overview documents two actions, "Annotate" (annotate)
+ * and "Annotate and block" (block); no document read describes HITL or RETRY.
+ */
+export const FILTER_ACTIONS: Readonly<
+  Record<
+    Action,
+    {
+      /** `action` written; null: the entry says it with `enabled`/`blocking` alone. */
+      apiAction: RaiActionType | null;
+      documented: boolean;
+      /** What the entry does, in words (the documented name, or why it is not known). */
+      note: string;
+      sources: readonly FactSource[];
+    }
+  >
+> = {
+  block: {
+    apiAction: null,
+    documented: true,
+    note: 'detected content is blocked ("Annotate and block")',
+    sources: [GUARDRAILS_OVERVIEW, INTERVENTION_POINTS_PAGE],
+  },
+  annotate: {
+    apiAction: null,
+    documented: true,
+    note: 'detected content is annotated and let through ("Annotate")',
+    sources: [GUARDRAILS_OVERVIEW, INTERVENTION_POINTS_PAGE],
+  },
+  off: {
+    apiAction: null,
+    documented: true,
+    note: "the category is not run",
+    sources: [GUARDRAILS_OVERVIEW],
+  },
+  humanReview: {
+    apiAction: "HITL",
+    documented: false,
+    note: "the API's action HITL, which no Microsoft document describes (what happens to detected content is not known)",
+    sources: [DEPLOYMENT_API_SOURCE],
+  },
+  retry: {
+    apiAction: "RETRY",
+    documented: false,
+    note: "the API's action RETRY, which no Microsoft document describes (what happens to detected content is not known)",
+    sources: [DEPLOYMENT_API_SOURCE],
+  },
+};
+
+/** The file's actions whose behaviour no Microsoft document describes. */
+export const UNDOCUMENTED_ACTIONS: readonly Action[] = (Object.keys(FILTER_ACTIONS) as Action[]).filter(
+  (action) => !FILTER_ACTIONS[action].documented,
+);
+
+/** The file action an API `action` stands for (exact casing, as the API spells it); undefined for others. */
+export function fileActionOfApi(apiAction: string): Action | undefined {
+  return (Object.keys(FILTER_ACTIONS) as Action[]).find((a) => FILTER_ACTIONS[a].apiAction === apiAction);
+}
+
+/**
+ * The intervention points of the file: its key in a content filter, the RaiPolicy `source`, the docs' name,
+ * and whether Microsoft documents it as generally available. A point that is not is refused by
+ * `content-filter/preview-intervention-point` and not written; making one generally available is the one
+ * edit of `generallyAvailable` here (the graph then writes its entries). The docs name tool call and tool
+ * response; PreToolCall and PostToolCall are the API's sources of the same names (the docs do not spell
+ * the API value).
+ */
+export const INTERVENTION_POINTS = [
+  {
+    key: "prompt",
+    apiSource: "Prompt",
+    docName: "User input",
+    generallyAvailable: true,
+    sources: [INTERVENTION_POINTS_PAGE, GUARDRAILS_OVERVIEW],
+  },
+  {
+    key: "completion",
+    apiSource: "Completion",
+    docName: "Output",
+    generallyAvailable: true,
+    sources: [INTERVENTION_POINTS_PAGE, GUARDRAILS_OVERVIEW],
+  },
+  {
+    key: "toolCall",
+    apiSource: "PreToolCall",
+    docName: "Tool call",
+    generallyAvailable: false,
+    sources: [INTERVENTION_POINTS_PAGE, GUARDRAILS_OVERVIEW, DEPLOYMENT_API_SOURCE],
+  },
+  {
+    key: "toolResponse",
+    apiSource: "PostToolCall",
+    docName: "Tool response",
+    generallyAvailable: false,
+    sources: [INTERVENTION_POINTS_PAGE, GUARDRAILS_OVERVIEW, DEPLOYMENT_API_SOURCE],
+  },
+] as const satisfies readonly {
+  key: string;
+  apiSource: RaiContentSource;
+  docName: string;
+  generallyAvailable: boolean;
+  sources: readonly FactSource[];
+}[];
+
+export type InterventionPoint = {
+  key: (typeof INTERVENTION_POINTS)[number]["key"];
+  apiSource: RaiContentSource;
+  docName: string;
+  generallyAvailable: boolean;
+  sources: readonly FactSource[];
+};
+/** The agent's intervention points (beyond user input and output). */
+export type ToolPointKey = "toolCall" | "toolResponse";
+
+/**
+ * Sources of the API that are not keys of the file: no Microsoft document read names or describes a run
+ * stage, so the file does not guess what they filter.
+ */
+export const SOURCES_WITHOUT_FILE_KEY: readonly {
+  apiSource: RaiContentSource;
+  fileKey: null;
+  note: string;
+}[] = [
+  {
+    apiSource: "PreRun",
+    fileKey: null,
+    note: "in RaiPolicyContentSource (2026-09-01); described by no document",
+  },
+  {
+    apiSource: "PostRun",
+    fileKey: null,
+    note: "in RaiPolicyContentSource (2026-09-01); described by no document",
+  },
+];
 
 /**
  * Risks Azure's guardrails have that the file cannot declare: no document or specification read names

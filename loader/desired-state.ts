@@ -1,6 +1,6 @@
 import type { SourceLocation } from "../diagnostics/diagnostic";
 import type { CapacityMeaning } from "./capacity";
-import type { CompletionActionKey, PromptActionKey } from "./content-filters";
+import type { CompletionActionKey, PromptActionKey, ToolActionKey } from "./content-filters";
 import type {
   Account,
   Action,
@@ -141,17 +141,21 @@ export interface DisabledDeployment extends Declared {
   name: string;
 }
 
-/** A harm category that detects and annotates from a threshold but lets content through. */
-export interface AnnotateOnly {
+/**
+ * A harm category that acts from a threshold other than by blocking: annotate (detected and annotated, let
+ * through), or an action of the API whose behaviour no document describes (loader/content-filters.ts
+ * FILTER_ACTIONS).
+ */
+export interface ThresholdAction {
   threshold: Threshold;
-  action: "annotate";
+  action: "annotate" | "humanReview" | "retry";
 }
 
 /**
  * A harm category as resolved: a threshold that blocks (`{threshold, action: block}` in the file reads as
- * the bare threshold), an annotate-only threshold, or off.
+ * the bare threshold), a threshold with another action, or off.
  */
-export type HarmSetting = Threshold | "off" | AnnotateOnly;
+export type HarmSetting = Threshold | "off" | ThresholdAction;
 
 /**
  * The categories of one side. A category the file leaves out is undefined: it is not declared, not sent,
@@ -172,6 +176,11 @@ export interface PromptSide extends FilterSide, Partial<Record<PromptActionKey, 
 /** The completion side: the harm categories and every detection of completions. */
 export interface CompletionSide extends FilterSide, Partial<Record<CompletionActionKey, Action>> {}
 
+/** An agent's tool call or tool response: harm categories and the shields and detections agents have. */
+export interface ToolSide
+  extends Partial<Record<"hate" | "sexual" | "violence" | "selfHarm", HarmSetting>>,
+    Partial<Record<ToolActionKey, Action>> {}
+
 export interface DesiredContentFilter extends Declared {
   key: string;
   accountKey: string;
@@ -180,6 +189,9 @@ export interface DesiredContentFilter extends Declared {
   mode: NonNullable<ContentFilter["mode"]>;
   prompt: PromptSide;
   completion: CompletionSide;
+  /** Declared only when the file has the key (Preview: refused by a check, see INTERVENTION_POINTS). */
+  toolCall?: ToolSide;
+  toolResponse?: ToolSide;
   import?: string;
 }
 

@@ -43,9 +43,9 @@ export type Severity = (("low" | "medium" | "high" | "off") | SeverityAction)
  */
 export type Threshold = ("low" | "medium" | "high")
 /**
- * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. Omitted: not sent; Azure keeps/applies its own setting.
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. humanReview and retry are written as the RaiPolicy API's action HITL and RETRY (RaiActionType, api-version 2026-09-01 of the Cognitive Services REST specification in Azure/azure-rest-api-specs); Microsoft documents no behaviour for them (a warning says so). Omitted: not sent; Azure keeps/applies its own setting.
  */
-export type Action = ("block" | "annotate" | "off")
+export type Action = ("block" | "annotate" | "off" | "humanReview" | "retry")
 /**
  * Names of blocklists (in `blocklists`) applied to this side. Azure documents blocklists for Azure OpenAI models only.
  */
@@ -417,6 +417,8 @@ base?: ("Microsoft.Default" | "Microsoft.DefaultV2")
 mode?: ("Default" | "Asynchronous_filter" | "Deferred" | "Blocking")
 prompt?: PromptFilter
 completion?: CompletionFilter
+toolCall?: ToolFilter
+toolResponse?: ToolFilter
 import?: ImportIds
 }
 /**
@@ -430,15 +432,15 @@ selfHarm?: Severity
 /**
  * Prompt shield against jailbreak attempts. Omitted: not sent; Azure keeps/applies its own setting.
  */
-jailbreak?: ("block" | "annotate" | "off")
+jailbreak?: ("block" | "annotate" | "off" | "humanReview" | "retry")
 /**
  * Prompt shield against attacks hidden in documents (indirect prompt injection); Azure's name: Indirect Attack. Omitted: not sent; Azure keeps/applies its own setting.
  */
-indirectAttack?: ("block" | "annotate" | "off")
+indirectAttack?: ("block" | "annotate" | "off" | "humanReview" | "retry")
 /**
  * Spotlighting (preview): marks documents in the prompt so that the model can tell them from instructions, against indirect attacks; models only, not agents. Azure's name: Indirect Attack Spotlighting (as Microsoft's Guardrail built-in policy f3a9c2e0 names it). Omitted: not sent; Azure keeps/applies its own setting.
  */
-indirectAttackSpotlighting?: ("block" | "annotate" | "off")
+indirectAttackSpotlighting?: ("block" | "annotate" | "off" | "humanReview" | "retry")
 profanity?: Action
 blocklists?: BlocklistRefs
 }
@@ -448,9 +450,9 @@ blocklists?: BlocklistRefs
 export interface SeverityAction {
 threshold: Threshold
 /**
- * block: content at or above the threshold is blocked; annotate: it is detected and annotated but let through.
+ * block: content at or above the threshold is blocked; annotate: it is detected and annotated but let through. humanReview and retry are written as the RaiPolicy API's action HITL and RETRY (RaiActionType, api-version 2026-09-01 of the Cognitive Services REST specification in Azure/azure-rest-api-specs); Microsoft documents no behaviour for them (a warning says so).
  */
-action: ("block" | "annotate")
+action: ("block" | "annotate" | "humanReview" | "retry")
 }
 /**
  * Filters applied to completions (model output). Each category is optional: omitted: not sent; Azure keeps/applies its own setting.
@@ -461,15 +463,40 @@ sexual?: Severity
 violence?: Severity
 selfHarm?: Severity
 /**
- * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. Omitted: not sent; Azure keeps/applies its own setting.
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. humanReview and retry are written as the RaiPolicy API's action HITL and RETRY (RaiActionType, api-version 2026-09-01 of the Cognitive Services REST specification in Azure/azure-rest-api-specs); Microsoft documents no behaviour for them (a warning says so). Omitted: not sent; Azure keeps/applies its own setting.
  */
-protectedMaterialText?: ("block" | "annotate" | "off")
+protectedMaterialText?: ("block" | "annotate" | "off" | "humanReview" | "retry")
 /**
- * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. Omitted: not sent; Azure keeps/applies its own setting.
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. humanReview and retry are written as the RaiPolicy API's action HITL and RETRY (RaiActionType, api-version 2026-09-01 of the Cognitive Services REST specification in Azure/azure-rest-api-specs); Microsoft documents no behaviour for them (a warning says so). Omitted: not sent; Azure keeps/applies its own setting.
  */
-protectedMaterialCode?: ("block" | "annotate" | "off")
+protectedMaterialCode?: ("block" | "annotate" | "off" | "humanReview" | "retry")
 profanity?: Action
 blocklists?: BlocklistRefs
+}
+/**
+ * Filters at an agent's intervention points beyond user input and output: `toolCall` (RaiPolicy source PreToolCall: what the agent proposes to send to a tool) and `toolResponse` (PostToolCall: what a tool returns to the agent). Microsoft documents both as Preview (guardrails overview, intervention points); aideploy does not write them, and an error at the key says so. The categories are the risks the guardrails overview lists as applicable to agents that a RaiPolicy names.
+ */
+export interface ToolFilter {
+hate?: Severity
+sexual?: Severity
+violence?: Severity
+selfHarm?: Severity
+/**
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. humanReview and retry are written as the RaiPolicy API's action HITL and RETRY (RaiActionType, api-version 2026-09-01 of the Cognitive Services REST specification in Azure/azure-rest-api-specs); Microsoft documents no behaviour for them (a warning says so). Omitted: not sent; Azure keeps/applies its own setting.
+ */
+jailbreak?: ("block" | "annotate" | "off" | "humanReview" | "retry")
+/**
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. humanReview and retry are written as the RaiPolicy API's action HITL and RETRY (RaiActionType, api-version 2026-09-01 of the Cognitive Services REST specification in Azure/azure-rest-api-specs); Microsoft documents no behaviour for them (a warning says so). Omitted: not sent; Azure keeps/applies its own setting.
+ */
+indirectAttack?: ("block" | "annotate" | "off" | "humanReview" | "retry")
+/**
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. humanReview and retry are written as the RaiPolicy API's action HITL and RETRY (RaiActionType, api-version 2026-09-01 of the Cognitive Services REST specification in Azure/azure-rest-api-specs); Microsoft documents no behaviour for them (a warning says so). Omitted: not sent; Azure keeps/applies its own setting.
+ */
+protectedMaterialText?: ("block" | "annotate" | "off" | "humanReview" | "retry")
+/**
+ * block: detected content is blocked; annotate: detected and annotated but let through; off: not run. humanReview and retry are written as the RaiPolicy API's action HITL and RETRY (RaiActionType, api-version 2026-09-01 of the Cognitive Services REST specification in Azure/azure-rest-api-specs); Microsoft documents no behaviour for them (a warning says so). Omitted: not sent; Azure keeps/applies its own setting.
+ */
+protectedMaterialCode?: ("block" | "annotate" | "off" | "humanReview" | "retry")
 }
 /**
  * A custom blocklist (Azure RAI blocklist). Created on every account where a content filter that uses it is.

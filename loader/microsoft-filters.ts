@@ -7,7 +7,10 @@ import type { FactSource } from "./deployment-types";
 import type { DesiredContentFilter } from "./desired-state";
 
 /** What a content filter lets through: the settings that strength is judged on. */
-export type FilterProfile = Pick<DesiredContentFilter, "mode" | "prompt" | "completion">;
+export type FilterProfile = Pick<
+  DesiredContentFilter,
+  "mode" | "prompt" | "completion" | "toolCall" | "toolResponse"
+>;
 
 const medium = { hate: "medium", sexual: "medium", violence: "medium", selfHarm: "medium" } as const;
 

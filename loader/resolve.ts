@@ -1,6 +1,11 @@
 import type { ModelCatalog } from "../catalog/model-catalog";
 import { type CapacityMeaning, capacityMeaningOf } from "./capacity";
-import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "./content-filters";
+import {
+  COMPLETION_ACTION_KEYS,
+  PROMPT_ACTION_KEYS,
+  SEVERITY_KEYS,
+  TOOL_ACTION_KEYS,
+} from "./content-filters";
 import { routerModeValue } from "./deployment-features";
 import type {
   DesiredAccount,
@@ -14,6 +19,7 @@ import type {
   DisabledDeployment,
   FilterSide,
   HarmSetting,
+  ToolSide,
 } from "./desired-state";
 import type {
   Action,
@@ -29,6 +35,7 @@ import type {
   RateLimit,
   Reservation,
   Severity,
+  ToolFilter,
 } from "./file-types.generated";
 import { deploymentLayers, firstSetting, own } from "./layers";
 import { locationKey } from "./location";
@@ -247,7 +254,7 @@ function definedFields<T, K extends keyof T>(source: T, keys: readonly K[]): Par
 /** A harm category of the file as resolved: `{threshold, action: block}` is the bare threshold. */
 export function harmSetting(value: Severity | undefined): HarmSetting | undefined {
   if (value === undefined || typeof value === "string") return value;
-  return value.action === "block" ? value.threshold : { threshold: value.threshold, action: "annotate" };
+  return value.action === "block" ? value.threshold : { threshold: value.threshold, action: value.action };
 }
 
 /** Copies the categories a side declares; the ones it leaves out stay undefined (not declared). */
@@ -269,16 +276,36 @@ function side(s: PromptFilter | CompletionFilter | undefined, actionKeys: readon
 
 type ActionKey = (typeof PROMPT_ACTION_KEYS)[number] | (typeof COMPLETION_ACTION_KEYS)[number];
 
+/** An agent's tool call or tool response as declared (no blocklists: none is documented there). */
+function toolSide(s: ToolFilter): ToolSide {
+  const resolved: ToolSide = {};
+  for (const key of SEVERITY_KEYS) {
+    const setting = harmSetting(s[key]);
+    if (setting !== undefined) resolved[key] = setting;
+  }
+  for (const key of TOOL_ACTION_KEYS) {
+    const value = s[key];
+    if (value !== undefined) resolved[key] = value;
+  }
+  return resolved;
+}
+
 /** The settings of a content filter as the file declares it, with the file's defaults for base and mode. */
 export function resolveContentFilterSettings(
   filter: ContentFilter,
-): Pick<DesiredContentFilter, "base" | "mode" | "prompt" | "completion"> {
-  return {
+): Pick<DesiredContentFilter, "base" | "mode" | "prompt" | "completion" | "toolCall" | "toolResponse"> {
+  const settings: Pick<
+    DesiredContentFilter,
+    "base" | "mode" | "prompt" | "completion" | "toolCall" | "toolResponse"
+  > = {
     base: filter.base ?? "Microsoft.DefaultV2",
     mode: filter.mode ?? "Default",
     prompt: side(filter.prompt, PROMPT_ACTION_KEYS),
     completion: side(filter.completion, COMPLETION_ACTION_KEYS),
   };
+  if (filter.toolCall !== undefined) settings.toolCall = toolSide(filter.toolCall);
+  if (filter.toolResponse !== undefined) settings.toolResponse = toolSide(filter.toolResponse);
+  return settings;
 }
 
 /** Content filters and blocklists exist on each account where a deployment uses them, in file order. */

@@ -14,11 +14,22 @@ export { type FilterProfile, MICROSOFT_FILTER_PROFILES };
 /** Higher is weaker: a threshold of low filters the most. */
 const THRESHOLD_RANK: Record<Threshold, number> = { low: 0, medium: 1, high: 2 };
 
-/** Higher is weaker: blocking at any threshold, then annotating only (blocks nothing), then off. */
-function harmRank(setting: HarmSetting): number {
+/**
+ * Higher is weaker: blocking at any threshold, then annotating only (blocks nothing), then off. Undefined
+ * for an action whose behaviour no document describes (loader/content-filters.ts FILTER_ACTIONS).
+ */
+function harmRank(setting: HarmSetting): number | undefined {
   if (setting === "off") return 6;
   if (typeof setting === "string") return THRESHOLD_RANK[setting];
+  if (setting.action !== "annotate") return undefined;
   return 3 + THRESHOLD_RANK[setting.threshold];
+}
+
+/** The action of a setting, and its threshold (none for off and for the actions without one). */
+function harmParts(setting: HarmSetting): { action: string; threshold: number | undefined } {
+  if (setting === "off") return { action: "off", threshold: undefined };
+  if (typeof setting === "string") return { action: "block", threshold: THRESHOLD_RANK[setting] };
+  return { action: setting.action, threshold: THRESHOLD_RANK[setting.threshold] };
 }
 
 /**
@@ -26,14 +37,34 @@ function harmRank(setting: HarmSetting): number {
  * declared (Azure keeps its own setting): dropping a declared category loses what the file guaranteed, so
  * it counts as weaker; declaring a category that was left out adds a guarantee and is never weaker.
  */
-function weaker<T>(before: T | undefined, after: T | undefined, rank: (value: T) => number): boolean {
+function weaker<T>(
+  before: T | undefined,
+  after: T | undefined,
+  rank: (value: T) => number | undefined,
+  parts: (value: T) => { action: string; threshold: number | undefined },
+): boolean {
   if (before === undefined) return false;
   if (after === undefined) return true;
-  return rank(after) > rank(before);
+  const [was, is] = [rank(before), rank(after)];
+  if (was !== undefined && is !== undefined) return is > was;
+  // An action whose behaviour no document describes cannot be ranked: a move to one counts as weaker, as
+  // a filter that cannot be found does; from one, only a move to blocking (at a threshold as strict) is
+  // known not to be; the same action at a stricter or equal threshold is not weaker either.
+  const [p, q] = [parts(before), parts(after)];
+  const noLooser = (q.threshold ?? 0) <= (p.threshold ?? 0);
+  if (q.action === p.action) return !noLooser;
+  return !(q.action === "block" && noLooser);
 }
-/** Higher is weaker: block stops content, annotate only labels it, off does not run. */
-const ACTION_RANK: Record<Action, number> = { block: 0, annotate: 1, off: 2 };
+/** Higher is weaker: block stops content, annotate only labels it, off does not run; undefined: undocumented. */
+const ACTION_RANK: Record<Action, number | undefined> = {
+  block: 0,
+  annotate: 1,
+  off: 2,
+  humanReview: undefined,
+  retry: undefined,
+};
 const actionRank = (action: Action) => ACTION_RANK[action];
+const actionParts = (action: Action) => ({ action, threshold: undefined });
 /** Modes in which content reaches the client before it is filtered. */
 const ASYNCHRONOUS_MODES: ReadonlySet<string> = new Set(["Asynchronous_filter", "Deferred"]);
 
@@ -57,7 +88,7 @@ export function weakenedSettings(before: FilterProfile, after: FilterProfile): s
   if (ASYNCHRONOUS_MODES.has(after.mode) && !ASYNCHRONOUS_MODES.has(before.mode)) weakened.push("mode");
   for (const side of ["prompt", "completion"] as const) {
     for (const category of SEVERITY_KEYS) {
-      if (weaker(before[side][category], after[side][category], harmRank)) {
+      if (weaker(before[side][category], after[side][category], harmRank, harmParts)) {
         weakened.push(`${side}.${category}`);
       }
     }
@@ -65,10 +96,11 @@ export function weakenedSettings(before: FilterProfile, after: FilterProfile): s
     if (before[side].blocklists.some((b) => !kept.has(b))) weakened.push(`${side}.blocklists`);
   }
   for (const action of PROMPT_ACTION_KEYS) {
-    if (weaker(before.prompt[action], after.prompt[action], actionRank)) weakened.push(`prompt.${action}`);
+    if (weaker(before.prompt[action], after.prompt[action], actionRank, actionParts))
+      weakened.push(`prompt.${action}`);
   }
   for (const action of COMPLETION_ACTION_KEYS) {
-    if (weaker(before.completion[action], after.completion[action], actionRank)) {
+    if (weaker(before.completion[action], after.completion[action], actionRank, actionParts)) {
       weakened.push(`completion.${action}`);
     }
   }

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { UsageError } from "../../diagnostics/failure";
-import { migrateDeploymentState, StateFormatError } from "../../infra/state-migration";
+import { migrateState, StateFormatError } from "../../infra/state-migration";
 import { type FileReadError, readRegularText } from "../../loader/source";
 import { jsonDocument } from "../../text/json";
 import { writeFiles } from "../atomic-write";
@@ -15,8 +15,8 @@ export interface StateMigrateArgs {
 }
 
 /**
- * `aideploy state migrate-deployments`: reads a stack export, completes the inputs of the deployments
- * written by the typed resource (infra/state-migration.ts), writes the state for `pulumi stack import`.
+ * `aideploy state migrate` (alias `migrate-deployments`, its name before content filters moved too): reads
+ * a stack export, completes the inputs of the deployments and content filters written by the typed resources (infra/state-migration.ts), writes the state for `pulumi stack import`.
  * What was done goes to stderr, so that stdout is the state alone.
  */
 export async function runStateMigrate(args: StateMigrateArgs, io: CommandIO): Promise<number> {
@@ -28,9 +28,9 @@ export async function runStateMigrate(args: StateMigrateArgs, io: CommandIO): Pr
       error instanceof SyntaxError ? `not JSON: ${error.message}` : (error as FileReadError).reason;
     throw new UsageError(`cannot read ${args.file}: ${reason}`);
   }
-  let result: ReturnType<typeof migrateDeploymentState>;
+  let result: ReturnType<typeof migrateState>;
   try {
-    result = migrateDeploymentState(exported);
+    result = migrateState(exported);
   } catch (error) {
     if (error instanceof StateFormatError) throw new UsageError(`${args.file}: ${error.message}`);
     throw error;
@@ -38,10 +38,12 @@ export async function runStateMigrate(args: StateMigrateArgs, io: CommandIO): Pr
   const text = jsonDocument(result.state);
   if (args.out === undefined) io.stdout(text);
   else writeFiles([{ path: path.resolve(io.cwd, args.out), text }], args.out);
+  const filters = result.migrated.filter((urn) => urn.includes("cognitiveservices:RaiPolicy::")).length;
+  const deployments = result.migrated.length - filters;
   io.stderr(
     result.migrated.length === 0
-      ? "no deployment needed preparing\n"
-      : `prepared ${result.migrated.length} deployment(s) for the generic resource; run \`pulumi stack import\` with the result, then \`pulumi up\`\n`,
+      ? "no deployment or content filter needed preparing\n"
+      : `prepared ${deployments} deployment(s) and ${filters} content filter(s) for the generic resource; run \`pulumi stack import\` with the result, then \`pulumi up\`\n`,
   );
   return ExitCode.ok;
 }
@@ -50,9 +52,10 @@ export const registerState: CommandRegistration = (program, context) => {
   program
     .command("state")
     .description("prepare a Pulumi stack's state for a change in how aideploy writes resources")
-    .command("migrate-deployments")
+    .command("migrate")
+    .alias("migrate-deployments")
     .description(
-      "complete the inputs of deployments written as azure-native's typed Deployment, so that the move to the generic resource (api-version 2026-09-01) is an update, not a replace",
+      "complete the inputs of deployments and content filters written as azure-native's typed Deployment and RaiPolicy, so that the move to the generic resource (api-version 2026-09-01) is an update, not a replace",
     )
     .argument("<file>", "the output of `pulumi stack export`")
     .option("--out <file>", "write the prepared state there instead of stdout")

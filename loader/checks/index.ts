@@ -26,6 +26,8 @@ import type { SemanticCheck } from "./check";
 import { contentFilterInvalidName } from "./content-filter-invalid-name";
 import { contentFilterLegacyMode } from "./content-filter-legacy-mode";
 import { contentFilterNeedsApproval } from "./content-filter-needs-approval";
+import { contentFilterPreviewInterventionPoint } from "./content-filter-preview-intervention-point";
+import { contentFilterUndocumentedAction } from "./content-filter-undocumented-action";
 import { contentFilterUnknownReference } from "./content-filter-unknown-reference";
 import { contentFilterUnused } from "./content-filter-unused";
 import { deploymentAccountAndAccounts } from "./deployment-account-and-accounts";
@@ -121,6 +123,8 @@ export function semanticChecks(): readonly SemanticCheck[] {
     contentFilterUnused,
     contentFilterLegacyMode,
     contentFilterNeedsApproval,
+    contentFilterPreviewInterventionPoint,
+    contentFilterUndocumentedAction,
     blocklistInvalidName,
     blocklistUnknownReference,
     blocklistInvalidRegex,

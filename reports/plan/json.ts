@@ -4,7 +4,7 @@ import { jsonDocument } from "../../text/json";
 import type { PlanReport } from "./model";
 
 /**
- * What Pulumi is given for a node: its azure-native type token and exact inputs; for a deployment also
+ * What Pulumi is given for a node: its azure-native type token and exact inputs; for a deployment or a content filter also
  * the api-version written and the former type it is aliased to (infra/deployment-resource.ts).
  */
 function registered(node: ResourceNode): Record<string, unknown> {

@@ -19,6 +19,18 @@ const typed = (name: string) => ({
   outputs: { name, type: "Microsoft.CognitiveServices/accounts/deployments" },
 });
 
+const typedFilter = {
+  urn: "urn:pulumi:prod::aideploy::aideploy:index:AiDeployments$azure-native:cognitiveservices:RaiPolicy::main/content-filter/strict",
+  custom: true,
+  type: "azure-native:cognitiveservices:RaiPolicy",
+  inputs: {
+    accountName: "contoso-ai",
+    resourceGroupName: "rg-ai",
+    raiPolicyName: "strict",
+    properties: { mode: "Default", contentFilters: [] },
+  },
+};
+
 const account = {
   urn: "urn:pulumi:prod::aideploy::aideploy:index:AiDeployments$azure-native:cognitiveservices:Account::main",
   custom: true,
@@ -38,7 +50,31 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-describe("aideploy state migrate-deployments", () => {
+describe("aideploy state migrate (alias migrate-deployments)", () => {
+  it("completes the typed content filters' inputs with the generic resource's path inputs", async () => {
+    const exported = { version: 3, deployment: { manifest: {}, resources: [account, typedFilter] } };
+    const cwd = workspace({ "export.json": JSON.stringify(exported) });
+    const io = memoryIO({ cwd });
+    expect(await main(["state", "migrate", "export.json"], io)).toBe(0);
+    const state = JSON.parse(io.out) as { deployment: { resources: unknown[] } };
+    expect(state.deployment.resources).toEqual([
+      account,
+      {
+        ...typedFilter,
+        inputs: {
+          ...typedFilter.inputs,
+          resourceProviderNamespace: "Microsoft.CognitiveServices",
+          parentResourcePath: "accounts/contoso-ai",
+          resourceType: "raiPolicies",
+          resourceName: "strict",
+        },
+      },
+    ]);
+    expect(io.err).toBe(
+      "prepared 0 deployment(s) and 1 content filter(s) for the generic resource; run `pulumi stack import` with the result, then `pulumi up`\n",
+    );
+  });
+
   it("completes the typed deployments' inputs with the generic resource's path inputs, nothing else", async () => {
     const exported = { version: 3, deployment: { manifest: {}, resources: [account, typed("chat")] } };
     const cwd = workspace({ "export.json": JSON.stringify(exported) });
@@ -57,7 +93,7 @@ describe("aideploy state migrate-deployments", () => {
       },
     });
     expect(io.err).toBe(
-      "prepared 1 deployment(s) for the generic resource; run `pulumi stack import` with the result, then `pulumi up`\n",
+      "prepared 1 deployment(s) and 0 content filter(s) for the generic resource; run `pulumi stack import` with the result, then `pulumi up`\n",
     );
   });
 
@@ -73,7 +109,7 @@ describe("aideploy state migrate-deployments", () => {
     const again = memoryIO({ cwd });
     expect(await main(["state", "migrate-deployments", "prepared.json"], again)).toBe(0);
     expect(JSON.parse(again.out)).toEqual(JSON.parse(readFileSync(path.join(cwd, "prepared.json"), "utf8")));
-    expect(again.err).toBe("no deployment needed preparing\n");
+    expect(again.err).toBe("no deployment or content filter needed preparing\n");
   });
 
   it("a file that is not a stack export is a usage error (exit 2), no stack trace", async () => {

@@ -171,6 +171,21 @@ describe("aideploy plan", () => {
       },
       dependsOn: ["eastus2/content-filter/relaxed-internal", "eastus2", "eastus2/content-filter/strict"],
     });
+    // Content filters too, so that `action` (api-version 2026-09-01) reaches Azure.
+    expect(plan.resources.find((r) => r.name === "eastus2/content-filter/strict")).toMatchObject({
+      type: "azure-native:resources:Resource",
+      apiVersion: "2026-09-01",
+      aliases: [{ type: "azure-native:cognitiveservices:RaiPolicy" }],
+      inputs: {
+        resourceGroupName: "rg-ai-dev",
+        resourceProviderNamespace: "Microsoft.CognitiveServices",
+        parentResourcePath: "accounts/contoso-ai-eus2-dev",
+        resourceType: "raiPolicies",
+        resourceName: "strict",
+        apiVersion: "2026-09-01",
+        properties: { basePolicyName: "Microsoft.DefaultV2", mode: "Default" },
+      },
+    });
     expect(Object.keys(plan.outputs.accounts)).toEqual(["eastus2", "swedencentral"]);
   });
 

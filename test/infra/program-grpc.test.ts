@@ -200,13 +200,17 @@ describe("the Pulumi program booted like `pulumi up`, against a stand-in engine"
           .filter((r) => r.type === `azure-native:cognitiveservices:${type}`)
           .map((r) => r.protect === true);
       if (stack === "prod") {
-        // The prod environment has `protect: true`: deployments and content filters are protected.
-        const deployments = custom.filter((r) => r.type === "azure-native:resources:Resource");
-        expect(deployments).toHaveLength(13);
-        expect(deployments.every((r) => r.protect === true)).toBe(true);
+        // The prod environment has `protect: true`: deployments and content filters are protected; both
+        // are written through the generic resource at 2026-09-01.
+        const generic = custom.filter((r) => r.type === "azure-native:resources:Resource");
+        const ofType = (resourceType: string) =>
+          generic.filter((r) => r.inputs.resourceType === resourceType);
+        expect(ofType("deployments")).toHaveLength(13);
+        expect(ofType("raiPolicies")).toHaveLength(3);
+        expect(generic).toHaveLength(16);
+        expect(generic.every((r) => r.protect === true && r.inputs.apiVersion === "2026-09-01")).toBe(true);
         expect(isProtected("Deployment")).toEqual([]);
-        expect(isProtected("RaiPolicy")).toHaveLength(3);
-        expect(isProtected("RaiPolicy").every(Boolean)).toBe(true);
+        expect(isProtected("RaiPolicy")).toEqual([]);
         expect(isProtected("RaiBlocklistItem").some(Boolean)).toBe(false);
       } else {
         expect(custom.some((r) => r.protect === true)).toBe(false);

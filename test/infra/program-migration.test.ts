@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { migrateDeploymentState } from "../../infra/state-migration";
+import { migrateState } from "../../infra/state-migration";
 import { toArmView } from "../../policies/arm-view";
 import { repoRoot } from "../support/paths";
 import {
@@ -41,9 +41,14 @@ accounts:
     name: contoso-ai
     resourceGroup: rg-ai
     location: swedencentral
+contentFilters:
+  strict:
+    prompt: { hate: low, jailbreak: block }
+    completion: { hate: { threshold: medium, action: annotate } }
 defaults:
   sku: GlobalStandard
   versionUpgradeOption: NoAutoUpgrade
+  contentFilter: strict
 deployments:
   - name: chat
     model: { format: OpenAI, name: gpt-4.1, version: "2025-04-14" }
@@ -73,8 +78,9 @@ function fileWith(name: string, content: string): string {
   return file;
 }
 
+/** The resources that move: deployments and content filters. */
 const deploymentsOf = (registrations: readonly ResourceRegistration[]) =>
-  registrations.filter((r) => r.custom && r.name.includes("/deployment/"));
+  registrations.filter((r) => r.custom && /\/(deployment|content-filter)\//.test(r.name));
 
 /** A stand-in state in `pulumi stack export` form, and back. */
 const toExport = (state: readonly StateResource[]) => ({
@@ -88,7 +94,9 @@ const fromExport = (exported: unknown): StateResource[] =>
 
 const subscription = "00000000-0000-0000-0000-000000000000";
 const armIdOfTyped = (i: Record<string, unknown>) =>
-  `/subscriptions/${subscription}/resourceGroups/${String(i.resourceGroupName)}/providers/Microsoft.CognitiveServices/accounts/${String(i.accountName)}/deployments/${String(i.deploymentName)}`;
+  i.raiPolicyName !== undefined
+    ? `/subscriptions/${subscription}/resourceGroups/${String(i.resourceGroupName)}/providers/Microsoft.CognitiveServices/accounts/${String(i.accountName)}/raiPolicies/${String(i.raiPolicyName)}`
+    : `/subscriptions/${subscription}/resourceGroups/${String(i.resourceGroupName)}/providers/Microsoft.CognitiveServices/accounts/${String(i.accountName)}/deployments/${String(i.deploymentName)}`;
 const armIdOfGeneric = (i: Record<string, unknown>) =>
   `/subscriptions/${subscription}/resourceGroups/${String(i.resourceGroupName)}/providers/${String(i.resourceProviderNamespace)}/${String(i.parentResourcePath)}/${String(i.resourceType)}/${String(i.resourceName)}`;
 
@@ -100,11 +108,12 @@ const byKind = (steps: readonly Step[]) =>
     ]),
   );
 
-describe("a stack moves from the typed deployment resource to the generic one", () => {
-  it("with its state prepared once, every deployment is the same resource, updated in place; without, replaced", async () => {
+describe("a stack moves from the typed deployment and content filter resources to the generic one", () => {
+  it("with its state prepared once, every deployment and filter is the same resource, updated in place; without, replaced", async () => {
     const file = fileWith("estate.yaml", file2025);
     const before = await run(typedProgram, file);
     expect(deploymentsOf(before.engine.registrations).map((r) => r.type)).toEqual([
+      "azure-native:cognitiveservices:RaiPolicy",
       "azure-native:cognitiveservices:Deployment",
       "azure-native:cognitiveservices:Deployment",
     ]);
@@ -113,6 +122,7 @@ describe("a stack moves from the typed deployment resource to the generic one", 
     const after = await run(repoRoot, file);
     const moved = deploymentsOf(after.engine.registrations);
     expect(moved.map((r) => r.type)).toEqual([
+      "azure-native:resources:Resource",
       "azure-native:resources:Resource",
       "azure-native:resources:Resource",
     ]);
@@ -126,7 +136,11 @@ describe("a stack moves from the typed deployment resource to the generic one", 
 
     // The alias alone finds the old state, but azure-native would replace: the path inputs are added.
     const unprepared = planSteps(after.engine.registrations, state);
-    expect(byKind(unprepared).replace).toEqual(["main/deployment/chat", "main/deployment/mini"]);
+    expect(byKind(unprepared).replace).toEqual([
+      "main/content-filter/strict",
+      "main/deployment/chat",
+      "main/deployment/mini",
+    ]);
     expect(unprepared.find((s) => s.kind === "replace")?.replaceKeys).toEqual([
       "parentResourcePath",
       "resourceName",
@@ -135,8 +149,9 @@ describe("a stack moves from the typed deployment resource to the generic one", 
     ]);
 
     // `aideploy state migrate-deployments` on the exported state, then the same run: updates only.
-    const { state: prepared, migrated } = migrateDeploymentState(toExport(state));
+    const { state: prepared, migrated } = migrateState(toExport(state));
     expect(migrated.map((urn) => urn.split("::").at(-1))).toEqual([
+      "main/content-filter/strict",
       "main/deployment/chat",
       "main/deployment/mini",
     ]);
@@ -144,15 +159,24 @@ describe("a stack moves from the typed deployment resource to the generic one", 
     const steps = planSteps(after.engine.registrations, preparedState);
     expect(byKind(steps)).toEqual({
       same: [],
-      update: ["main/deployment/chat", "main/deployment/mini"],
+      update: ["main/content-filter/strict", "main/deployment/chat", "main/deployment/mini"],
       replace: [],
       create: [],
       delete: [],
     });
     for (const step of steps) {
       // Matched through the alias to the typed URN; the diff is the api-version and the typed path inputs.
-      expect(step.oldUrn).toMatch(/azure-native:cognitiveservices:Deployment::main\/deployment\//);
-      expect(step.changed).toEqual(["accountName", "apiVersion", "deploymentName"]);
+      const filter = step.urn.endsWith("main/content-filter/strict");
+      expect(step.oldUrn).toMatch(
+        filter
+          ? /azure-native:cognitiveservices:RaiPolicy::main\/content-filter\/strict$/
+          : /azure-native:cognitiveservices:Deployment::main\/deployment\//,
+      );
+      expect(step.changed).toEqual([
+        "accountName",
+        "apiVersion",
+        filter ? "raiPolicyName" : "deploymentName",
+      ]);
       expect(step.replaceKeys).toEqual([]);
       // The update is a PUT at the ARM id azure-native builds from the new inputs: the deployment's own.
       const registration = moved.find((r) => r.urn === step.urn);
@@ -168,7 +192,7 @@ describe("a stack moves from the typed deployment resource to the generic one", 
     );
     expect(nextSteps.filter((s) => s.kind !== "same")).toEqual([]);
     // Preparing a state twice changes nothing more.
-    expect(migrateDeploymentState(prepared).migrated).toEqual([]);
+    expect(migrateState(prepared).migrated).toEqual([]);
   });
 
   it("the program as it was refuses a file with 2026 properties instead of dropping them", async () => {
@@ -186,9 +210,30 @@ describe("a stack moves from the typed deployment resource to the generic one", 
     });
     expect(refused.exitCode).toBe(32);
     expect(refused.engine.logs.filter((l) => l.severity === "error").map((l) => l.message)).toEqual([
-      "deployment chat on contoso-ai sets serviceTier, which azure-native:cognitiveservices:Deployment (api-version 2025-06-01) cannot write; use the generic deployment resource",
-      "deployments file needs the generic deployment resource",
+      "deployment chat on contoso-ai sets serviceTier, which azure-native:cognitiveservices:Deployment (api-version 2025-06-01) cannot write; use the generic resource",
+      "deployments file needs the generic resource",
     ]);
     expect(refused.engine.customResources().filter((r) => r.name.includes("/deployment/"))).toEqual([]);
+  });
+
+  it("the program as it was refuses a content filter with an action only api-version 2026-09-01 has", async () => {
+    const review = fileWith(
+      "estate-review.yaml",
+      file2025.replace(
+        "completion: { hate: { threshold: medium, action: annotate } }",
+        "completion: { hate: { threshold: medium, action: humanReview } }",
+      ),
+    );
+    const refused = await runPulumiProgram({
+      projectDir: typedProgram,
+      stack: "prod",
+      config: { "aideploy:file": path.relative(repoRoot, review) },
+    });
+    expect(refused.exitCode).toBe(32);
+    expect(refused.engine.logs.filter((l) => l.severity === "error").map((l) => l.message)).toEqual([
+      "content filter strict on contoso-ai has Hate (Completion) action HITL, which azure-native:cognitiveservices:RaiPolicy (api-version 2025-06-01) cannot write; use the generic resource",
+      "deployments file needs the generic resource",
+    ]);
+    expect(refused.engine.customResources().filter((r) => r.name.includes("/content-filter/"))).toEqual([]);
   });
 });

@@ -399,7 +399,35 @@ describe("deployments under mocks, in both representations", () => {
     }
     // Other resources are registered the same way in both.
     const others = (rs: Registration[]) =>
-      rs.filter((r) => !r.name.includes("/deployment/")).map((r) => [r.type, r.name, r.inputs]);
+      rs
+        .filter((r) => !/\/(deployment|content-filter)\//.test(r.name))
+        .map((r) => [r.type, r.name, r.inputs]);
     expect(others(generic)).toEqual(others(typed));
+  });
+
+  it("the generic resource at 2026-09-01 and the typed RaiPolicy give every content filter the same ARM view", async () => {
+    const plan = planned("deployments.yaml", "prod");
+    const generic = await runGraph(plan, "generic");
+    const typed = await runGraph(plan, "typed");
+    const filters = plan.graph.nodes.filter((n) => n.type === "azure-native:cognitiveservices:RaiPolicy");
+    expect(filters.length).toBeGreaterThan(0);
+    for (const node of filters) {
+      const g = generic.find((r) => r.name === node.name);
+      const t = typed.find((r) => r.name === node.name);
+      expect(g?.type, node.name).toBe("azure-native:resources:Resource");
+      expect(t?.type, node.name).toBe("azure-native:cognitiveservices:RaiPolicy");
+      expect(g?.inputs, node.name).toEqual({
+        resourceGroupName: node.inputs.resourceGroupName,
+        resourceProviderNamespace: "Microsoft.CognitiveServices",
+        parentResourcePath: `accounts/${node.inputs.accountName}`,
+        resourceType: "raiPolicies",
+        resourceName: node.inputs.raiPolicyName,
+        apiVersion: "2026-09-01",
+        properties: plain(node.inputs.properties),
+      });
+      const genericView = toArmView(g?.type ?? "", g?.inputs ?? {});
+      expect(genericView?.type, node.name).toBe("Microsoft.CognitiveServices/accounts/raiPolicies");
+      expect(genericView, node.name).toEqual(toArmView(t?.type ?? "", t?.inputs ?? {}));
+    }
   });
 });

@@ -751,6 +751,60 @@ const violations: Violation[] = [
     path: "contentFilters.strict.completion.violence",
     message: /turns violence on completions to annotate only \(at medium\): this needs approval/,
   },
+  // content-filter/undocumented-action
+  {
+    behaviour: "a harm category with the action humanReview is a warning at the action: HITL is undocumented",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    completion:\n      violence: { threshold: medium, action: humanReview }\n",
+    )}`,
+    code: "content-filter/undocumented-action",
+    line: 16,
+    column: 46,
+    path: "contentFilters.strict.completion.violence.action",
+    message:
+      /sets completion\.violence to humanReview, written as the RaiPolicy action HITL: the API's action HITL, which no Microsoft document describes .*annotate \("Annotate"\) and block \("Annotate and block"\) only \(Azure\/azure-rest-api-specs specification\/cognitiveservices\/.*\/stable\/2026-09-01\/cognitiveservices\.json \(2026-09-01\)\)/,
+    hint: /use `block` or `annotate`/,
+  },
+  {
+    behaviour: "a detection with the action retry is a warning at its value: RETRY is undocumented",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    completion:\n      protectedMaterialText: retry\n",
+    )}`,
+    code: "content-filter/undocumented-action",
+    line: 16,
+    column: 30,
+    path: "contentFilters.strict.completion.protectedMaterialText",
+    message: /sets completion\.protectedMaterialText to retry, written as the RaiPolicy action RETRY/,
+  },
+  // content-filter/preview-intervention-point
+  {
+    behaviour: "an agent's tool call in a content filter is an error at the key: Preview per the docs",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    toolCall:\n      hate: high\n",
+    )}`,
+    code: "content-filter/preview-intervention-point",
+    line: 15,
+    column: 5,
+    path: "contentFilters.strict.toolCall",
+    message:
+      /declares `toolCall` \(Tool call, RaiPolicy source PreToolCall\), an intervention point Microsoft documents as Preview \(MicrosoftDocs\/azure-ai-docs articles\/foundry\/guardrails\/intervention-points\.md \(2026-02-18\)/,
+    hint: /remove `toolCall`/,
+  },
+  {
+    behaviour: "an agent's tool response in a content filter is an error at the key",
+    yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(
+      "  strict:\n",
+      "  strict:\n    toolResponse: { indirectAttack: block }\n",
+    )}`,
+    code: "content-filter/preview-intervention-point",
+    line: 15,
+    column: 5,
+    path: "contentFilters.strict.toolResponse",
+    message: /declares `toolResponse` \(Tool response, RaiPolicy source PostToolCall\)/,
+  },
   // blocklist/non-openai-models
   {
     behaviour: "a blocklist on a filter only a Mistral deployment uses is a warning",

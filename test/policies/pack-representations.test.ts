@@ -60,15 +60,18 @@ async function violations(resources: PolicyResource[]): Promise<string[]> {
   return found.sort();
 }
 
-describe("the policy pack reads deployments in either representation", () => {
-  it("gives each deployment the same ARM type and view", () => {
+describe("the policy pack reads deployments and content filters in either representation", () => {
+  it("gives each deployment and content filter the same ARM type and view", () => {
     const generic = resourcesAs("generic");
     const typed = resourcesAs("typed");
     const deployments = generic.filter((r) => r.type === "azure-native:resources:Resource");
-    expect(deployments.length).toBeGreaterThan(0);
+    expect(deployments.filter((r) => r.name.includes("/deployment/")).length).toBeGreaterThan(0);
+    expect(deployments.filter((r) => r.name.includes("/content-filter/")).length).toBeGreaterThan(0);
     for (const resource of deployments) {
       const before = typed.find((r) => r.name === resource.name);
-      expect(armTypeOf(resource.type, resource.props)).toBe(ArmTypes.deployment);
+      expect(armTypeOf(resource.type, resource.props)).toBe(
+        resource.name.includes("/content-filter/") ? ArmTypes.raiPolicy : ArmTypes.deployment,
+      );
       expect(toArmView(resource.type, resource.props), resource.name).toEqual(
         toArmView(before?.type ?? "", before?.props ?? {}),
       );

@@ -49,6 +49,36 @@ describe("content filter strength with categories left out and annotate-only thr
       weakened: ["prompt.selfHarm", "prompt.jailbreak"],
     },
     {
+      name: "blocking turned to human review (HITL, behaviour undocumented) counts as weaker",
+      before: profile({ hate: "medium" }, { protectedMaterialText: "block" }),
+      after: profile(
+        { hate: { threshold: "medium", action: "humanReview" } },
+        { protectedMaterialText: "retry" },
+      ),
+      weakened: ["prompt.hate", "completion.protectedMaterialText"],
+    },
+    {
+      name: "human review turned to blocking at a threshold as strict is not weaker; at a looser one it is",
+      before: profile({
+        hate: { threshold: "medium", action: "humanReview" },
+        sexual: { threshold: "low", action: "retry" },
+      }),
+      after: profile({ hate: "low", sexual: "medium" }),
+      weakened: ["prompt.sexual"],
+    },
+    {
+      name: "the same undocumented action at a looser threshold is weaker, at a stricter one not",
+      before: profile({
+        hate: { threshold: "medium", action: "retry" },
+        violence: { threshold: "medium", action: "retry" },
+      }),
+      after: profile({
+        hate: { threshold: "high", action: "retry" },
+        violence: { threshold: "low", action: "retry" },
+      }),
+      weakened: ["prompt.hate"],
+    },
+    {
       name: "declaring a category that was left out adds a guarantee, even as off",
       before: profile({}),
       after: profile({ profanity: "off", hate: "off" }, { protectedMaterialCode: "annotate" }),
@@ -89,6 +119,14 @@ describe("content filter compilation: only what the file declares is sent", () =
       ],
     ],
     [
+      "human review and retry, as the API's actions HITL and RETRY without `blocking`",
+      { hate: { threshold: "medium", action: "humanReview" }, jailbreak: "retry" },
+      [
+        { name: "Hate", source: "Prompt", enabled: true, severityThreshold: "Medium", action: "HITL" },
+        { name: "Jailbreak", source: "Prompt", enabled: true, action: "RETRY" },
+      ],
+    ],
+    [
       "off, as Azure stores a category that is off",
       { profanity: "off" },
       [{ name: "Profanity", source: "Prompt", enabled: false, blocking: false }],
@@ -124,6 +162,17 @@ describe("review of a filter category left out", () => {
     });
     const change = changeOf(annotated, "contentFilter", "east/strict");
     expect(change.fields).toEqual([{ path: "prompt.hate", before: "low", after: "annotate only at low" }]);
+    expect(change.flags).toContain("content-filter-weakened");
+  });
+
+  it("a category moved to human review shows in words and is flagged as a weakening", () => {
+    const report = diffOf({
+      head: edited((f) => {
+        f.contentFilters.strict.prompt.hate = { threshold: "low", action: "humanReview" };
+      }),
+    });
+    const change = changeOf(report, "contentFilter", "east/strict");
+    expect(change.fields).toEqual([{ path: "prompt.hate", before: "low", after: "human review at low" }]);
     expect(change.flags).toContain("content-filter-weakened");
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -170,5 +170,85 @@ describe("import, then drift: content filters as Azure holds them", () => {
     expect(report.drift.map((entry) => entry.kind)).not.toContain("contentFilter");
     expect(drift.err).toBe("");
     expect(drift.err).toBe("");
+  });
+});
+
+describe("import, then drift: the actions of api-version 2026-09-01 (HITL, RETRY)", () => {
+  const h = useEmulator({ pageSize: 5 });
+  const account = { resourceGroup: "rg-ai", name: "ai-actions", location: "eastus2" };
+  // The RaiPolicy shape of the 2026-09-01 specification: an entry with `action` and no `blocking`.
+  const properties = {
+    basePolicyName: "Microsoft.DefaultV2",
+    mode: "Default",
+    contentFilters: [
+      { name: "Hate", source: "Prompt", enabled: true, severityThreshold: "Medium", action: "HITL" },
+      { name: "Violence", source: "Completion", enabled: true, severityThreshold: "High", action: "RETRY" },
+      { name: "Jailbreak", source: "Prompt", enabled: true, action: "HITL" },
+      { name: "Sexual", source: "Prompt", enabled: true, blocking: true, severityThreshold: "Low" },
+    ],
+    customBlocklists: [],
+  };
+  /** The account with the filter and a deployment that uses it (an unused filter is not in the file). */
+  function seed(): AccountRef {
+    const ref = h.emulator.addAccount(account);
+    h.emulator.addRaiPolicy(ref, "reviewed", structuredClone(properties));
+    h.emulator.addDeployment(ref, {
+      name: "chat",
+      skuName: "GlobalStandard",
+      capacity: 1,
+      model: { format: "OpenAI", name: "gpt-4o", version: "2024-11-20" },
+      properties: { raiPolicyName: "reviewed", versionUpgradeOption: "NoAutoUpgrade" },
+    });
+    return ref;
+  }
+
+  it("imports HITL and RETRY as humanReview and retry, and drift on the file reports nothing", async () => {
+    seed();
+    const { imported, text, drift, report } = await importThenDrift(h.emulator, account);
+    expect(imported.code).toBe(0);
+    const filter = (
+      parse(text) as { contentFilters: Record<string, Record<string, Record<string, unknown>>> }
+    ).contentFilters.reviewed;
+    expect(filter?.prompt).toMatchObject({
+      hate: { threshold: "medium", action: "humanReview" },
+      jailbreak: "humanReview",
+      sexual: "low",
+    });
+    expect(filter?.completion).toMatchObject({ violence: { threshold: "high", action: "retry" } });
+    expect(report.drift).toEqual([]);
+    expect(drift.code).toBe(0);
+    // The plan of the imported file sends the same entries, `action` included.
+    const node = planText(text, undefined, "imported.yaml").graph.nodes.find(
+      (n) => n.type === ResourceTypes.contentFilter,
+    );
+    const sent = (node?.inputs as unknown as { properties: { contentFilters: Entry[] } }).properties;
+    const byKey = (entries: readonly Entry[]) =>
+      Object.fromEntries(entries.map((e) => [`${String(e.name)}|${String(e.source)}`, e]));
+    expect(byKey(sent.contentFilters)).toEqual(byKey(properties.contentFilters));
+  });
+
+  it("drift names an action Azure holds that the file does not say", async () => {
+    const ref = seed();
+    const { text } = await importThenDrift(h.emulator, account);
+    const live = h.emulator.account(ref)?.raiPolicies.get("reviewed");
+    if (!live) throw new Error("not seeded");
+    const entries = (live.properties as { contentFilters: Entry[] }).contentFilters;
+    entries[0] = {
+      name: "Hate",
+      source: "Prompt",
+      enabled: true,
+      severityThreshold: "Medium",
+      action: "RETRY",
+    };
+    const cwd = workspace();
+    writeFileSync(path.join(cwd, "imported.yaml"), text);
+    const drift = await run(["drift", "imported.yaml", "--format", "json"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    const report = JSON.parse(drift.out) as DriftReport;
+    expect(drift.code).toBe(1);
+    expect(JSON.stringify(report.drift)).toContain("retry at medium");
+    expect(JSON.stringify(report.drift)).toContain("human review at medium");
   });
 });
