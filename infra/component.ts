@@ -23,11 +23,11 @@ export interface AiDeploymentsArgs {
   /** Folder `file` is relative to; default: the program's working directory (the Pulumi project). */
   projectDir?: string | undefined;
   /**
-   * How deployments are written (infra/deployment-resource.ts): `generic` (default), azure-native's
-   * `resources:Resource` at api-version 2026-09-01; `typed`, its `cognitiveservices:Deployment` at
-   * 2025-06-01, as stacks were written before, which cannot say `serviceTier`, `state`, `routing` or
-   * `modelProviderData` (a file that sets them fails). Either way a stack moves between the two without a
-   * replace.
+   * How deployments and content filters are written (infra/deployment-resource.ts): `generic` (default),
+   * azure-native's `resources:Resource` at api-version 2026-09-01; `typed`, its `cognitiveservices:Deployment`
+   * and `cognitiveservices:RaiPolicy` at 2025-06-01, as stacks were written before, which cannot say
+   * `serviceTier`, `state`, `routing`, `modelProviderData` or a content filter's `humanReview`/`retry` (a
+   * file that sets them fails). Either way a stack moves between the two without a replace.
    */
   deploymentResource?: DeploymentRepresentation | undefined;
 }
