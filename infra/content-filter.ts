@@ -69,7 +69,7 @@ function actionFilter(name: string, source: AzureFilter["source"], action: Actio
 }
 
 /** How the file's actions read in words (drift, review): `human review`, not `humanReview`. */
-const ACTION_WORDS: Readonly<Record<Exclude<HarmSetting, string>["action"], string>> = {
+export const ACTION_WORDS: Readonly<Record<Exclude<HarmSetting, string>["action"], string>> = {
   annotate: "annotate only",
   humanReview: "human review",
   retry: "retry",

@@ -4,7 +4,12 @@
  * category Azure has no entry for is left out (undefined), as the file leaves it out. The inverse of
  * infra/content-filter.ts, with every setting the file cannot express reported instead of dropped.
  */
-import { COMPLETION_ACTION_FILTERS, PROMPT_ACTION_FILTERS, SEVERITY_FILTERS } from "../infra/content-filter";
+import {
+  ACTION_WORDS,
+  COMPLETION_ACTION_FILTERS,
+  PROMPT_ACTION_FILTERS,
+  SEVERITY_FILTERS,
+} from "../infra/content-filter";
 import { FILTER_ACTIONS, fileActionOfApi } from "../loader/content-filters";
 import type { HarmSetting, ThresholdAction } from "../loader/desired-state";
 import type { Action } from "../loader/file-types.generated";
@@ -64,12 +69,6 @@ export function entryAction(entry: ContentFilterRecord): ThresholdAction["action
   if (action === undefined || FILTER_ACTIONS[action].apiAction === null) return undefined;
   return action as ThresholdAction["action"];
 }
-
-const ACTION_WORDS: Readonly<Record<ThresholdAction["action"], string>> = {
-  annotate: "annotate only",
-  humanReview: "human review",
-  retry: "retry",
-};
 
 /** Azure's entry in words. */
 export function describeEntry(entry: ContentFilterRecord | undefined, withThreshold: boolean): string {
