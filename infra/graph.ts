@@ -40,7 +40,7 @@ export interface DeploymentInputs {
   deploymentName: string;
   sku: { name: string; capacity: number };
   properties: {
-    model: { format: string; name: string; version: string; publisher?: string };
+    model: { format: string; name: string; version: string; publisher?: string; source?: string };
     raiPolicyName: string;
     versionUpgradeOption: string;
     spilloverDeploymentName?: string;
@@ -198,6 +198,7 @@ function deploymentInputs(account: DesiredAccount, deployment: DesiredDeployment
     version: deployment.model.version,
   };
   if (deployment.model.publisher !== undefined) model.publisher = deployment.model.publisher;
+  if (deployment.model.source !== undefined) model.source = deployment.model.source;
   const properties: DeploymentInputs["properties"] = {
     model,
     raiPolicyName: deployment.contentFilter,

@@ -17,6 +17,7 @@ import {
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic";
 import { boundsProblem, describeBounds } from "../loader/capacity";
 import type { DesiredDeployment } from "../loader/desired-state";
+import { isFineTunedModelName } from "../loader/fine-tuned";
 import { type LiveCode, liveDiagnostic } from "./codes";
 
 const dayInMs = 86_400_000;
@@ -125,6 +126,13 @@ function availability(
   const where = deployment.source;
   const { format, name, version } = deployment.model;
   const add = (code: LiveCode, message: string) => diagnostics.push(liveDiagnostic(code, where, { message }));
+  if (isFineTunedModelName(name)) {
+    add(
+      "live/fine-tuned-model",
+      `${who(deployment)}: ${name} is a fine-tuned model; ${catalog.label} lists base models only, so its availability is not checked`,
+    );
+    return undefined;
+  }
   const found = lookupModel(catalog, deployment.model);
   if (found.kind === "unknown-model") {
     if (authoritative)

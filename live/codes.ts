@@ -9,6 +9,7 @@ import { type Diagnostic, diagnosticAt, type Severity, type SourceLocation } fro
 /** Findings of the live commands. */
 export type LiveCheckCode =
   | "live/model-unknown"
+  | "live/fine-tuned-model"
   | "live/version-unknown"
   | "live/version-unlisted"
   | "live/model-unavailable"
@@ -61,6 +62,12 @@ export const liveCodes: Record<LiveCode, LiveCodeInfo> = {
     description:
       "The model catalog (`--catalog`, catalog/models.json beside the file, else the catalog shipped with aideploy) does not know the model: it may be newer than the catalog, or misspelt. Nothing about it is checked.",
     hint: "Check the model's format and name; if they are right, refresh the catalog with `aideploy catalog refresh --location <region>` (or update aideploy for a newer shipped catalog).",
+  },
+  "live/fine-tuned-model": {
+    severity: "info",
+    description:
+      "The model is a fine-tuned one (named as its fine-tuning job names it: `<base>.ft-<id>` or `ftchkpt-<id>`). Model catalogs list base models, so its availability, lifecycle and capacity are not checked; Azure refuses the deployment if the account (or `model.source`) does not hold it.",
+    hint: "Make sure the fine-tuned model exists on the account, or on the account `model.source` names, before deploying.",
   },
   "live/version-unknown": {
     severity: "warning",

@@ -156,6 +156,10 @@ export function compareDeployment(declared: DeploymentInputs, live: DeploymentRe
   if (model.publisher !== undefined && textDiffers(model.publisher, live.model.publisher)) {
     fields.push(field("properties.model.publisher", model.publisher, live.model.publisher));
   }
+  // The account a fine-tuned model was trained on, compared as ARM ids are (case-insensitively).
+  if (textDiffers(model.source, live.model.source)) {
+    fields.push(field("properties.model.source", model.source, live.model.source));
+  }
   const properties = declared.properties;
   if (textDiffers(properties.raiPolicyName, live.raiPolicyName)) {
     fields.push(field("properties.raiPolicyName", properties.raiPolicyName, live.raiPolicyName));
@@ -181,8 +185,6 @@ export function compareDeployment(declared: DeploymentInputs, live: DeploymentRe
   if (live.parentDeploymentName !== undefined) {
     fields.push(field("properties.parentDeploymentName", undefined, live.parentDeploymentName));
   }
-  if (live.model.source !== undefined)
-    fields.push(field("properties.model.source", undefined, live.model.source));
   fields.push(...tagFields(declared.tags, live.tags));
   return fields;
 }

@@ -284,6 +284,7 @@ function importedDeployment(
     version: deployment.model.version ?? "",
   };
   if (deployment.model.publisher !== undefined) model.publisher = deployment.model.publisher;
+  if (deployment.model.source !== undefined) model.source = deployment.model.source;
   if (deployment.model.version === undefined) {
     note(path, `${label}: Azure reports no model version; the file needs one (set it explicitly)`, "error");
   }

@@ -34,11 +34,16 @@ export interface DeploymentTypeFacts {
   lifetimeHours: number | null;
 }
 
-/** "Developer Tier deployments have a fixed lifetime of 24 hours." */
+/**
+ * The page on testing a fine-tuned model: Developer tier deployments have a fixed lifetime of 24 hours and
+ * are removed regardless of activity (its "Clean up" section). The page of the new portal on deploying a
+ * fine-tuned model (fine-tuning-deploy.md, 2026-02-11) no longer states the lifetime.
+ */
 export const DEVELOPER_TIER_LIFETIME_SOURCE: FactSource = {
   repository: "MicrosoftDocs/azure-ai-docs",
-  path: "articles/foundry/openai/how-to/fine-tuning-deploy.md",
-  date: "2026-02-11",
+  path: "articles/foundry-classic/openai/how-to/fine-tune-test.md",
+  date: "2025-09-30",
+  commit: "03a5bd4cf06640ad2189380af5e6c01033bb5278",
 };
 
 /** The deployment-types page: SKU codes, where each processes data, how it bills. */

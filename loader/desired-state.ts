@@ -99,7 +99,7 @@ export interface DesiredDeployment extends Declared {
   key: string;
   accountKey: string;
   name: string;
-  model: { format: string; name: string; version: string; publisher?: string };
+  model: { format: string; name: string; version: string; publisher?: string; source?: string };
   sku: DeploymentType;
   /** Capacity units (`sku.capacity`); what one unit is: `capacityMeaning`. */
   capacity: number;

@@ -353,6 +353,10 @@ version: string
  * Model publisher, when Azure needs it (some non-OpenAI models).
  */
 publisher?: string
+/**
+ * For a fine-tuned model trained on another account (another region or subscription): the ARM id of that account (ARM `properties.model.source`). A fine-tuned model's `name` is the id its fine-tuning job gave it (`<base model>.ft-<32 hex digits>`, or a checkpoint `ftchkpt-<32 hex digits>`) and its `version` is "1". Left out: the model is on this account.
+ */
+source?: string
 }
 /**
  * How a model router deployment (model `model-router`, version 2025-11-18 or later) picks a model per request (ARM `properties.routing`, API 2026-09-01).

@@ -37,10 +37,12 @@ import { deploymentInvalidName } from "./deployment-invalid-name";
 import { deploymentMissingType } from "./deployment-missing-type";
 import { deploymentRepeatedAccount } from "./deployment-repeated-account";
 import { deploymentUnsafeName } from "./deployment-unsafe-name";
+import { developerTierNotFineTuned } from "./developer-tier-not-fine-tuned";
 import { environmentSharedAccount } from "./environment-shared-account";
 import { environmentUnknownAccount } from "./environment-unknown-account";
 import { environmentUnknownDeployment } from "./environment-unknown-deployment";
 import { importIgnoredId } from "./import-ignored-id";
+import { modelSourceNotFineTuned } from "./model-source-not-fine-tuned";
 import { partnerMissingProviderData } from "./partner-missing-provider-data";
 import { partnerUnneededProviderData } from "./partner-unneeded-provider-data";
 import { projectDuplicateName } from "./project-duplicate-name";
@@ -117,6 +119,9 @@ export function semanticChecks(): readonly SemanticCheck[] {
     routingModelNotDeployed,
     partnerMissingProviderData,
     partnerUnneededProviderData,
+    // Fine-tuned models and the Developer tier
+    developerTierNotFineTuned,
+    modelSourceNotFineTuned,
     // Content filters and blocklists
     contentFilterInvalidName,
     contentFilterUnknownReference,

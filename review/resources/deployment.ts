@@ -43,6 +43,7 @@ export const deploymentKind: ResourceKind<"deployment", DesiredDeployment> = {
         "model.name": d.model.name,
         "model.version": d.model.version,
         "model.publisher": d.model.publisher,
+        "model.source": d.model.source,
         "sku.name": d.sku,
         "sku.capacity": d.capacity,
         ...rates(d),

@@ -62,6 +62,24 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "a fine-tuned model: an info that catalogs list base models, nothing else checked",
+    models: [model({ name: "gpt-4.1-mini", version: "2025-04-14" })],
+    file: fileWith({
+      model:
+        '{ format: OpenAI, name: gpt-4.1-mini-2025-04-14.ft-b044a9d3cf9c4228b5d393567f693b83, version: "1" }',
+      sku: "DeveloperTier",
+      capacity: 50,
+    }),
+    expected: [
+      [
+        "live/fine-tuned-model",
+        "info",
+        deploymentLine,
+        `${who}: gpt-4.1-mini-2025-04-14.ft-b044a9d3cf9c4228b5d393567f693b83 is a fine-tuned model; ${catalog} lists base models only, so its availability is not checked`,
+      ],
+    ],
+  },
+  {
     name: "a version the catalog does not know: a warning listing the versions it knows",
     models: [gptX({ version: "2" }), gptX({ version: "3", status: "retired" })],
     expected: [
@@ -451,6 +469,21 @@ describe("deprecation with what Azure holds (validate --live)", () => {
         `${who}: version 1 of gpt-x is not offered in eastus2 (live catalog of eastus2); offered versions: 2`,
       ],
     ]);
+    // A fine-tuned model is never in a region's list of base models: not "unavailable", just unchecked.
+    const fineTuned = {
+      ...deployment,
+      model: { ...deployment.model, name: "gpt-x.ft-0123456789abcdef0123456789abcdef" },
+    };
+    expect(
+      checkAgainstCatalog(
+        { deployment: fineTuned, location: "eastus2", exists: false },
+        {
+          catalog: readModelCatalog(catalogOf([gptX()]), "eastus2", "live catalog of eastus2"),
+          authoritative: true,
+        },
+        settings,
+      ).map((d) => [d.code, d.severity]),
+    ).toEqual([["live/fine-tuned-model", "info"]]);
     expect(check([gptX({ types: { Standard: offer() } })])).toEqual([
       [
         "live/model-unavailable",

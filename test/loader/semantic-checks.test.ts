@@ -79,7 +79,45 @@ interface Violation {
   alsoCodes?: string[];
 }
 
+const fineTuned = "gpt-4.1-mini-2025-04-14.ft-b044a9d3cf9c4228b5d393567f693b83";
+
 const violations: Violation[] = [
+  // developer-tier/not-fine-tuned
+  {
+    behaviour: "a Developer tier deployment of a base model is refused at its type",
+    yaml: withDeployments(
+      `  - { name: eval, account: east, sku: DeveloperTier, capacity: 1, model: { format: OpenAI, name: gpt-4.1-mini, version: "2025-04-14" } }\n`,
+    ),
+    code: "developer-tier/not-fine-tuned",
+    line: 12,
+    column: 39,
+    path: "deployments[1].sku",
+    message: /DeveloperTier deployment of gpt-4.1-mini, which is not a fine-tuned model's name/,
+    hint: /\.ft-<32 hex digits>/,
+  },
+  {
+    behaviour: "an environment that makes a base-model deployment Developer tier is refused there",
+    yaml: `${baseline}${yaml`
+      environments:
+        dev:
+          defaults: { sku: DeveloperTier }
+    `}`,
+    code: "developer-tier/not-fine-tuned",
+    line: 14,
+    column: 22,
+    message: /is a DeveloperTier deployment in environment "dev" of gpt-4o/,
+  },
+  // model/source-not-fine-tuned
+  {
+    behaviour: "model.source on a base model is a warning at the key",
+    yaml: withDeployments(
+      `  - name: copy\n    account: east\n    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20", source: /subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/training }\n`,
+    ),
+    code: "model/source-not-fine-tuned",
+    line: 14,
+    column: 67,
+    message: /sets model.source for gpt-4o, which is not a fine-tuned model's name/,
+  },
   // project/invalid-name
   {
     behaviour: "a project name with a space is invalid",
@@ -412,6 +450,8 @@ const violations: Violation[] = [
     line: 7,
     column: 3,
     message: /is DeveloperTier in environment "dev", the Developer tier/,
+    // The baseline's model is a base model, which the Developer tier does not serve.
+    alsoCodes: ["developer-tier/not-fine-tuned"],
   },
   // capacity/out-of-bounds
   {
@@ -593,6 +633,7 @@ const violations: Violation[] = [
     line: 17,
     column: 16,
     message: /which is DeveloperTier \(a Developer/,
+    alsoCodes: ["developer-tier/not-fine-tuned"],
   },
   // spillover/unsupported-model
   {
@@ -1381,12 +1422,23 @@ const compliant: { behaviour: string; yaml: string }[] = [
     yaml: withDeployments(
       [
         `  - { name: batch, account: east, sku: GlobalBatch, capacity: 50, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" } }`,
-        `  - { name: dev, account: west, sku: DeveloperTier, capacity: 1, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" } }`,
+        `  - { name: dev, account: west, sku: DeveloperTier, capacity: 1, model: { format: OpenAI, name: o4-mini-2025-04-16.ft-0123456789abcdef0123456789abcdef, version: "1" } }`,
         "",
       ].join("\n"),
     ),
   },
   { behaviour: "the baseline", yaml: baseline },
+  {
+    behaviour: "a fine-tuned model on the Developer tier, and one from another account (model.source)",
+    yaml: withDeployments(
+      [
+        `  - { name: eval, account: east, sku: DeveloperTier, capacity: 50, model: { format: OpenAI, name: ${fineTuned}, version: "1" } }`,
+        `  - { name: copy, account: west, sku: Standard, capacity: 1, model: { format: OpenAI, name: ${fineTuned}, version: "1", source: /subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/training } }`,
+        '  - { name: checkpoint, account: east, sku: DeveloperTier, capacity: 50, model: { format: OpenAI, name: ftchkpt-e559c011ecc04fc68eaa339d8227d02d, version: "1" } }',
+        "",
+      ].join("\n"),
+    ),
+  },
   {
     behaviour: "the documented modes, and the spotlighting shield of the Guardrail built-ins",
     yaml: `${baseline.replace("  capacity: 10\n", "  capacity: 10\n  contentFilter: strict\n")}${filters.replace(

@@ -122,7 +122,7 @@ deployments:
   - { name: mini-ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 25 }
   - { name: chat-ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 50 }
   - { name: chat-batch, sku: GlobalBatch, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 40 }
-  - { name: eval, sku: DeveloperTier, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 1 }
+  - { name: eval, sku: DeveloperTier, model: { format: OpenAI, name: o4-mini-2025-04-16.ft-0123456789abcdef0123456789abcdef, version: "1" }, capacity: 1 }
 `;
     const bars = reportFor(text, { catalog: testCatalog() }).capacity;
     expect(

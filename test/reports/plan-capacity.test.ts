@@ -19,7 +19,7 @@ deployments:
   - { name: next, model: { format: OpenAI, name: gpt-9, version: "1" }, capacity: 5 }
   - { name: ptu, sku: ProvisionedManaged, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 50 }
   - { name: batch, sku: GlobalBatch, model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }, capacity: 40 }
-  - { name: eval, sku: DeveloperTier, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 1 }
+  - { name: eval, sku: DeveloperTier, model: { format: OpenAI, name: o4-mini-2025-04-16.ft-0123456789abcdef0123456789abcdef, version: "1" }, capacity: 1 }
 `;
 
 const expected: [string, string][] = [

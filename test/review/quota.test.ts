@@ -175,7 +175,16 @@ describe("quota impact with documented units (test catalog)", () => {
         withDeployments(
           { name: "chat", model: gpt4o, capacity: 40 },
           { name: "chat-batch", model: gpt4o, sku: "GlobalBatch", capacity: 40 },
-          { name: "eval", model: o4Mini, sku: "DeveloperTier", capacity: 1 },
+          {
+            name: "eval",
+            model: {
+              format: "OpenAI",
+              name: "o4-mini-2025-04-16.ft-0123456789abcdef0123456789abcdef",
+              version: "1",
+            },
+            sku: "DeveloperTier",
+            capacity: 1,
+          },
         ),
       ),
     ).toEqual([

@@ -135,3 +135,65 @@ describe("import and drift of the 2026 deployment properties", () => {
     expect(byKey("claude")).toBeUndefined();
   });
 });
+
+describe("import and drift of a fine-tuned model on the Developer tier, trained on another account", () => {
+  const h = useEmulator({ pageSize: 2 });
+  // The fine-tuning deployment guide's cross-region body: a fine-tuned model's name, version "1", and
+  // `model.source`, the ARM id of the account that trained it.
+  const fineTuned = "gpt-4.1-mini-2025-04-14.ft-b044a9d3cf9c4228b5d393567f693b83";
+  const source = `/subscriptions/${subscriptionId}/resourceGroups/rg-training/providers/Microsoft.CognitiveServices/accounts/contoso-training`;
+
+  function seed(): AccountRef {
+    const ref = h.emulator.addAccount(account);
+    h.emulator.addRaiPolicy(ref, "Microsoft.DefaultV2", { type: "SystemManaged" });
+    h.emulator.addDeployment(ref, {
+      name: "candidate",
+      skuName: "DeveloperTier",
+      capacity: 50,
+      model: { format: "OpenAI", name: fineTuned, version: "1", source },
+      properties: common,
+    });
+    return ref;
+  }
+
+  it("import writes model.source, the file validates, drift is none; another source is drift", async () => {
+    const ref = seed();
+    const cwd = workspace();
+    const imported = await run([...importArgs, "--out", "imported.yaml"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(imported.code).toBe(0);
+    const text = readFileSync(path.join(cwd, "imported.yaml"), "utf8");
+    const loaded = loadDeploymentsText("imported.yaml", text);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(loaded.config?.deployments[0]).toMatchObject({
+      name: "candidate",
+      sku: "DeveloperTier",
+      model: { format: "OpenAI", name: fineTuned, version: "1", source },
+    });
+    const clean = await run(["drift", "imported.yaml", "--format", "json"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect((JSON.parse(clean.out) as DriftReport).drift).toEqual([]);
+    expect(clean.code).toBe(0);
+
+    const live = h.emulator.deployment(ref, "candidate");
+    if (!live) throw new Error("not seeded");
+    const other = source.replace("contoso-training", "contoso-training-2");
+    (live.properties.model as { source: string }).source = other;
+    const drifted = await run(["drift", "imported.yaml", "--format", "json"], registrations, {
+      cwd,
+      emulator: h.emulator,
+    });
+    expect(drifted.code).toBe(1);
+    expect((JSON.parse(drifted.out) as DriftReport).drift).toMatchObject([
+      {
+        key: "swedencentral/candidate",
+        status: "changed",
+        fields: [{ path: "properties.model.source", declared: source, live: other }],
+      },
+    ]);
+  });
+});

@@ -400,7 +400,7 @@ describe("aideploy drift: the accounts' own settings", () => {
 
   it("notes a Developer tier deployment Azure deleted after its 24 hours as expected, not as drift", async () => {
     const declared = `${small}  - name: candidate
-    model: { format: OpenAI, name: gpt-4.1-mini.ft-0123456789abcdef, version: "1" }
+    model: { format: OpenAI, name: gpt-4.1-mini-2025-04-14.ft-0123456789abcdef0123456789abcdef, version: "1" }
     sku: DeveloperTier
     capacity: 50
 `;
@@ -417,7 +417,7 @@ describe("aideploy drift: the accounts' own settings", () => {
         key: "main/candidate",
         status: "missing",
         fields: [],
-        note: "expected: Azure deletes a DeveloperTier deployment 24 hours after it is created (MicrosoftDocs/azure-ai-docs articles/foundry/openai/how-to/fine-tuning-deploy.md (2026-02-11)); the next deployment of the stack creates it again",
+        note: "expected: Azure deletes a DeveloperTier deployment 24 hours after it is created (MicrosoftDocs/azure-ai-docs articles/foundry-classic/openai/how-to/fine-tune-test.md (2025-09-30)); the next deployment of the stack creates it again",
       },
     ]);
   });
