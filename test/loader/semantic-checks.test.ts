@@ -146,8 +146,7 @@ const violations: Violation[] = [
     line: 11,
     column: 11,
     path: 'accounts.east.projects.chat-app.connections["my.search"]',
-    message:
-      /connection "my.search" of project "chat-app" on account "east": the name contains "\."$/,
+    message: /connection "my.search" of project "chat-app" on account "east": the name contains "\."$/,
     hint: /3-33 letters, digits, '_' or '-'.*for example "my-search"/,
   },
   {
