@@ -187,7 +187,8 @@ describe("project connections in the Pulumi program", () => {
     expect(asked).toEqual(["searchKey"]);
     const search = registrations.find((r) => r.name === SEARCH);
     expect(search?.type).toBe("azure-native:cognitiveservices:ProjectConnection");
-    // Pulumi marks the whole `properties` input secret, since it holds the key.
+    // Under mocks Pulumi marks the whole `properties` input secret, since it holds the key (over gRPC only
+    // the key is: program-grpc.test.ts).
     expect(search?.inputs).toEqual({
       ...byName(graph.nodes, SEARCH).inputs,
       properties: {
