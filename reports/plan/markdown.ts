@@ -66,7 +66,7 @@ function planLines(summary: PlanSummary): string[] {
               escapeMarkdown(c.category),
               c.target === undefined ? "" : markdownCode(c.target),
               escapeMarkdown(c.authType),
-              c.secrets.map(escapeMarkdown).join(", "),
+              c.secrets.map((s) => escapeMarkdown(s)).join(", "),
             ]),
           ),
           "",
