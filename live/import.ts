@@ -601,7 +601,7 @@ export function importDocument(draft: ImportDraft): Document {
   const create = mapPair(accountMap, "create");
   if (create)
     (create.value as Scalar).comment =
-      " exists in Azure: only its deployments, content filters and blocklists are managed";
+      " exists in Azure: only the resources under it (deployments, content filters, blocklists, projects and their connections) are managed";
   draft.value.deployments.forEach((_, index) => {
     const model = doc.getIn(["deployments", index, "model"], true) as YAMLMap;
     model.flow = true;

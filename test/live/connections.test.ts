@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { LiveContext } from "../../live/context";
 import { readAndCompare } from "../../live/drift";
 import { importAccount } from "../../live/import-account";
+import { formatDriftMarkdown } from "../../reports/drift/markdown";
+import { formatDriftText } from "../../reports/drift/text";
 import { planText } from "../support/plan";
 import { fastDeps, seedFromPlan, subscriptionId, useEmulator, workspace } from "./commands/support";
 
@@ -118,6 +120,13 @@ describe("project connections in drift and import", () => {
       ["connection", "main/chat-app/registry", "missing", []],
       ["connection", "main/chat-app/portal-made", "unmanaged", []],
     ]);
+    const text = formatDriftText(result);
+    expect(text).toContain("  changed   project connection chat-app/search\n");
+    expect(text).toContain(
+      "      target: declared https://contoso-search.search.windows.net, live https://elsewhere.search.windows.net\n",
+    );
+    expect(text).toContain("  missing   project connection chat-app/registry\n");
+    expect(formatDriftMarkdown(result)).toContain("chat-app/portal-made");
   });
 
   it("imports the connections under their project, adopted by their ARM ids; an API key becomes a config key to set", async () => {
