@@ -32,7 +32,7 @@ export function missingSecrets(graph: ResourceGraph, read: SecretReader): string
 /** The node's inputs with each secret reference filled in (a copy; the graph keeps no secret). */
 export function inputsWithSecrets(node: ResourceNode, read: SecretReader): unknown {
   if (node.secrets === undefined || node.secrets.length === 0) return node.inputs;
-  const inputs = structuredClone(node.inputs) as unknown as Record<string, unknown>;
+  const inputs: Record<string, unknown> = { ...structuredClone(node.inputs) };
   for (const secret of node.secrets) setAt(inputs, secret, read(secret.config));
   return inputs;
 }
