@@ -7,6 +7,7 @@ import {
 } from "./deployment-resource";
 import { instantiateGraph } from "./instantiate";
 import type { AccountOutput } from "./outputs";
+import { missingSecrets, stackConfigSecret } from "./secrets";
 import { planStack } from "./stack";
 
 /** The component's type token (`<package>:<module>:<type>`), part of every child's URN. */
@@ -67,6 +68,13 @@ export class AiDeployments extends pulumi.ComponentResource {
     if (unsaid.length > 0) {
       for (const line of unsaid) pulumi.log.error(line);
       throw new pulumi.RunError("deployments file needs the generic resource");
+    }
+    const unset = missingSecrets(planned.plan.graph, stackConfigSecret);
+    if (unset.length > 0) {
+      for (const line of unset) pulumi.log.error(line);
+      throw new pulumi.RunError(
+        "a secret the deployments file names is not set in the stack's configuration",
+      );
     }
     this.resources = instantiateGraph(
       planned.plan.graph,

@@ -7,6 +7,7 @@ import type { SourceLocation } from "../diagnostics/diagnostic";
 import type {
   DesiredAccount,
   DesiredBlocklist,
+  DesiredConnection,
   DesiredContentFilter,
   DesiredDeployment,
   DesiredProject,
@@ -26,6 +27,7 @@ export const ResourceTypes = {
   contentFilter: "azure-native:cognitiveservices:RaiPolicy",
   deployment: "azure-native:cognitiveservices:Deployment",
   project: "azure-native:cognitiveservices:Project",
+  projectConnection: "azure-native:cognitiveservices:ProjectConnection",
 } as const;
 
 export type ResourceType = (typeof ResourceTypes)[keyof typeof ResourceTypes];
@@ -69,6 +71,34 @@ export interface ProjectInputs {
   properties: { displayName?: string; description?: string };
 }
 
+/**
+ * What the graph passes to azure-native for a project connection (`cognitiveservices.ProjectConnection`,
+ * api-version 2025-06-01; loader/connections.ts), as plain values and without secrets: a secret credential
+ * is a `SecretReference` of the node, filled in from the stack's configuration by the program alone.
+ */
+export interface ProjectConnectionInputs {
+  accountName: string;
+  resourceGroupName: string;
+  projectName: string;
+  connectionName: string;
+  properties: {
+    authType: DesiredConnection["authType"];
+    category: string;
+    target?: string;
+    metadata?: Record<string, string>;
+    isSharedToAll?: boolean;
+    expiryTime?: string;
+    /** Plain credentials only (a managed identity's clientId, resourceId). */
+    credentials?: { clientId?: string; resourceId?: string };
+  };
+}
+
+/** A secret input of a node: the value at `path` of its inputs is the stack's configuration secret `config`. */
+export interface SecretReference {
+  path: readonly string[];
+  config: string;
+}
+
 /** Inputs exactly as passed to the azure-native constructor of each type (plain values, no Outputs). */
 export interface InputsByType {
   "azure-native:cognitiveservices:Account": AccountArgs;
@@ -77,6 +107,7 @@ export interface InputsByType {
   "azure-native:cognitiveservices:RaiPolicy": RaiPolicyArgs;
   "azure-native:cognitiveservices:Deployment": DeploymentInputs;
   "azure-native:cognitiveservices:Project": ProjectInputs;
+  "azure-native:cognitiveservices:ProjectConnection": ProjectConnectionInputs;
 }
 
 export interface ResourceOptions {
@@ -103,6 +134,8 @@ interface NodeBase<T extends ResourceType> {
   options: ResourceOptions;
   /** Key of the account the resource belongs to. */
   account: string;
+  /** Inputs that are secrets of the stack's configuration, never values of the graph. */
+  secrets?: SecretReference[];
 }
 
 export type ResourceNode = { [T in ResourceType]: NodeBase<T> }[ResourceType];
@@ -129,6 +162,10 @@ export function contentFilterNodeName(accountKey: string, name: string): string 
 
 export function projectNodeName(accountKey: string, name: string): string {
   return `${accountKey}/project/${name.toLowerCase()}`;
+}
+
+export function connectionNodeName(accountKey: string, projectName: string, name: string): string {
+  return `${projectNodeName(accountKey, projectName)}/connection/${name.toLowerCase()}`;
 }
 
 export function blocklistNodeName(accountKey: string, name: string): string {
@@ -238,6 +275,35 @@ function projectInputs(account: DesiredAccount, project: DesiredProject): Projec
   return inputs;
 }
 
+function connectionInputs(account: DesiredAccount, connection: DesiredConnection): ProjectConnectionInputs {
+  const properties: ProjectConnectionInputs["properties"] = {
+    authType: connection.authType,
+    category: connection.category,
+  };
+  if (connection.target !== undefined) properties.target = connection.target;
+  if (Object.keys(connection.metadata).length > 0) properties.metadata = { ...connection.metadata };
+  if (connection.isSharedToAll !== undefined) properties.isSharedToAll = connection.isSharedToAll;
+  if (connection.expiryTime !== undefined) properties.expiryTime = connection.expiryTime;
+  const { clientId, resourceId } = connection.credentials ?? {};
+  if (clientId !== undefined || resourceId !== undefined) {
+    properties.credentials = {};
+    if (clientId !== undefined) properties.credentials.clientId = clientId;
+    if (resourceId !== undefined) properties.credentials.resourceId = resourceId;
+  }
+  return {
+    ...parent(account),
+    projectName: connection.projectName,
+    connectionName: connection.name,
+    properties,
+  };
+}
+
+/** Where each secret of a connection goes in its inputs (the ApiKey connection's `credentials.key`). */
+function connectionSecrets(connection: DesiredConnection): SecretReference[] {
+  const config = connection.credentials?.apiKeyConfig;
+  return config === undefined ? [] : [{ path: ["properties", "credentials", "key"], config }];
+}
+
 /** Deployments in file order, except that a spillover target is written before the deployment spilling to it. */
 function writeOrder(deployments: DesiredDeployment[]): DesiredDeployment[] {
   const byName = new Map(deployments.map((d) => [d.name.toLowerCase(), d]));
@@ -333,11 +399,12 @@ export function buildResourceGraph(state: DesiredState): ResourceGraph {
       );
     }
     // Last in the chain: a project needs only its account, and adding one leaves every other write's
-    // dependencies as they were.
+    // dependencies as they were. Its connections follow it, in the same chain (one write at a time).
     for (const project of projects) {
+      const projectNode = projectNodeName(account.key, project.name);
       chain(
         {
-          name: projectNodeName(account.key, project.name),
+          name: projectNode,
           type: ResourceTypes.project,
           inputs: projectInputs(account, project),
           dependsOn: [],
@@ -347,6 +414,23 @@ export function buildResourceGraph(state: DesiredState): ResourceGraph {
         },
         [accountNode],
       );
+      const connections = (state.connections ?? []).filter(
+        (c) => c.accountKey === account.key && c.projectName === project.name,
+      );
+      for (const connection of connections) {
+        const node: ResourceNode = {
+          name: connectionNodeName(account.key, project.name, connection.name),
+          type: ResourceTypes.projectConnection,
+          inputs: connectionInputs(account, connection),
+          dependsOn: [],
+          source: connection.source,
+          options: options(state, true, connection.import),
+          account: account.key,
+        };
+        const secrets = connectionSecrets(connection);
+        if (secrets.length > 0) node.secrets = secrets;
+        chain(node, [projectNode]);
+      }
     }
   }
   return { environment: state.environment, nodes };

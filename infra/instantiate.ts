@@ -1,6 +1,10 @@
 import { Account } from "@pulumi/azure-native/cognitiveservices/account";
 import { Deployment } from "@pulumi/azure-native/cognitiveservices/deployment";
 import { Project } from "@pulumi/azure-native/cognitiveservices/project";
+import {
+  ProjectConnection,
+  type ProjectConnectionArgs,
+} from "@pulumi/azure-native/cognitiveservices/projectConnection";
 import { RaiBlocklist } from "@pulumi/azure-native/cognitiveservices/raiBlocklist";
 import { RaiBlocklistItem } from "@pulumi/azure-native/cognitiveservices/raiBlocklistItem";
 import { RaiPolicy } from "@pulumi/azure-native/cognitiveservices/raiPolicy";
@@ -12,6 +16,7 @@ import {
   nodeRegistration,
 } from "./deployment-resource";
 import type { DeploymentInputs, ResourceGraph, ResourceNode } from "./graph";
+import { inputsWithSecrets, type SecretReader, stackConfigSecret } from "./secrets";
 
 /** A deployment or content filter: typed, or the generic resource with its former type as an alias. */
 function createAccountChild(
@@ -41,6 +46,7 @@ function create(
   node: ResourceNode,
   opts: CustomResourceOptions,
   representation: DeploymentRepresentation | undefined,
+  secrets: SecretReader,
 ): CustomResource {
   switch (node.type) {
     case "azure-native:cognitiveservices:Account":
@@ -54,18 +60,27 @@ function create(
       return createAccountChild(node, opts, representation);
     case "azure-native:cognitiveservices:Project":
       return new Project(node.name, node.inputs, opts);
+    case "azure-native:cognitiveservices:ProjectConnection":
+      // The inputs' authType is one of the discriminated property types azure-native accepts.
+      return new ProjectConnection(
+        node.name,
+        inputsWithSecrets(node, secrets) as ProjectConnectionArgs,
+        opts,
+      );
   }
 }
 
 /**
  * Registers every node of the graph with Pulumi, in graph order, with its dependencies and options.
  * `shared` (parent, aliases) applies to every resource. Deployments and content filters are written as
- * `representation` says (default: the generic resource, see infra/deployment-resource.ts).
+ * `representation` says (default: the generic resource, see infra/deployment-resource.ts). Secret inputs (a
+ * connection's API key) are read with `secrets`, by default from the stack's configuration.
  */
 export function instantiateGraph(
   graph: ResourceGraph,
   shared: Pick<CustomResourceOptions, "parent" | "aliases"> = {},
   representation?: DeploymentRepresentation,
+  secrets: SecretReader = stackConfigSecret,
 ): Map<string, CustomResource> {
   const resources = new Map<string, CustomResource>();
   for (const node of graph.nodes) {
@@ -82,7 +97,7 @@ export function instantiateGraph(
     if (node.options.deleteBeforeReplace) opts.deleteBeforeReplace = true;
     if (node.options.retainOnDelete) opts.retainOnDelete = true;
     if (node.options.import !== undefined) opts.import = node.options.import;
-    resources.set(node.name, create(node, opts, representation));
+    resources.set(node.name, create(node, opts, representation, secrets));
   }
   return resources;
 }

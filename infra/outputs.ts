@@ -51,6 +51,14 @@ export interface ProjectOutput {
    * omitted when the account's subdomain is unknown.
    */
   endpoint?: string;
+  /** Connection name → what it reaches (never a credential); absent when the project declares none. */
+  connections?: Record<string, ConnectionOutput>;
+}
+
+export interface ConnectionOutput {
+  category: string;
+  authType: string;
+  target?: string;
 }
 
 export interface StackOutputs {
@@ -129,6 +137,29 @@ export function unknownEndpointsReason(account: DesiredAccount): string | undefi
 }
 
 /** Endpoints and routing tables per account. Built from the file alone: no keys or secrets. */
+function connectionsOutput(
+  state: DesiredState,
+  accountKey: string,
+  projectName: string,
+): { connections?: Record<string, ConnectionOutput> } {
+  const connections = (state.connections ?? []).filter(
+    (c) => c.accountKey === accountKey && c.projectName === projectName,
+  );
+  if (connections.length === 0) return {};
+  return {
+    connections: Object.fromEntries(
+      connections.map((c): [string, ConnectionOutput] => [
+        c.name,
+        {
+          category: c.category,
+          authType: c.authType,
+          ...(c.target === undefined ? {} : { target: c.target }),
+        },
+      ]),
+    ),
+  };
+}
+
 export function stackOutputs(state: DesiredState): StackOutputs {
   const accounts: Record<string, AccountOutput> = {};
   for (const account of state.accounts) {
@@ -174,6 +205,7 @@ export function stackOutputs(state: DesiredState): StackOutputs {
           {
             ...(p.displayName === undefined ? {} : { displayName: p.displayName }),
             ...(subdomain === undefined ? {} : { endpoint: projectEndpoint(subdomain, p.name) }),
+            ...connectionsOutput(state, account.key, p.name),
           },
         ]),
       );

@@ -19,6 +19,7 @@ import { citeSource, DEVELOPER_TIER_LIFETIME_SOURCE, deploymentType } from "../l
 import type {
   DesiredAccount,
   DesiredBlocklist,
+  DesiredConnection,
   DesiredContentFilter,
   DesiredProject,
   DesiredState,
@@ -37,6 +38,7 @@ import { describeLiveFailure, type LiveFailure, liveFailureDiagnostic, resolveSe
 import {
   type AccountRecord,
   type AccountSnapshot,
+  type ConnectionRecord,
   type DeploymentRecord,
   getAccount,
   type ProjectRecord,
@@ -47,7 +49,7 @@ import {
 } from "./read";
 import { LiveSession } from "./session";
 
-export type DriftKind = "account" | "deployment" | "contentFilter" | "blocklist" | "project";
+export type DriftKind = "account" | "deployment" | "contentFilter" | "blocklist" | "project" | "connection";
 export type DriftStatus = "missing" | "unmanaged" | "changed" | "upgraded";
 
 export interface DriftField {
@@ -59,7 +61,7 @@ export interface DriftField {
 
 export interface DriftEntry {
   kind: DriftKind;
-  /** `<account key>/<name>`. */
+  /** `<account key>/<name>`; a connection's is `<account key>/<project>/<name>`. */
   key: string;
   status: DriftStatus;
   fields: DriftField[];
@@ -603,7 +605,85 @@ function accountEntries(
       }
     }
   }
+  if (snapshot?.connections !== undefined)
+    entries.push(...connectionEntries(input, accountKey, snapshot.connections));
   return entries;
+}
+
+/**
+ * Connections of the account's declared projects, compared when they were read. Connections the file does
+ * not declare are reported only on a project where it declares some, as for projects on an account.
+ */
+function connectionEntries(
+  input: DriftInput,
+  accountKey: string,
+  liveConnections: readonly ConnectionRecord[],
+): FoundEntry[] {
+  const entries: FoundEntry[] = [];
+  const id = (project: string, name: string) => `${project.toLowerCase()}/${name.toLowerCase()}`;
+  const live = new Map(liveConnections.map((c) => [id(c.projectName, c.name), c]));
+  const declared = (input.state.connections ?? []).filter((c) => c.accountKey === accountKey);
+  for (const connection of declared) {
+    const key = `${accountKey}/${connection.projectName}/${connection.name}`;
+    const found = live.get(id(connection.projectName, connection.name));
+    live.delete(id(connection.projectName, connection.name));
+    if (!found) {
+      entries.push({ kind: "connection", key, status: "missing", fields: [] });
+      continue;
+    }
+    const fields = compareConnection(connection, found);
+    if (fields.length > 0) entries.push({ kind: "connection", key, status: "changed", fields });
+  }
+  const declaring = new Set(declared.map((c) => c.projectName.toLowerCase()));
+  const unmanaged = [...live.values()]
+    .filter((c) => declaring.has(c.projectName.toLowerCase()))
+    .sort((a, b) => a.projectName.localeCompare(b.projectName) || a.name.localeCompare(b.name));
+  for (const c of unmanaged) {
+    entries.push({
+      kind: "connection",
+      key: `${accountKey}/${c.projectName}/${c.name}`,
+      status: "unmanaged",
+      fields: [],
+    });
+  }
+  return entries;
+}
+
+/**
+ * What the file declares of a connection against Azure. Metadata is compared both ways (the program writes
+ * all of it); an optional setting the file leaves out is not compared; a secret is never read back, so an
+ * API key cannot be compared (loader/connections.ts).
+ */
+export function compareConnection(declared: DesiredConnection, live: ConnectionRecord): DriftField[] {
+  const fields: DriftField[] = [];
+  if (textDiffers(declared.category, live.category))
+    fields.push(field("category", declared.category, live.category));
+  if (declared.target !== undefined && declared.target !== live.target)
+    fields.push(field("target", declared.target, live.target));
+  if (textDiffers(declared.authType, live.authType))
+    fields.push(field("authType", declared.authType, live.authType));
+  for (const name of ["clientId", "resourceId"] as const) {
+    const wanted = declared.credentials?.[name];
+    if (wanted !== undefined && textDiffers(wanted, live.credentials?.[name]))
+      fields.push(field(`credentials.${name}`, wanted, live.credentials?.[name]));
+  }
+  if (declared.isSharedToAll !== undefined && declared.isSharedToAll !== (live.isSharedToAll ?? false))
+    fields.push(field("isSharedToAll", declared.isSharedToAll, live.isSharedToAll));
+  if (declared.expiryTime !== undefined && !sameInstant(declared.expiryTime, live.expiryTime))
+    fields.push(field("expiryTime", declared.expiryTime, live.expiryTime));
+  const keys = [...new Set([...Object.keys(declared.metadata), ...Object.keys(live.metadata)])].sort();
+  for (const k of keys) {
+    if (declared.metadata[k] !== live.metadata[k])
+      fields.push(field(`metadata.${k}`, declared.metadata[k], live.metadata[k]));
+  }
+  return fields;
+}
+
+/** Two date-times that name the same instant (`…:00Z` and `…:00.000Z` alike). */
+function sameInstant(a: string, b: string | undefined): boolean {
+  if (b === undefined) return false;
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  return Number.isNaN(x) || Number.isNaN(y) ? a === b : x === y;
 }
 
 /** What the file declares of a project against Azure; a setting the file leaves out is not compared. */

@@ -14,6 +14,7 @@ import {
 } from "../infra/content-filter";
 import { blocklistItemName } from "../infra/graph";
 import type { Plan } from "../infra/plan";
+import { supportedAuthType } from "../loader/connections";
 import { requiresModelProviderData } from "../loader/deployment-features";
 import { isMicrosoftBasePolicy, MICROSOFT_BASE_POLICIES } from "../loader/deployment-types";
 import type { DesiredContentFilter } from "../loader/desired-state";
@@ -22,6 +23,7 @@ import type {
   AideployDeploymentsFile,
   Blocklist,
   BlocklistItem,
+  Connection,
   ContentFilter,
   Deployment,
   DeploymentType,
@@ -47,6 +49,7 @@ import { compareDeployment, type DriftField, plannedDeploymentsOf } from "./drif
 import type {
   AccountRecord,
   AccountSnapshot,
+  ConnectionRecord,
   ContentFilterRecord,
   DeploymentRecord,
   ProjectRecord,
@@ -243,6 +246,78 @@ function importedProject(project: ProjectRecord, docPath: DocPath, note: Note): 
   if (Object.keys(project.tags).length > 0) value.tags = { ...project.tags };
   if (project.id) value.import = project.id;
   return value;
+}
+
+/** The configuration key an imported API-key connection names for its secret (never read back from Azure). */
+export function importedSecretKey(projectName: string, connectionName: string): string {
+  return `${projectName}-${connectionName}-apiKey`;
+}
+
+/**
+ * A connection as the file declares it, adopted by its ARM id. Azure never returns a secret, so an API key
+ * becomes a configuration key to set, with a warning; an auth type the file cannot declare leaves the
+ * connection out, with a warning.
+ */
+function importedConnection(
+  connection: ConnectionRecord,
+  docPath: DocPath,
+  note: Note,
+): Connection | undefined {
+  const authType = supportedAuthType(connection.authType);
+  const what = `connection "${connection.name}" of project "${connection.projectName}"`;
+  if (authType === undefined) {
+    note(
+      docPath,
+      `${what} authenticates with ${connection.authType}, which the file cannot declare (AAD, ApiKey, ManagedIdentity or None); left out of the file: it stays in Azure, unmanaged`,
+    );
+    return undefined;
+  }
+  if (connection.category === undefined) {
+    note(docPath, `${what} has no category in Azure; left out of the file: it stays in Azure, unmanaged`);
+    return undefined;
+  }
+  const value: Connection = { category: connection.category, authType: authType.name };
+  if (connection.target !== undefined) value.target = connection.target;
+  if (authType.name === "ApiKey") {
+    const config = importedSecretKey(connection.projectName, connection.name);
+    value.credentials = { apiKey: { config } };
+    note(
+      [...docPath, "credentials", "apiKey"],
+      `${what}: Azure never returns its API key, so the file names the configuration key "${config}"; set it with \`pulumi config set --secret ${config} <key>\` before \`pulumi up\`, or \`pulumi up\` stops`,
+    );
+  }
+  const plain = connection.credentials ?? {};
+  if (
+    authType.name === "ManagedIdentity" &&
+    (plain.clientId !== undefined || plain.resourceId !== undefined)
+  ) {
+    value.credentials = {};
+    if (plain.clientId !== undefined) value.credentials.clientId = plain.clientId;
+    if (plain.resourceId !== undefined) value.credentials.resourceId = plain.resourceId;
+  }
+  if (Object.keys(connection.metadata).length > 0) value.metadata = { ...connection.metadata };
+  if (connection.isSharedToAll !== undefined) value.isSharedToAll = connection.isSharedToAll;
+  if (connection.expiryTime !== undefined) value.expiryTime = connection.expiryTime;
+  if (connection.id) value.import = connection.id;
+  return value;
+}
+
+/** The connections of one project, by name, in name order; undefined when it has none the file can say. */
+function importedConnections(
+  projectName: string,
+  connections: readonly ConnectionRecord[],
+  projectPath: DocPath,
+  note: Note,
+): Record<string, Connection> | undefined {
+  const own = connections
+    .filter((c) => c.projectName.toLowerCase() === projectName.toLowerCase())
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const result: Record<string, Connection> = {};
+  for (const c of own) {
+    const value = importedConnection(c, [...projectPath, "connections", c.name], note);
+    if (value !== undefined) result[c.name] = value;
+  }
+  return Object.keys(result).length > 0 ? result : undefined;
 }
 
 /** Custom content filters (Microsoft's built-ins are referenced by name, not declared). */
@@ -451,7 +526,17 @@ export function buildImport(source: ImportSource, options: { accountKey?: string
   const accountValue = file.accounts?.[accountKey];
   if (projects.length > 0 && accountValue !== undefined) {
     accountValue.projects = Object.fromEntries(
-      projects.map((p) => [p.name, importedProject(p, ["accounts", accountKey, "projects", p.name], note)]),
+      projects.map((p) => {
+        const path: DocPath = ["accounts", accountKey, "projects", p.name];
+        const project = importedProject(p, path, note);
+        const connections = importedConnections(p.name, snapshot.connections ?? [], path, note);
+        // Before `import`, so that the project's id stays its last key.
+        if (connections !== undefined) {
+          const { import: id, ...rest } = project;
+          return [p.name, { ...rest, connections, ...(id === undefined ? {} : { import: id }) }];
+        }
+        return [p.name, project];
+      }),
     );
   }
   return { accountKey, value: file, notes, source };
@@ -525,7 +610,7 @@ export function importDocument(draft: ImportDraft): Document {
   const create = mapPair(accountMap, "create");
   if (create)
     (create.value as Scalar).comment =
-      " exists in Azure: only its deployments, content filters and blocklists are managed";
+      " exists in Azure: only the resources under it (deployments, content filters, blocklists, projects and their connections) are managed";
   draft.value.deployments.forEach((_, index) => {
     const model = doc.getIn(["deployments", index, "model"], true) as YAMLMap;
     model.flow = true;
@@ -553,19 +638,36 @@ export function importDocument(draft: ImportDraft): Document {
   // Notes as comments above the resource they concern.
   const byPath = new Map<string, ImportNote[]>();
   for (const entry of draft.notes) {
-    const key = JSON.stringify(entry.docPath.slice(0, 2));
+    const key = JSON.stringify(noteAnchor(doc, entry.docPath));
     byPath.set(key, [...(byPath.get(key) ?? []), entry]);
   }
   for (const [key, notes] of byPath) {
-    const [section, item] = JSON.parse(key) as [string, string | number];
+    const anchor = JSON.parse(key) as DocPath;
+    const [section, item] = anchor;
     if (section === "deployments" && typeof item === "number") {
       const node = doc.getIn(["deployments", item], true) as YAMLMap | undefined;
       if (node) node.commentBefore = commentText(notes);
       continue;
     }
-    const parent = doc.getIn([section], true) as YAMLMap | undefined;
-    const pair = parent ? mapPair(parent, String(item)) : undefined;
+    const parent = doc.getIn(anchor.slice(0, -1), true);
+    const pair = isMap(parent) ? mapPair(parent, String(anchor.at(-1))) : undefined;
     if (pair && isScalar(pair.key)) pair.key.commentBefore = commentText(notes);
   }
   return doc;
+}
+
+/**
+ * The key a note is written above: its resource (`<section>.<name>`, a deployment by index); under a project,
+ * the deepest key of the note's path the file has (a connection's credential, the connection, or the
+ * project when the connection was left out).
+ */
+function noteAnchor(doc: Document, docPath: DocPath): DocPath {
+  const resource = docPath.slice(0, 2);
+  if (docPath[0] !== "accounts" || docPath[2] !== "projects") return resource;
+  for (let length = docPath.length; length > 3; length--) {
+    const parent = doc.getIn(docPath.slice(0, length - 1), true);
+    if (isMap(parent) && mapPair(parent, String(docPath[length - 1])) !== undefined)
+      return docPath.slice(0, length);
+  }
+  return resource;
 }

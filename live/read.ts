@@ -5,6 +5,7 @@
 import type {
   Account,
   CognitiveServicesManagementClient,
+  ConnectionPropertiesV2BasicResource,
   Deployment,
   Model,
   Project,
@@ -120,6 +121,27 @@ export interface ProjectRecord {
   tags: Record<string, string>;
 }
 
+/**
+ * A connection of a Foundry project (`accounts/{a}/projects/{p}/connections`). Azure never returns a
+ * secret (loader/connections.ts): only a managed identity's plain ids are kept of the credentials.
+ */
+export interface ConnectionRecord {
+  id?: string;
+  /** The project it belongs to, as the project list names it. */
+  projectName: string;
+  /** The connection's own name (ARM may give child names as `<account>/<project>/<connection>`). */
+  name: string;
+  category?: string;
+  target?: string;
+  authType: string;
+  metadata: Record<string, string>;
+  isSharedToAll?: boolean;
+  /** ISO date-time. */
+  expiryTime?: string;
+  /** A ManagedIdentity connection's plain credential fields. */
+  credentials?: { clientId?: string; resourceId?: string };
+}
+
 export interface CatalogSkuRecord {
   name?: string;
   usageName?: string;
@@ -153,6 +175,8 @@ export interface AccountSnapshot {
   raiBlocklists: RaiBlocklistRecord[];
   /** Foundry projects of the account; absent when they were not read. */
   projects?: ProjectRecord[];
+  /** Connections of those projects, project by project; absent when projects were not read. */
+  connections?: ConnectionRecord[];
 }
 
 /** Drops undefined fields so that records compare and serialise cleanly. */
@@ -474,6 +498,49 @@ export async function listProjects(
   return projects.map(toProjectRecord);
 }
 
+function toConnectionRecord(
+  projectName: string,
+  connection: ConnectionPropertiesV2BasicResource,
+): ConnectionRecord {
+  const properties = connection.properties;
+  const credentials = (properties as { credentials?: { clientId?: unknown; resourceId?: unknown } })
+    .credentials;
+  const plain = compact({
+    clientId: typeof credentials?.clientId === "string" ? credentials.clientId : undefined,
+    resourceId: typeof credentials?.resourceId === "string" ? credentials.resourceId : undefined,
+  });
+  return compact({
+    id: connection.id,
+    projectName,
+    name: (connection.name ?? "").split("/").at(-1) ?? "",
+    category: properties.category,
+    target: properties.target,
+    authType: properties.authType,
+    metadata: { ...(properties.metadata ?? {}) },
+    isSharedToAll: properties.isSharedToAll,
+    expiryTime: properties.expiryTime?.toISOString(),
+    credentials: Object.keys(plain).length > 0 ? plain : undefined,
+  });
+}
+
+/** The connections of each project, in the projects' order. */
+export async function listConnections(
+  client: CognitiveServicesManagementClient,
+  account: AccountLocator,
+  projects: readonly ProjectRecord[],
+): Promise<ConnectionRecord[]> {
+  const perProject = await Promise.all(
+    projects.map(async (project) =>
+      (
+        await collect(
+          client.projectConnections.list(account.resourceGroup, account.accountName, project.name),
+        )
+      ).map((c) => toConnectionRecord(project.name, c)),
+    ),
+  );
+  return perProject.flat();
+}
+
 /** Whether an account of this kind holds Foundry projects (loader/projects.ts); unknown kind: asked. */
 export function holdsProjects(kind: string | undefined): boolean {
   return kind === undefined || PROJECTS.accountKind.kinds.some((k) => k.toLowerCase() === kind.toLowerCase());
@@ -494,7 +561,8 @@ export async function readAccountSnapshot(
     listRaiBlocklists(client, account),
     holdsProjects(kind) ? listProjects(client, account) : Promise.resolve([]),
   ]);
-  return { deployments, raiPolicies, raiBlocklists, projects };
+  const connections = await listConnections(client, account, projects);
+  return { deployments, raiPolicies, raiBlocklists, projects, connections };
 }
 
 /** The model catalog of a location (`locations/{l}/models`), all pages. */

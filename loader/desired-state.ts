@@ -35,6 +35,30 @@ export interface DesiredState {
   reservations?: DesiredReservation[];
   /** Foundry projects of the accounts, account by account in file order; absent when no account declares one. */
   projects?: DesiredProject[];
+  /** Connections of the projects, project by project in file order; absent when no project declares one. */
+  connections?: DesiredConnection[];
+}
+
+/** A connection of one Foundry project (loader/connections.ts). Secrets are config keys, never values. */
+export interface DesiredConnection extends Declared {
+  /** `<account key>/<project name>/<connection name>`. */
+  key: string;
+  accountKey: string;
+  projectName: string;
+  name: string;
+  category: string;
+  target?: string;
+  authType: "AAD" | "ApiKey" | "ManagedIdentity" | "None";
+  credentials?: {
+    /** The configuration key of the API key's secret. */
+    apiKeyConfig?: string;
+    clientId?: string;
+    resourceId?: string;
+  };
+  metadata: Record<string, string>;
+  isSharedToAll?: boolean;
+  expiryTime?: string;
+  import?: string;
 }
 
 /** A Foundry project on one account (loader/projects.ts). */

@@ -240,9 +240,74 @@ description?: string
 identity?: ("SystemAssigned" | "None")
 tags?: Tags
 /**
+ * Connections of the project, by connection name (Microsoft.CognitiveServices/accounts/projects/connections): how agents and tools of the project reach other services. Names: 3-33 letters, digits, '_' or '-', starting with a letter or digit; Azure compares them ignoring case. A secret is never written here: an API key names a secret of the stack's configuration.
+ */
+connections?: {
+[k: string]: Connection | undefined
+}
+/**
  * ARM id of an existing project to adopt on the first `pulumi up` instead of creating it (written by `aideploy import`).
  */
 import?: string
+}
+/**
+ * A connection of a Foundry project (ARM ConnectionPropertiesV2, written by azure-native's cognitiveservices.ProjectConnection at api-version 2025-06-01).
+ */
+export interface Connection {
+/**
+ * What the connection reaches (ARM properties.category), one of the specification's ConnectionCategory values, e.g. CognitiveSearch, AzureOpenAI, AIServices, AzureBlob, CosmosDb, ApiKey, CustomKeys.
+ */
+category: string
+/**
+ * The connection URL to be used (ARM properties.target); for AzureOpenAI and CognitiveSearch the service's https endpoint.
+ */
+target?: string
+/**
+ * How the project authenticates to the target (ARM properties.authType). Supported: AAD (Microsoft Entra ID, no credentials), ApiKey (a key read from a secret of the stack's configuration), ManagedIdentity (optional clientId and resourceId), None. The specification's other auth types (PAT, UsernamePassword, SAS, AccountKey, ServicePrincipal, AccessKey, CustomKeys, OAuth2) are not supported yet.
+ */
+authType: ("AAD" | "ApiKey" | "ManagedIdentity" | "None")
+credentials?: ConnectionCredentials
+/**
+ * Metadata of the connection (ARM properties.metadata), string values only, e.g. ApiType, ApiVersion, ResourceId.
+ */
+metadata?: {
+[k: string]: string | undefined
+}
+/**
+ * Whether every user of the project may use the connection (ARM properties.isSharedToAll); omitted: not sent, Azure's default.
+ */
+isSharedToAll?: boolean
+/**
+ * When the connection's credentials expire (ARM properties.expiryTime), an RFC 3339 date-time.
+ */
+expiryTime?: string
+/**
+ * ARM id of an existing connection to adopt on the first `pulumi up` instead of creating it (written by `aideploy import`).
+ */
+import?: string
+}
+/**
+ * Credentials of a connection. Secrets are never values in the file: `apiKey` names a secret of the stack's configuration (`pulumi config set --secret <key> <value>`), read by the Pulumi program; plans, diffs and reports show `[secret from config <key>]`.
+ */
+export interface ConnectionCredentials {
+apiKey?: SecretFromConfig
+/**
+ * Client id of the user-assigned identity of a ManagedIdentity connection (ARM credentials.clientId).
+ */
+clientId?: string
+/**
+ * ARM id of the managed identity of a ManagedIdentity connection (ARM credentials.resourceId).
+ */
+resourceId?: string
+}
+/**
+ * The API key of an ApiKey connection (ARM credentials.key).
+ */
+export interface SecretFromConfig {
+/**
+ * The configuration key that holds the secret: `name` for the Pulumi project's namespace, or `namespace:name`. Set it with `pulumi config set --secret <key> <value>`.
+ */
+config: string
 }
 /**
  * Applied to every deployment that does not set the field.

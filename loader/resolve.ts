@@ -10,6 +10,7 @@ import { routerModeValue } from "./deployment-features";
 import type {
   DesiredAccount,
   DesiredBlocklist,
+  DesiredConnection,
   DesiredContentFilter,
   DesiredDeployment,
   DesiredProject,
@@ -175,6 +176,8 @@ export function resolveDesiredState(
   if (file.reservations !== undefined) state.reservations = resolveReservations(file.reservations, document);
   const projects = resolveProjects(file, document, accounts);
   if (projects.length > 0) state.projects = projects;
+  const connections = resolveConnections(file, document, projects);
+  if (connections.length > 0) state.connections = connections;
   return state;
 }
 
@@ -237,6 +240,47 @@ function resolveProjects(
           Object.assign(
             project,
             definedFields(declared, ["displayName", "description", "identity", "import"] as const),
+          ),
+        ];
+      },
+    ),
+  );
+}
+
+/** The connections each project declares, in file order (no environment overrides them). */
+function resolveConnections(
+  file: AideployDeploymentsFile,
+  document: ParsedDocument,
+  projects: DesiredProject[],
+): DesiredConnection[] {
+  return projects.flatMap((project) =>
+    Object.entries(file.accounts?.[project.accountKey]?.projects?.[project.name]?.connections ?? {}).flatMap(
+      ([name, declared]): DesiredConnection[] => {
+        if (!declared) return [];
+        const docPath = [...project.docPath, "connections", name];
+        const connection: DesiredConnection = {
+          key: `${project.key}/${name}`,
+          accountKey: project.accountKey,
+          projectName: project.name,
+          name,
+          category: declared.category,
+          authType: declared.authType,
+          metadata: definedValues(declared.metadata),
+          source: document.locate(docPath),
+          docPath,
+        };
+        const credentials: NonNullable<DesiredConnection["credentials"]> = {};
+        if (declared.credentials?.apiKey !== undefined)
+          credentials.apiKeyConfig = declared.credentials.apiKey.config;
+        Object.assign(
+          credentials,
+          definedFields(declared.credentials ?? {}, ["clientId", "resourceId"] as const),
+        );
+        if (Object.keys(credentials).length > 0) connection.credentials = credentials;
+        return [
+          Object.assign(
+            connection,
+            definedFields(declared, ["target", "isSharedToAll", "expiryTime", "import"] as const),
           ),
         ];
       },

@@ -28,6 +28,7 @@ export const ArmTypes = {
   blocklist: "Microsoft.CognitiveServices/accounts/raiBlocklists",
   blocklistItem: "Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems",
   project: "Microsoft.CognitiveServices/accounts/projects",
+  projectConnection: "Microsoft.CognitiveServices/accounts/projects/connections",
   deploymentDataPlane: "Microsoft.CognitiveServices.Data/accounts/deployments",
 } as const;
 
@@ -38,7 +39,11 @@ const typeByToken: Record<string, string> = {
   "azure-native:cognitiveservices:RaiBlocklist": ArmTypes.blocklist,
   "azure-native:cognitiveservices:RaiBlocklistItem": ArmTypes.blocklistItem,
   "azure-native:cognitiveservices:Project": ArmTypes.project,
+  "azure-native:cognitiveservices:ProjectConnection": ArmTypes.projectConnection,
 };
+
+/** The credential fields of a connection that are not secrets (loader/connections.ts); every other one is left out. */
+const PLAIN_CONNECTION_CREDENTIALS = ["clientId", "resourceId"] as const;
 
 /** The ARM type of a resource; a generic `resources:Resource` is typed by its inputs (infra/deployment-resource.ts). */
 export function armTypeOf(token: string, inputs?: Readonly<Record<string, unknown>>): string | undefined {
@@ -104,6 +109,29 @@ export function toArmView(
       if (inputs.tags !== undefined) view.tags = clone(inputs.tags) as Record<string, string>;
       if (inputs.identity !== undefined) view.identity = clone(inputs.identity) as { type: string };
       return view;
+    }
+    case ArmTypes.projectConnection: {
+      const project = str(inputs.projectName);
+      const name = str(inputs.connectionName);
+      // Policies never see a secret: the CrossGuard pack is handed the inputs with the API key filled in.
+      const credentials = properties.credentials as Record<string, unknown> | undefined;
+      delete properties.credentials;
+      if (credentials !== undefined) {
+        const plain = Object.fromEntries(
+          PLAIN_CONNECTION_CREDENTIALS.filter((k) => typeof credentials[k] === "string").map((k) => [
+            k,
+            credentials[k],
+          ]),
+        );
+        if (Object.keys(plain).length > 0) properties.credentials = plain;
+      }
+      return {
+        id: `${parentId}/projects/${project}/connections/${name}`,
+        name,
+        fullName: `${accountName}/${project}/${name}`,
+        type,
+        properties,
+      };
     }
     default: {
       const list = str(inputs.raiBlocklistName);

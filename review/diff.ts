@@ -24,6 +24,7 @@ import { outcomeCounts, policyRegressions } from "./policy";
 import { quotaImpact } from "./quota";
 import { accountKind } from "./resources/account";
 import { blocklistKind } from "./resources/blocklist";
+import { connectionKind } from "./resources/connection";
 import { contentFilterKind } from "./resources/content-filter";
 import { deploymentKind } from "./resources/deployment";
 import type { ResourceKind } from "./resources/kind";
@@ -90,6 +91,7 @@ export function diffStates(base: DesiredState, head: DesiredState, options: Stat
     ...diffKind(contentFilterKind, base, head, replacedAccounts),
     ...diffKind(blocklistKind, base, head, replacedAccounts),
     ...diffKind(projectKind, base, head, replacedAccounts),
+    ...diffKind(connectionKind, base, head, replacedAccounts),
   ];
 
   const regressions = options.policyResults

@@ -1,6 +1,7 @@
 import type {
   DesiredAccount,
   DesiredBlocklist,
+  DesiredConnection,
   DesiredContentFilter,
   DesiredDeployment,
   DesiredProject,
@@ -24,4 +25,5 @@ export type ResourcePair =
   | PairOf<"deployment", DesiredDeployment>
   | PairOf<"contentFilter", DesiredContentFilter>
   | PairOf<"blocklist", DesiredBlocklist>
-  | PairOf<"project", DesiredProject>;
+  | PairOf<"project", DesiredProject>
+  | PairOf<"connection", DesiredConnection>;

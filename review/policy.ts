@@ -1,5 +1,6 @@
 import {
   blocklistNodeName,
+  connectionNodeName,
   contentFilterNodeName,
   deploymentNodeName,
   projectNodeName,
@@ -70,7 +71,11 @@ export function outcomeCounts(results: readonly PolicyVerdict[]): Record<PolicyO
  */
 export function matchesResource(pair: ResourcePair, resourceKey: string): boolean {
   if (resourceKey === pair.key) return true;
-  return nodeNames(pair).some((node) => resourceKey === node || resourceKey.startsWith(`${node}/`));
+  // A project's connections are changes of their own, not part of the project's.
+  const children = pair.kind !== "project";
+  return nodeNames(pair).some(
+    (node) => resourceKey === node || (children && resourceKey.startsWith(`${node}/`)),
+  );
 }
 
 function sides<T>(pair: { base?: T; head?: T }): T[] {
@@ -90,6 +95,8 @@ function nodeNames(pair: ResourcePair): string[] {
       return sides(pair).map((b) => blocklistNodeName(b.accountKey, b.name));
     case "project":
       return sides(pair).map((p) => projectNodeName(p.accountKey, p.name));
+    case "connection":
+      return sides(pair).map((c) => connectionNodeName(c.accountKey, c.projectName, c.name));
   }
 }
 

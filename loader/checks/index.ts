@@ -23,6 +23,11 @@ import { capacityRateLimitUnsupported } from "./capacity-rate-limit-unsupported"
 import { capacityRateLimitWithCapacity } from "./capacity-rate-limit-with-capacity";
 import { capacityUnitUnknown } from "./capacity-unit-unknown";
 import type { SemanticCheck } from "./check";
+import { connectionDuplicateName } from "./connection-duplicate-name";
+import { connectionInvalidName } from "./connection-invalid-name";
+import { connectionMissingCredentials } from "./connection-missing-credentials";
+import { connectionTargetNotUrl } from "./connection-target-not-url";
+import { connectionUnknownCategory } from "./connection-unknown-category";
 import { contentFilterInvalidName } from "./content-filter-invalid-name";
 import { contentFilterLegacyMode } from "./content-filter-legacy-mode";
 import { contentFilterNeedsApproval } from "./content-filter-needs-approval";
@@ -142,6 +147,12 @@ export function semanticChecks(): readonly SemanticCheck[] {
     projectDuplicateName,
     projectUnsupportedAccountKind,
     projectExistingAccount,
+    // Connections of Foundry projects
+    connectionInvalidName,
+    connectionDuplicateName,
+    connectionUnknownCategory,
+    connectionMissingCredentials,
+    connectionTargetNotUrl,
     // Environments
     environmentUnknownAccount,
     environmentSharedAccount,

@@ -2,6 +2,7 @@ import type { CostEstimate } from "../../cost/estimate";
 import type { SourceLocation } from "../../diagnostics/diagnostic";
 import { type ResourceNode, ResourceTypes } from "../../infra/graph";
 import type { Plan } from "../../infra/plan";
+import { secretPlaceholder } from "../../loader/connections";
 import type { Enforcement, PolicySeverity, ProjectPolicy } from "../../policies/policy";
 import { projectPolicies } from "../../policies/registry";
 import type { Outcome, PolicyResult } from "../../policies/results";
@@ -127,6 +128,7 @@ const kindByType: Record<string, string> = {
   [ResourceTypes.blocklist]: "blocklist",
   [ResourceTypes.blocklistItem]: "blocklist item",
   [ResourceTypes.project]: "project",
+  [ResourceTypes.projectConnection]: "project connection",
 };
 
 function tagsText(tags: unknown): string | undefined {
@@ -215,6 +217,15 @@ function describeResource(node: ResourceNode): { label: string; details: Resourc
       add("identity", field(i, "identity", "type"));
       add("tags", tagsText(field(i, "tags")));
       return { label: String(field(i, "projectName")), details };
+    case ResourceTypes.projectConnection:
+      add("project", field(i, "projectName"));
+      add("category", field(i, "properties", "category"));
+      add("target", field(i, "properties", "target"));
+      add("auth type", field(i, "properties", "authType"));
+      add("shared to all", field(i, "properties", "isSharedToAll"));
+      for (const secret of node.secrets ?? [])
+        add(secret.path.slice(1).join("."), secretPlaceholder(secret.config));
+      return { label: String(field(i, "connectionName")), details };
   }
 }
 

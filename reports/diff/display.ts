@@ -19,6 +19,7 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   contentFilter: "content filter",
   blocklist: "blocklist",
   project: "project",
+  connection: "project connection",
 };
 
 export const ACTION_LABELS: Record<ChangeAction, string> = {

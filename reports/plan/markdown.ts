@@ -55,6 +55,23 @@ function planLines(summary: PlanSummary): string[] {
         ),
         "",
       );
+      const connections = account.projects.flatMap((p) => p.connections.map((c) => ({ project: p.name, c })));
+      if (connections.length > 0) {
+        out.push(
+          ...markdownTable(
+            ["Project", "Connection", "Category", "Target", "Auth", "Secrets"],
+            connections.map(({ project, c }) => [
+              markdownCode(project),
+              markdownCode(c.name),
+              escapeMarkdown(c.category),
+              c.target === undefined ? "" : markdownCode(c.target),
+              escapeMarkdown(c.authType),
+              c.secrets.map((s) => escapeMarkdown(s)).join(", "),
+            ]),
+          ),
+          "",
+        );
+      }
     }
     out.push("<details><summary>Write order</summary>", "");
     account.writeOrder.forEach((node, i) => {

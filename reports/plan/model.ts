@@ -1,9 +1,10 @@
 import type { CostEstimate } from "../../cost/estimate";
 import type { Diagnostic } from "../../diagnostics/diagnostic";
-import { inputFields, type ResourceNode } from "../../infra/graph";
+import { inputFields, type ResourceNode, ResourceTypes } from "../../infra/graph";
 import { type AccountOutput, unknownEndpointsReason } from "../../infra/outputs";
 import type { Plan } from "../../infra/plan";
 import type { CapacityMeaning } from "../../loader/capacity";
+import { secretPlaceholder } from "../../loader/connections";
 import { MODEL_ROUTER } from "../../loader/deployment-features";
 import type { DesiredDeployment } from "../../loader/desired-state";
 import type { Outcome, PolicyResult } from "../../policies/results";
@@ -31,6 +32,18 @@ export interface PlannedProjectRow {
   displayName?: string;
   /** The project's endpoint as the stack outputs give it; absent when the account's subdomain is unknown. */
   endpoint?: string;
+  /** The project's connections, in file order. */
+  connections: PlannedConnectionRow[];
+}
+
+/** A connection of a project as the plan shows it: a secret is only the configuration key it is read from. */
+export interface PlannedConnectionRow {
+  name: string;
+  category: string;
+  authType: string;
+  target?: string;
+  /** `[secret from config <key>]` per secret credential. */
+  secrets: string[];
 }
 
 export interface PlannedAccount {
@@ -97,13 +110,31 @@ function endpointsOf(output: AccountOutput | undefined): PlannedAccount["endpoin
 }
 
 /** The projects of an account's outputs, in the order the file declares them. */
-function projectRows(output: AccountOutput | undefined): PlannedProjectRow[] {
+function projectRows(output: AccountOutput | undefined, nodes: ResourceNode[]): PlannedProjectRow[] {
   return Object.entries(output?.projects ?? {}).map(([name, p]): PlannedProjectRow => {
-    const row: PlannedProjectRow = { name };
+    const row: PlannedProjectRow = { name, connections: connectionRows(name, nodes) };
     if (p.displayName !== undefined) row.displayName = p.displayName;
     if (p.endpoint !== undefined) row.endpoint = p.endpoint;
     return row;
   });
+}
+
+/** The connections of project `projectName` among an account's nodes, in write (file) order. */
+function connectionRows(projectName: string, nodes: ResourceNode[]): PlannedConnectionRow[] {
+  const rows: PlannedConnectionRow[] = [];
+  for (const node of nodes) {
+    if (node.type !== ResourceTypes.projectConnection || node.inputs.projectName !== projectName) continue;
+    const { properties } = node.inputs;
+    const row: PlannedConnectionRow = {
+      name: node.inputs.connectionName,
+      category: properties.category,
+      authType: properties.authType,
+      secrets: (node.secrets ?? []).map((s) => secretPlaceholder(s.config)),
+    };
+    if (properties.target !== undefined) row.target = properties.target;
+    rows.push(row);
+  }
+  return rows;
 }
 
 /** The 2026 properties of a deployment as people read them; empty when the file sets none. */
@@ -160,7 +191,10 @@ export function summarizePlan(plan: Plan): PlanSummary {
       managed: account.create,
       endpoints: endpointsOf(plan.outputs.accounts[account.key]),
       deployments,
-      projects: projectRows(plan.outputs.accounts[account.key]),
+      projects: projectRows(
+        plan.outputs.accounts[account.key],
+        plan.graph.nodes.filter((n) => n.account === account.key),
+      ),
       writeOrder: plan.graph.nodes.filter((n) => n.account === account.key),
     };
     if (account.location !== undefined) planned.location = account.location;
@@ -212,6 +246,7 @@ const shortType: Record<string, string> = {
   "azure-native:cognitiveservices:RaiPolicy": "content filter",
   "azure-native:cognitiveservices:Deployment": "deployment",
   "azure-native:cognitiveservices:Project": "project",
+  "azure-native:cognitiveservices:ProjectConnection": "project connection",
 };
 
 /** "deployment gpt-4o" style label of a node. */
@@ -220,6 +255,9 @@ export function describeNode(node: ResourceNode): string {
   const label =
     inputs.deploymentName ??
     inputs.raiPolicyName ??
+    (inputs.connectionName === undefined
+      ? undefined
+      : `${String(inputs.projectName)}/${String(inputs.connectionName)}`) ??
     inputs.projectName ??
     (node.type === "azure-native:cognitiveservices:RaiBlocklistItem"
       ? `${String(inputs.raiBlocklistName)}: ${String((inputs.properties as { pattern?: string } | undefined)?.pattern)}`

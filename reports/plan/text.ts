@@ -36,6 +36,13 @@ function planLines(summary: PlanSummary): string[] {
       const shown = project.displayName === undefined ? "" : ` (${oneLine(project.displayName)})`;
       const endpoint = project.endpoint === undefined ? "endpoint unknown" : oneLine(project.endpoint);
       lines.push(`  project ${oneLine(project.name)}${shown}: ${endpoint}`);
+      for (const c of project.connections) {
+        const target = c.target === undefined ? "" : ` ${oneLine(c.target)}`;
+        const secrets = c.secrets.length === 0 ? "" : ` ${c.secrets.join(" ")}`;
+        lines.push(
+          `    connection ${oneLine(c.name)}: ${oneLine(c.category)}${target}, ${c.authType}${secrets}`,
+        );
+      }
     }
     lines.push(`  write order (${account.writeOrder.length}, one at a time):`);
     account.writeOrder.forEach((node, i) => {

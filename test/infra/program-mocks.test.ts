@@ -431,3 +431,102 @@ describe("deployments under mocks, in both representations", () => {
     }
   });
 });
+
+/** A project with an API-key connection (its key in the stack's configuration) and a managed-identity one. */
+const connectionsFile = `version: 1
+accounts:
+  east:
+    name: contoso-east
+    resourceGroup: rg-ai
+    location: eastus2
+    create: true
+    projects:
+      chat-app:
+        connections:
+          search:
+            category: CognitiveSearch
+            target: https://contoso-search.search.windows.net
+            authType: ApiKey
+            credentials: { apiKey: { config: searchKey } }
+          aoai:
+            category: AzureOpenAI
+            target: https://contoso-aoai.openai.azure.com/
+            authType: ManagedIdentity
+            credentials: { clientId: 11111111-2222-3333-4444-555555555555 }
+defaults:
+  sku: GlobalStandard
+  capacity: 10
+deployments:
+  - name: gpt-4o
+    account: east
+    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+`;
+
+/** Pulumi's marker of a secret in serialized inputs. */
+const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+
+describe("project connections in the Pulumi program under mocks", () => {
+  it("registers typed ProjectConnections with the graph's inputs, the API key only from the stack's secret", async () => {
+    const file = tempFile("connections.yaml", connectionsFile);
+    const run = await runProgram("conn", { "aideploy:file": file, "aideploy:searchKey": "k-123" });
+    expect(run.failure).toBeUndefined();
+    const plan = planned(file, undefined);
+    const connections = run.registrations.filter(
+      (r) => r.type === "azure-native:cognitiveservices:ProjectConnection",
+    );
+    expect(connections.map((r) => r.name)).toEqual([
+      "east/project/chat-app/connection/search",
+      "east/project/chat-app/connection/aoai",
+    ]);
+    const search = plan.graph.nodes.find((n) => n.name === "east/project/chat-app/connection/search");
+    expect(search?.inputs).not.toHaveProperty("properties.credentials");
+    expect(connections[0]?.inputs).toEqual({
+      accountName: "contoso-east",
+      resourceGroupName: "rg-ai",
+      projectName: "chat-app",
+      connectionName: "search",
+      properties: {
+        ...SECRET,
+        value: {
+          authType: "ApiKey",
+          category: "CognitiveSearch",
+          target: "https://contoso-search.search.windows.net",
+          credentials: { key: "k-123" },
+        },
+      },
+    });
+    const aoai = plan.graph.nodes.find((n) => n.name === "east/project/chat-app/connection/aoai");
+    expect(connections[1]?.inputs).toEqual(plain(aoai?.inputs));
+    expect(connections[1]?.inputs).toMatchObject({
+      properties: {
+        authType: "ManagedIdentity",
+        credentials: { clientId: "11111111-2222-3333-4444-555555555555" },
+      },
+    });
+    // The key reaches no output.
+    expect(JSON.stringify(run.outputs)).not.toContain("k-123");
+    expect(accountOutputs(run).east).toMatchObject({
+      projects: {
+        "chat-app": {
+          connections: {
+            search: { category: "CognitiveSearch", authType: "ApiKey" },
+            aoai: { category: "AzureOpenAI", authType: "ManagedIdentity" },
+          },
+        },
+      },
+    });
+  });
+
+  it("fails before registering anything when the secret's key is not set, saying where and how to set it", async () => {
+    const file = tempFile("connections-unset.yaml", connectionsFile);
+    const run = await runProgram("conn", { "aideploy:file": file });
+    expect(pulumi.RunError.isInstance(run.failure)).toBe(true);
+    expect((run.failure as Error).message).toBe(
+      "a secret the deployments file names is not set in the stack's configuration",
+    );
+    expect(run.errors).toEqual([
+      `error: [runtime] ${file}:12:13: accounts.east.projects.chat-app.connections.search reads a secret from the stack's configuration key "searchKey", which is not set; set it with \`pulumi config set --secret searchKey <value>\``,
+    ]);
+    expect(run.registrations.filter((r) => r.custom)).toEqual([]);
+  });
+});

@@ -65,6 +65,14 @@ function withProjects(projects: string, account = "    create: true\n"): string 
   );
 }
 
+/** The baseline with project "chat-app" on account "east" holding the given connections (YAML lines at column 11, from line 11). */
+function withConnections(connections: string): string {
+  return withProjects(`      chat-app:\n        connections:\n${connections}`);
+}
+
+const aadSearch =
+  '{ category: CognitiveSearch, target: "https://contoso-search.search.windows.net", authType: AAD }';
+
 interface Violation {
   behaviour: string;
   yaml: string;
@@ -167,6 +175,103 @@ const violations: Violation[] = [
     path: "accounts.east.projects",
     message: /whether it allows project management \(properties.allowProjectManagement\) is unknown/,
     hint: /az cognitiveservices account show -n contoso-east -g rg-ai --query properties.allowProjectManagement/,
+  },
+  // connection/invalid-name
+  {
+    behaviour: "a connection name with a dot is invalid (the connection rule has no '.')",
+    yaml: withConnections(`          my.search: ${aadSearch}\n`),
+    code: "connection/invalid-name",
+    line: 11,
+    column: 11,
+    path: 'accounts.east.projects.chat-app.connections["my.search"]',
+    message: /connection "my.search" of project "chat-app" on account "east": the name contains "\."$/,
+    hint: /3-33 letters, digits, '_' or '-'.*for example "my-search"/,
+  },
+  {
+    behaviour: "a two-character connection name is too short",
+    yaml: withConnections(`          ai: ${aadSearch}\n`),
+    code: "connection/invalid-name",
+    line: 11,
+    column: 11,
+    message: /the name is shorter than 3 characters/,
+  },
+  // connection/duplicate-name
+  {
+    behaviour: "two connections of one project whose names differ only in case collide",
+    yaml: withConnections(`          search: ${aadSearch}\n          Search: ${aadSearch}\n`),
+    code: "connection/duplicate-name",
+    line: 12,
+    column: 11,
+    path: "accounts.east.projects.chat-app.connections.Search",
+    message:
+      /connection "Search" of project "chat-app" on account "east" is the same Azure connection as "search" at line 11/,
+  },
+  // connection/unknown-category
+  {
+    behaviour: "a connection category spelled in the wrong case",
+    yaml: withConnections(
+      "          search:\n            category: cognitivesearch\n            authType: AAD\n            target: https://contoso-search.search.windows.net\n",
+    ),
+    code: "connection/unknown-category",
+    line: 12,
+    column: 23,
+    path: "accounts.east.projects.chat-app.connections.search.category",
+    message: /has category "cognitivesearch", which is not a connection category of the Azure specification/,
+    hint: /write "CognitiveSearch"/,
+  },
+  {
+    behaviour: "a connection category the specification does not list",
+    yaml: withConnections("          keyvault:\n            category: KeyVault\n            authType: AAD\n"),
+    code: "connection/unknown-category",
+    line: 12,
+    column: 23,
+    hint: /CognitiveSearch, AzureOpenAI/,
+  },
+  // connection/missing-credentials
+  {
+    behaviour: "an ApiKey connection without the configuration key of its key",
+    yaml: withConnections(
+      "          search:\n            category: CognitiveSearch\n            target: https://contoso-search.search.windows.net\n            authType: ApiKey\n",
+    ),
+    code: "connection/missing-credentials",
+    line: 14,
+    column: 23,
+    path: "accounts.east.projects.chat-app.connections.search.authType",
+    message: /has authType ApiKey but no credentials.apiKey/,
+    hint: /credentials: \{ apiKey: \{ config: <key> \} \}.*pulumi config set --secret/,
+  },
+  {
+    behaviour: "an AAD connection that gives an API key it would not send",
+    yaml: withConnections(
+      "          search:\n            category: CognitiveSearch\n            target: https://contoso-search.search.windows.net\n            authType: AAD\n            credentials:\n              apiKey: { config: searchKey }\n",
+    ),
+    code: "connection/missing-credentials",
+    line: 16,
+    column: 15,
+    path: "accounts.east.projects.chat-app.connections.search.credentials.apiKey",
+    message: /has authType AAD, which does not use credentials.apiKey/,
+    hint: /AAD connections carry none/,
+  },
+  // connection/target-not-url
+  {
+    behaviour: "a CognitiveSearch connection whose target is a bare service name",
+    yaml: withConnections(
+      "          search:\n            category: CognitiveSearch\n            target: contoso-search\n            authType: AAD\n",
+    ),
+    code: "connection/target-not-url",
+    line: 13,
+    column: 21,
+    path: "accounts.east.projects.chat-app.connections.search.target",
+    message: /has target "contoso-search", which is not an https URL/,
+    hint: /https:\/\/<service>.search.windows.net/,
+  },
+  {
+    behaviour: "an AzureOpenAI connection without a target",
+    yaml: withConnections("          aoai: { category: AzureOpenAI, authType: AAD }\n"),
+    code: "connection/target-not-url",
+    line: 11,
+    column: 11,
+    message: /has category AzureOpenAI but no target/,
   },
   // deployment/duplicate-name
   {
@@ -1371,6 +1476,16 @@ const violations: Violation[] = [
 ];
 
 const compliant: { behaviour: string; yaml: string }[] = [
+  {
+    behaviour:
+      "connections with each supported auth type, and a target not judged where the specification does not describe it",
+    yaml: withConnections(
+      `          search: ${aadSearch}\n` +
+        '          search_key: { category: CognitiveSearch, target: "https://contoso-search.search.windows.net", authType: ApiKey, credentials: { apiKey: { config: searchKey } }, metadata: { ApiType: Azure }, isSharedToAll: true }\n' +
+        '          aoai-mi: { category: AzureOpenAI, target: "https://contoso.openai.azure.com/", authType: ManagedIdentity, credentials: { clientId: "00000000-0000-0000-0000-000000000000" } }\n' +
+        '          registry: { category: ContainerRegistry, target: "[target url]", authType: None, expiryTime: "2027-03-15T14:30:00Z" }\n',
+    ),
+  },
   {
     behaviour:
       "projects on an AIServices account aideploy creates, with the same name on two accounts allowed",

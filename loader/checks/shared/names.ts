@@ -1,3 +1,4 @@
+import { CONNECTIONS } from "../../connections";
 import type { FactSource } from "../../deployment-types";
 import { PROJECTS } from "../../projects";
 import { asciiLookalike, describeCharacter } from "./characters";
@@ -35,6 +36,16 @@ export const projectNameRule: NameRule = {
   pattern: PROJECTS.name.pattern,
   min: PROJECTS.name.min,
   max: PROJECTS.name.max,
+};
+
+/** Project connections: the spec's connectionName rule (loader/connections.ts CONNECTIONS.name); no '.'. */
+export const connectionNameRule: NameRule = {
+  ...accountNameRule,
+  pattern: CONNECTIONS.name.pattern,
+  min: CONNECTIONS.name.min,
+  max: CONNECTIONS.name.max,
+  chars: /[a-zA-Z0-9_-]/,
+  text: CONNECTIONS.name.text,
 };
 
 /** Content filters (RAI policies) and blocklists: the RAI pattern; the 64-character limit is *unverified*. */

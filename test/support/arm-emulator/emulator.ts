@@ -1,4 +1,5 @@
 import { registerCognitiveRoutes } from "./cognitive-routes";
+import { registerConnectionRoutes } from "./connection-routes";
 import { registerDeploymentRoutes } from "./deployment-routes";
 import { FaultInjector, type FaultSpec, type OperationFaultSpec, type RequestSelector } from "./faults";
 import { OperationTracker } from "./lro";
@@ -56,6 +57,19 @@ export interface ProjectSeed {
   isDefault?: boolean;
   tags?: Record<string, string>;
   identity?: JsonObject;
+}
+
+/** A connection of a seeded project: what ARM's ConnectionPropertiesV2 holds, never a secret. */
+export interface ConnectionSeed {
+  name: string;
+  category: string;
+  authType: string;
+  target?: string;
+  expiryTime?: string;
+  metadata?: Record<string, string>;
+  isSharedToAll?: boolean;
+  /** Plain credential fields only (a managed identity's clientId, resourceId). */
+  credentials?: JsonObject;
 }
 
 export interface DeploymentSeed {
@@ -121,6 +135,7 @@ export class ArmEmulator {
     registerDeploymentRoutes(this.router, services);
     registerRaiRoutes(this.router, services);
     registerProjectRoutes(this.router, services);
+    registerConnectionRoutes(this.router, services);
     registerPolicyRoutes(this.router, services);
   }
 
@@ -253,6 +268,7 @@ export class ArmEmulator {
       raiPolicies: new Map(),
       blocklists: new Map(),
       projects: new Map(),
+      connections: new Map(),
       usages: [],
     });
     return ref;
@@ -289,6 +305,34 @@ export class ArmEmulator {
     if (seed.identity) project.identity = seed.identity;
     account.projects.set(nameKey(seed.name), project);
     return project;
+  }
+
+  /**
+   * Stores a connection of a seeded project shaped like the specification's ProjectConnection/get.json
+   * example (2025-06-01): id, name, type and the properties given. Like Azure, it never holds a secret:
+   * the examples return connections without `credentials` beyond a managed identity's plain ids.
+   */
+  addConnection(ref: AccountRef, projectName: string, seed: ConnectionSeed): ArmResource {
+    const account = this.state.requireAccount(ref);
+    const project = account.projects.get(nameKey(projectName));
+    if (!project) throw new Error(`seed project ${projectName} before its connections`);
+    const properties: JsonObject = { category: seed.category, authType: seed.authType };
+    if (seed.target !== undefined) properties.target = seed.target;
+    if (seed.expiryTime !== undefined) properties.expiryTime = seed.expiryTime;
+    if (seed.metadata !== undefined) properties.metadata = seed.metadata;
+    if (seed.isSharedToAll !== undefined) properties.isSharedToAll = seed.isSharedToAll;
+    if (seed.credentials !== undefined) properties.credentials = seed.credentials;
+    const connection: ArmResource = {
+      id: `${accountId(ref)}/projects/${String(project.name)}/connections/${seed.name}`,
+      name: seed.name,
+      type: "Microsoft.CognitiveServices/accounts/projects/connections",
+      properties,
+    };
+    const key = nameKey(projectName);
+    const connections = account.connections.get(key) ?? new Map<string, ArmResource>();
+    connections.set(nameKey(seed.name), connection);
+    account.connections.set(key, connections);
+    return connection;
   }
 
   /** Stores a deployment as it is, without the catalog, capacity or quota checks of a PUT. */

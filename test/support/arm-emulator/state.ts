@@ -17,6 +17,8 @@ export interface AccountState {
   blocklists: Map<string, BlocklistState>;
   /** Foundry projects (`accounts/{a}/projects`), read-only here: seeded, then listed and read. */
   projects: Map<string, ArmResource>;
+  /** Connections of each project (`accounts/{a}/projects/{p}/connections`) by project name key, read-only too. */
+  connections: Map<string, Map<string, ArmResource>>;
   /** Served by `accounts/{a}/usages`. */
   usages: UsageEntry[];
 }
