@@ -180,7 +180,7 @@ describe("desired state: what capacity means, from the model catalog", () => {
       - { name: next, account: east, model: { format: OpenAI, name: gpt-9, version: "1" }, capacity: 5 }
       - { name: ptu, account: east, sku: ProvisionedManaged, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 25 }
       - { name: batch, account: east, sku: GlobalBatch, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 40 }
-      - { name: eval, account: east, sku: DeveloperTier, model: { format: OpenAI, name: o4-mini, version: "2025-04-16" }, capacity: 1 }
+      - { name: eval, account: east, sku: DeveloperTier, model: { format: OpenAI, name: o4-mini-2025-04-16.ft-0123456789abcdef0123456789abcdef, version: "1" }, capacity: 1 }
     environments:
       dev:
         deployments:
