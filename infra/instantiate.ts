@@ -4,6 +4,7 @@ import { Project } from "@pulumi/azure-native/cognitiveservices/project";
 import { RaiBlocklist } from "@pulumi/azure-native/cognitiveservices/raiBlocklist";
 import { RaiBlocklistItem } from "@pulumi/azure-native/cognitiveservices/raiBlocklistItem";
 import { RaiPolicy } from "@pulumi/azure-native/cognitiveservices/raiPolicy";
+import { SubscriptionRaiPolicy } from "@pulumi/azure-native/cognitiveservices/subscriptionRaiPolicy";
 import { Resource } from "@pulumi/azure-native/resources/resource";
 import type { Alias, CustomResource, CustomResourceOptions, Input } from "@pulumi/pulumi";
 import {
@@ -49,6 +50,8 @@ function create(
       return createDeployment(node, opts, representation);
     case "azure-native:cognitiveservices:Project":
       return new Project(node.name, node.inputs, opts);
+    case "azure-native:cognitiveservices:SubscriptionRaiPolicy":
+      return new SubscriptionRaiPolicy(node.name, node.inputs, opts);
   }
 }
 

@@ -35,6 +35,20 @@ export interface DesiredState {
   reservations?: DesiredReservation[];
   /** Foundry projects of the accounts, account by account in file order; absent when no account declares one. */
   projects?: DesiredProject[];
+  /** The subscription's RAI policy (loader/subscription-rai-policy.ts); absent when the file declares none. */
+  subscriptionRaiPolicy?: DesiredSubscriptionRaiPolicy;
+}
+
+/**
+ * The subscription-wide RAI policy: the settings of a content filter, on no account. Azure's use of it is
+ * not documented (SUBSCRIPTION_RAI_POLICY.effect), so nothing counts it as filtering a deployment.
+ */
+export interface DesiredSubscriptionRaiPolicy
+  extends Declared,
+    Pick<DesiredContentFilter, "base" | "mode" | "prompt" | "completion"> {
+  name: string;
+  tags: Record<string, string>;
+  import?: string;
 }
 
 /** A Foundry project on one account (loader/projects.ts). */

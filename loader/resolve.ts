@@ -11,6 +11,7 @@ import type {
   DesiredReservation,
   DesiredRouting,
   DesiredState,
+  DesiredSubscriptionRaiPolicy,
   DisabledDeployment,
   FilterSide,
   HarmSetting,
@@ -29,6 +30,7 @@ import type {
   RateLimit,
   Reservation,
   Severity,
+  SubscriptionRaiPolicy,
 } from "./file-types.generated";
 import { deploymentLayers, firstSetting, own } from "./layers";
 import { locationKey } from "./location";
@@ -168,7 +170,27 @@ export function resolveDesiredState(
   if (file.reservations !== undefined) state.reservations = resolveReservations(file.reservations, document);
   const projects = resolveProjects(file, document, accounts);
   if (projects.length > 0) state.projects = projects;
+  if (file.subscriptionRaiPolicy !== undefined)
+    state.subscriptionRaiPolicy = resolveSubscriptionRaiPolicy(file.subscriptionRaiPolicy, document);
   return state;
+}
+
+/** The subscription's RAI policy: a content filter's settings (the same defaults), its name and tags. */
+function resolveSubscriptionRaiPolicy(
+  declared: SubscriptionRaiPolicy,
+  document: ParsedDocument,
+): DesiredSubscriptionRaiPolicy {
+  const docPath = ["subscriptionRaiPolicy"];
+  const { name, tags, import: importId, ...settings } = declared;
+  const policy: DesiredSubscriptionRaiPolicy = {
+    name,
+    ...resolveContentFilterSettings(settings),
+    tags: definedValues(tags),
+    source: document.locate(docPath),
+    docPath,
+  };
+  if (importId !== undefined) policy.import = importId;
+  return policy;
 }
 
 function resolveAccounts(

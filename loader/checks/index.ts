@@ -63,6 +63,8 @@ import { spilloverSourceNotProvisioned } from "./spillover-source-not-provisione
 import { spilloverUnknownTarget } from "./spillover-unknown-target";
 import { spilloverUnsupportedModel } from "./spillover-unsupported-model";
 import { stateUnsupportedType } from "./state-unsupported-type";
+import { subscriptionRaiPolicyInvalidName } from "./subscription-rai-policy-invalid-name";
+import { subscriptionRaiPolicyPreviewApi } from "./subscription-rai-policy-preview-api";
 
 /** Every semantic check, in the order they run (findings are sorted by position afterwards). */
 export function semanticChecks(): readonly SemanticCheck[] {
@@ -128,6 +130,9 @@ export function semanticChecks(): readonly SemanticCheck[] {
     blocklistDuplicateItem,
     blocklistUnused,
     blocklistNonOpenAiModels,
+    // The subscription's RAI policy (org baseline)
+    subscriptionRaiPolicyInvalidName,
+    subscriptionRaiPolicyPreviewApi,
     // Foundry projects
     projectInvalidName,
     projectDuplicateName,

@@ -46,7 +46,8 @@ export interface ReportResource {
   kind: string;
   /** Its name in Azure (a blocklist item: its pattern). */
   label: string;
-  account: string;
+  /** Key of its account; absent for a resource at subscription scope (the subscription's RAI policy). */
+  account?: string;
   source: SourceLocation;
   /** Model, capacity, tags, description, pattern… all user text, to be escaped by every formatter. */
   details: ResourceDetail[];
@@ -127,6 +128,7 @@ const kindByType: Record<string, string> = {
   [ResourceTypes.blocklist]: "blocklist",
   [ResourceTypes.blocklistItem]: "blocklist item",
   [ResourceTypes.project]: "project",
+  [ResourceTypes.subscriptionRaiPolicy]: "subscription RAI policy",
 };
 
 function tagsText(tags: unknown): string | undefined {
@@ -186,6 +188,12 @@ function describeResource(node: ResourceNode): { label: string; details: Resourc
       add("identity", field(i, "identity", "type"));
       add("tags", tagsText(field(i, "tags")));
       return { label: String(field(i, "projectName")), details };
+    case ResourceTypes.subscriptionRaiPolicy:
+      add("scope", "subscription");
+      add("base", field(i, "properties", "basePolicyName"));
+      add("mode", field(i, "properties", "mode"));
+      add("tags", tagsText(field(i, "tags")));
+      return { label: String(field(i, "raiPolicyName")), details };
   }
 }
 
@@ -255,7 +263,7 @@ export function buildComplianceReport(
       type: node.type,
       kind: kindByType[node.type] ?? node.type,
       label,
-      account: node.account,
+      ...(node.account === undefined ? {} : { account: node.account }),
       source: node.source,
       details,
       counts: emptyCounts(),

@@ -130,6 +130,29 @@ const violations: Violation[] = [
     message: /whether it allows project management \(properties.allowProjectManagement\) is unknown/,
     hint: /az cognitiveservices account show -n contoso-east -g rg-ai --query properties.allowProjectManagement/,
   },
+  // subscription-rai-policy/invalid-name
+  {
+    behaviour: "a subscription RAI policy whose name has a space",
+    yaml: `${baseline}subscriptionRaiPolicy:\n  name: org baseline\n  prompt: { hate: low }\n`,
+    code: "subscription-rai-policy/invalid-name",
+    line: 13,
+    column: 9,
+    path: "subscriptionRaiPolicy.name",
+    message: /subscription RAI policy name "org baseline" contains " "/,
+    hint: /for example "org-baseline"/,
+    alsoCodes: ["subscription-rai-policy/preview-api"],
+  },
+  // subscription-rai-policy/preview-api
+  {
+    behaviour: "a subscription RAI policy, written at the preview api-version azure-native has for it",
+    yaml: `${baseline}subscriptionRaiPolicy:\n  name: org-baseline\n  prompt: { hate: low }\n`,
+    code: "subscription-rai-policy/preview-api",
+    line: 12,
+    column: 1,
+    path: "subscriptionRaiPolicy",
+    message: /written at the preview api-version 2025-10-01-preview.*not counted as filtering any deployment/,
+    hint: /keep a content filter on each deployment/,
+  },
   // deployment/duplicate-name
   {
     behaviour: "two deployments whose names differ only in case on one account collide",
