@@ -65,6 +65,7 @@ import { spilloverUnsupportedModel } from "./spillover-unsupported-model";
 import { stateUnsupportedType } from "./state-unsupported-type";
 import { subscriptionRaiPolicyInvalidName } from "./subscription-rai-policy-invalid-name";
 import { subscriptionRaiPolicyPreviewApi } from "./subscription-rai-policy-preview-api";
+import { subscriptionRaiPolicySeveralSubscriptions } from "./subscription-rai-policy-several-subscriptions";
 
 /** Every semantic check, in the order they run (findings are sorted by position afterwards). */
 export function semanticChecks(): readonly SemanticCheck[] {
@@ -133,6 +134,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     // The subscription's RAI policy (org baseline)
     subscriptionRaiPolicyInvalidName,
     subscriptionRaiPolicyPreviewApi,
+    subscriptionRaiPolicySeveralSubscriptions,
     // Foundry projects
     projectInvalidName,
     projectDuplicateName,

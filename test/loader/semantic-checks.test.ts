@@ -153,6 +153,19 @@ const violations: Violation[] = [
     message: /written at the preview api-version 2025-10-01-preview.*not counted as filtering any deployment/,
     hint: /keep a content filter on each deployment/,
   },
+  // subscription-rai-policy/several-subscriptions
+  {
+    behaviour: "a subscription RAI policy while prod puts one account in another subscription",
+    yaml: `${baseline.replace("version: 1\n", "version: 1\nsubscription: 11111111-1111-1111-1111-111111111111\n")}subscriptionRaiPolicy:\n  name: org-baseline\n  prompt: { hate: low }\nenvironments:\n  prod:\n    accounts:\n      west: { name: contoso-west-prod, subscription: 22222222-2222-2222-2222-222222222222 }\n`,
+    code: "subscription-rai-policy/several-subscriptions",
+    line: 13,
+    column: 1,
+    path: "subscriptionRaiPolicy",
+    message:
+      /^the accounts in environment "prod" are in 2 subscriptions, 11111111-1111-1111-1111-111111111111 \("east"\), 22222222-2222-2222-2222-222222222222 \("west"\); .*written once per stack/,
+    hint: /an environment per subscription/,
+    alsoCodes: ["subscription-rai-policy/preview-api"],
+  },
   // deployment/duplicate-name
   {
     behaviour: "two deployments whose names differ only in case on one account collide",
