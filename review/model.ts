@@ -2,7 +2,14 @@ import type { CostDiff, DeploymentCostChange } from "../cost/diff";
 import type { Plan } from "../infra/plan";
 
 /** The kinds of resource a diff reports on, in the order changes are listed. */
-export const CHANGE_KINDS = ["account", "deployment", "contentFilter", "blocklist", "project"] as const;
+export const CHANGE_KINDS = [
+  "subscriptionRaiPolicy",
+  "account",
+  "deployment",
+  "contentFilter",
+  "blocklist",
+  "project",
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /**

@@ -4,6 +4,7 @@ import type {
   DesiredContentFilter,
   DesiredDeployment,
   DesiredProject,
+  DesiredSubscriptionRaiPolicy,
 } from "../loader/desired-state";
 import type { ChangeAction, ChangeKind, FieldChange } from "./model";
 
@@ -24,4 +25,5 @@ export type ResourcePair =
   | PairOf<"deployment", DesiredDeployment>
   | PairOf<"contentFilter", DesiredContentFilter>
   | PairOf<"blocklist", DesiredBlocklist>
-  | PairOf<"project", DesiredProject>;
+  | PairOf<"project", DesiredProject>
+  | PairOf<"subscriptionRaiPolicy", DesiredSubscriptionRaiPolicy>;

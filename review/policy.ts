@@ -3,6 +3,7 @@ import {
   contentFilterNodeName,
   deploymentNodeName,
   projectNodeName,
+  subscriptionRaiPolicyNodeName,
 } from "../infra/graph";
 import type { PolicyOutcome, PolicyRegression, PolicyVerdict } from "./model";
 import type { ResourcePair } from "./pair";
@@ -90,6 +91,8 @@ function nodeNames(pair: ResourcePair): string[] {
       return sides(pair).map((b) => blocklistNodeName(b.accountKey, b.name));
     case "project":
       return sides(pair).map((p) => projectNodeName(p.accountKey, p.name));
+    case "subscriptionRaiPolicy":
+      return sides(pair).map((p) => subscriptionRaiPolicyNodeName(p.name));
   }
 }
 

@@ -19,6 +19,7 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   contentFilter: "content filter",
   blocklist: "blocklist",
   project: "project",
+  subscriptionRaiPolicy: "subscription RAI policy",
 };
 
 export const ACTION_LABELS: Record<ChangeAction, string> = {
