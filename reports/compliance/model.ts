@@ -2,6 +2,7 @@ import type { CostEstimate } from "../../cost/estimate";
 import type { SourceLocation } from "../../diagnostics/diagnostic";
 import { type ResourceNode, ResourceTypes } from "../../infra/graph";
 import type { Plan } from "../../infra/plan";
+import { SUBSCRIPTION_RAI_POLICY } from "../../loader/subscription-rai-policy";
 import type { Enforcement, PolicySeverity, ProjectPolicy } from "../../policies/policy";
 import { projectPolicies } from "../../policies/registry";
 import type { Outcome, PolicyResult } from "../../policies/results";
@@ -190,6 +191,10 @@ function describeResource(node: ResourceNode): { label: string; details: Resourc
       return { label: String(field(i, "projectName")), details };
     case ResourceTypes.subscriptionRaiPolicy:
       add("scope", "subscription");
+      add(
+        "api-version",
+        `${SUBSCRIPTION_RAI_POLICY.apiVersion.apiVersion}${SUBSCRIPTION_RAI_POLICY.apiVersion.preview ? " (preview)" : ""}`,
+      );
       add("base", field(i, "properties", "basePolicyName"));
       add("mode", field(i, "properties", "mode"));
       add("tags", tagsText(field(i, "tags")));

@@ -1,7 +1,13 @@
 import { nodeRegistration } from "../../infra/deployment-resource";
-import type { ResourceNode } from "../../infra/graph";
+import { type ResourceNode, ResourceTypes } from "../../infra/graph";
+import { SUBSCRIPTION_RAI_POLICY } from "../../loader/subscription-rai-policy";
 import { jsonDocument } from "../../text/json";
 import type { PlanReport } from "./model";
+
+/** The api-version a typed resource writes, where a reader must see it (a preview version). */
+const typedApiVersion: Partial<Record<string, string>> = {
+  [ResourceTypes.subscriptionRaiPolicy]: SUBSCRIPTION_RAI_POLICY.apiVersion.apiVersion,
+};
 
 /**
  * What Pulumi is given for a node: its azure-native type token and exact inputs; for a deployment also
@@ -10,7 +16,8 @@ import type { PlanReport } from "./model";
 function registered(node: ResourceNode): Record<string, unknown> {
   const registration = nodeRegistration(node);
   const fields: Record<string, unknown> = { type: registration.type };
-  if (registration.apiVersion !== null) fields.apiVersion = registration.apiVersion;
+  const apiVersion = registration.apiVersion ?? typedApiVersion[node.type];
+  if (apiVersion !== undefined) fields.apiVersion = apiVersion;
   fields.inputs = registration.inputs;
   if (registration.aliasTypes.length > 0) fields.aliases = registration.aliasTypes.map((type) => ({ type }));
   return fields;
