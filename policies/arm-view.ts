@@ -2,6 +2,7 @@ import { compileFilterSettings } from "../infra/content-filter";
 import { typedForm } from "../infra/deployment-resource";
 import { inputFields, type ResourceGraph, type ResourceNode } from "../infra/graph";
 import { MICROSOFT_FILTER_PROFILES, microsoftFilterProfile } from "../loader/microsoft-filters";
+import { SUBSCRIPTION_RAI_POLICY, subscriptionRaiPolicyId } from "../loader/subscription-rai-policy";
 
 /** A resource as Azure Resource Manager (and so Azure Policy) sees it. */
 export interface ArmView {
@@ -28,6 +29,8 @@ export const ArmTypes = {
   blocklist: "Microsoft.CognitiveServices/accounts/raiBlocklists",
   blocklistItem: "Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems",
   project: "Microsoft.CognitiveServices/accounts/projects",
+  /** At subscription scope, on no account (SUBSCRIPTION_RAI_POLICY.resource); Azure publishes no alias of it. */
+  subscriptionRaiPolicy: SUBSCRIPTION_RAI_POLICY.resource.armType,
   deploymentDataPlane: "Microsoft.CognitiveServices.Data/accounts/deployments",
 } as const;
 
@@ -38,6 +41,7 @@ const typeByToken: Record<string, string> = {
   "azure-native:cognitiveservices:RaiBlocklist": ArmTypes.blocklist,
   "azure-native:cognitiveservices:RaiBlocklistItem": ArmTypes.blocklistItem,
   "azure-native:cognitiveservices:Project": ArmTypes.project,
+  "azure-native:cognitiveservices:SubscriptionRaiPolicy": ArmTypes.subscriptionRaiPolicy,
 };
 
 /** The ARM type of a resource; a generic `resources:Resource` is typed by its inputs (infra/deployment-resource.ts). */
@@ -98,6 +102,18 @@ export function toArmView(
       return { ...child("raiPolicies", str(inputs.raiPolicyName)), type, properties };
     case ArmTypes.blocklist:
       return { ...child("raiBlocklists", str(inputs.raiBlocklistName)), type, properties };
+    case ArmTypes.subscriptionRaiPolicy: {
+      const name = str(inputs.raiPolicyName);
+      const view: ArmView = {
+        id: subscriptionRaiPolicyId(subscription, name),
+        name,
+        fullName: name,
+        type,
+        properties,
+      };
+      if (inputs.tags !== undefined) view.tags = clone(inputs.tags) as Record<string, string>;
+      return view;
+    }
     case ArmTypes.project: {
       const view: ArmView = { ...child("projects", str(inputs.projectName)), type, properties };
       if (typeof inputs.location === "string") view.location = inputs.location;
