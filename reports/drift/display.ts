@@ -14,4 +14,5 @@ export const KIND_LABELS: Record<DriftEntry["kind"], string> = {
   contentFilter: "content filter",
   blocklist: "blocklist",
   project: "project",
+  subscriptionRaiPolicy: "subscription RAI policy",
 };

@@ -17,6 +17,11 @@ import {
   nameKey,
   resourceGroupKey,
 } from "./state";
+import {
+  registerSubscriptionRaiPolicyRoutes,
+  subscriptionRaiPolicyKey,
+  subscriptionRaiPolicyResource,
+} from "./subscription-rai-policy-routes";
 import type {
   AccountRef,
   ArmResource,
@@ -121,6 +126,7 @@ export class ArmEmulator {
     registerDeploymentRoutes(this.router, services);
     registerRaiRoutes(this.router, services);
     registerProjectRoutes(this.router, services);
+    registerSubscriptionRaiPolicyRoutes(this.router, services);
     registerPolicyRoutes(this.router, services);
   }
 
@@ -311,6 +317,22 @@ export class ArmEmulator {
     if (seed.tags) deployment.tags = seed.tags;
     account.deployments.set(nameKey(seed.name), deployment);
     return deployment;
+  }
+
+  /** Stores a subscription RAI policy: the RaiPolicy body (e.g. a documented example's) at subscription scope. */
+  addSubscriptionRaiPolicy(
+    subscriptionId: string,
+    name: string,
+    properties: JsonObject,
+    tags?: Record<string, string>,
+  ): ArmResource {
+    const resource = subscriptionRaiPolicyResource(subscriptionId, name, properties, tags);
+    this.state.subscriptionRaiPolicies.set(subscriptionRaiPolicyKey(subscriptionId, name), resource);
+    return resource;
+  }
+
+  subscriptionRaiPolicy(subscriptionId: string, name: string): ArmResource | undefined {
+    return this.state.subscriptionRaiPolicies.get(subscriptionRaiPolicyKey(subscriptionId, name));
   }
 
   addRaiPolicy(ref: AccountRef, name: string, properties: JsonObject): ArmResource {
