@@ -138,6 +138,10 @@ describe("the subscription RAI policy in drift and import", () => {
     expect(section).toMatch(/^subscriptionRaiPolicy:\n {2}name: org-baseline\n {2}base: Microsoft.Default\n/);
     expect(section).toContain(`  import: ${baselinePath}\n`);
     expect(section).toContain("  tags:\n    owner: security\n");
+    // The example's settings in the file's terms: its disabled Hate prompt entry is "off".
+    expect(section).toContain("  mode: Asynchronous_filter\n  prompt:\n    hate: off\n    sexual: high\n");
+    expect(section).toContain("    profanity: block\n");
+    expect(diagnostics.map((d) => d.code)).toEqual(["subscription-rai-policy/preview-api"]);
     expect(baselineRequests().map((r) => r.query["api-version"])).toEqual(["2025-10-01-preview"]);
   });
 
@@ -153,6 +157,16 @@ describe("the subscription RAI policy in drift and import", () => {
     expect(plan.state.subscriptionRaiPolicy?.import).toBe(baselinePath);
     const { result: drift } = await readAndCompare(plan, live);
     expect(drift.drift.filter((e) => e.kind === "subscriptionRaiPolicy")).toEqual([]);
+  });
+
+  it("refuses --into with a usage error before Azure is read", async () => {
+    await expect(
+      importAccount(
+        { resourceGroup: "rg-ai", account: "ai-main", subscriptionRaiPolicy: "org-baseline", into: "x.yaml" },
+        context(),
+      ),
+    ).rejects.toThrow(/--subscription-rai-policy writes a new file/);
+    expect(h.emulator.requests).toEqual([]);
   });
 
   it("a name Azure does not have: nothing imported, a not-found finding naming it", async () => {
