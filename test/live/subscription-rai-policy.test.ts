@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { LiveContext } from "../../live/context";
 import { readAndCompare } from "../../live/drift";
 import { importAccount } from "../../live/import-account";
+import { formatDriftMarkdown } from "../../reports/drift/markdown";
+import { formatDriftText } from "../../reports/drift/text";
 import { loadReferenceExamples } from "../support/arm-emulator";
 import { planText } from "../support/plan";
 import { fastDeps, seedFromPlan, subscriptionId, useEmulator, workspace } from "./commands/support";
@@ -96,6 +98,13 @@ describe("the subscription RAI policy in drift and import", () => {
       },
     ]);
     expect(result.summary.changed).toBe(1);
+    // Shown under the subscription, not under an account, in text; in the Markdown table with its key.
+    expect(formatDriftText(result)).toContain(
+      "\nsubscription\n  changed   subscription RAI policy org-baseline\n      prompt.hate: declared low, live high\n",
+    );
+    expect(formatDriftMarkdown(result)).toContain(
+      "| changed | subscriptionRaiPolicy | `subscription/org-baseline` | `prompt.hate` | low | high |",
+    );
   });
 
   it("reports the baseline missing when Azure has none of that name (404)", async () => {

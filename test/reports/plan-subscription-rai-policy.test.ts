@@ -74,10 +74,6 @@ describe("plan: the subscription RAI policy", () => {
       dependsOn: [],
       source: { line: 19, column: 3 },
     });
-    // Other typed resources carry no api-version of their own.
-    expect(
-      json.resources.find((r) => r.type === "azure-native:cognitiveservices:RaiPolicy"),
-    ).not.toHaveProperty("apiVersion");
   });
 });
 
