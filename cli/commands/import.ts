@@ -11,7 +11,6 @@ import { sortDiagnostics } from "../../diagnostics/diagnostic";
 import { formatText } from "../../diagnostics/formatters/text";
 import type { LiveContext } from "../../live/context";
 import { importAccount } from "../../live/import-account";
-import { SUBSCRIPTION_RAI_POLICY } from "../../loader/subscription-rai-policy";
 import { writeFiles } from "../atomic-write";
 import { type CommandIO, ExitCode } from "../io";
 import { armEndpointOption, type LiveFlags, subscriptionOption } from "../live-options";
@@ -72,7 +71,7 @@ export function registerImport(
     )
     .option(
       "--subscription-rai-policy <name>",
-      `also adopt the subscription's RAI policy of this name as subscriptionRaiPolicy (read at the preview api-version ${SUBSCRIPTION_RAI_POLICY.apiVersion.apiVersion}; not with --into)`,
+      "also adopt the subscription's RAI policy of this name as subscriptionRaiPolicy (not with --into)",
     )
     .addOption(armEndpointOption())
     .action((opts: ImportOptions) => {
