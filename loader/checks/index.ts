@@ -66,6 +66,7 @@ import { stateUnsupportedType } from "./state-unsupported-type";
 import { subscriptionRaiPolicyInvalidName } from "./subscription-rai-policy-invalid-name";
 import { subscriptionRaiPolicyPreviewApi } from "./subscription-rai-policy-preview-api";
 import { subscriptionRaiPolicySeveralSubscriptions } from "./subscription-rai-policy-several-subscriptions";
+import { subscriptionRaiPolicySharedSubscription } from "./subscription-rai-policy-shared-subscription";
 
 /** Every semantic check, in the order they run (findings are sorted by position afterwards). */
 export function semanticChecks(): readonly SemanticCheck[] {
@@ -135,6 +136,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     subscriptionRaiPolicyInvalidName,
     subscriptionRaiPolicyPreviewApi,
     subscriptionRaiPolicySeveralSubscriptions,
+    subscriptionRaiPolicySharedSubscription,
     // Foundry projects
     projectInvalidName,
     projectDuplicateName,

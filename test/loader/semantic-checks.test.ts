@@ -166,6 +166,19 @@ const violations: Violation[] = [
     hint: /an environment per subscription/,
     alsoCodes: ["subscription-rai-policy/preview-api"],
   },
+  // subscription-rai-policy/shared-subscription
+  {
+    behaviour: "a subscription RAI policy while dev and prod deploy to the same subscription",
+    yaml: `${baseline.replace("version: 1\n", "version: 1\nsubscription: 11111111-1111-1111-1111-111111111111\n")}subscriptionRaiPolicy:\n  name: org-baseline\n  prompt: { hate: low }\nenvironments:\n  dev:\n    accounts:\n      east: { name: contoso-east-dev }\n      west: { name: contoso-west-dev }\n  prod:\n    retainOnDelete: true\n`,
+    code: "subscription-rai-policy/shared-subscription",
+    line: 14,
+    column: 9,
+    path: "subscriptionRaiPolicy.name",
+    message:
+      /^environments "dev", "prod" all deploy to subscription 11111111-1111-1111-1111-111111111111, .*"org-baseline".*destroying the stack of "dev" deletes/,
+    hint: /`retainOnDelete: true` in "dev"/,
+    alsoCodes: ["subscription-rai-policy/preview-api"],
+  },
   // deployment/duplicate-name
   {
     behaviour: "two deployments whose names differ only in case on one account collide",

@@ -4,8 +4,10 @@ import { compileSubscriptionRaiPolicy, unsupportedSettings } from "../../infra/s
 import { COMPLETION_ACTION_KEYS, PROMPT_ACTION_KEYS, SEVERITY_KEYS } from "../../loader/content-filters";
 import type { DesiredSubscriptionRaiPolicy, HarmSetting } from "../../loader/desired-state";
 import type { Action, ContentFilter } from "../../loader/file-types.generated";
+import { resolveDesiredState } from "../../loader/resolve";
 import { SUBSCRIPTION_RAI_POLICY } from "../../loader/subscription-rai-policy";
 import { subscriptionPolicyFile, subscriptionPolicyState } from "../support/subscription-rai-policy";
+import { load, problems } from "./support";
 
 describe("the subscription RAI policy in the desired state", () => {
   it("resolves name, the content filter defaults, both sides, tags and where it was declared", () => {
@@ -125,3 +127,52 @@ describe(`what ${SUBSCRIPTION_RAI_POLICY.apiVersion.apiVersion} accepts`, () => 
     expect(found.map(({ field, value }) => ({ field, value }))).toEqual(expected);
   });
 });
+
+describe("the subscription RAI policy across environments", () => {
+  const withEnvironments = (environments: string) =>
+    `${subscriptionPolicyFile.replace("version: 1\n", "version: 1\nsubscription: 11111111-1111-1111-1111-111111111111\n")}environments:\n${environments}`;
+  const codes = (text: string) =>
+    problems(load(text))
+      .map((d) => d.code)
+      .filter(
+        (code) =>
+          code.startsWith("subscription-rai-policy/") && code !== "subscription-rai-policy/preview-api",
+      );
+
+  it("one stack per subscription: environments in different subscriptions raise nothing", () => {
+    const text = withEnvironments(
+      "  dev:\n    subscription: 22222222-2222-2222-2222-222222222222\n  prod:\n    protect: true\n",
+    );
+    expect(codes(text)).toEqual([]);
+    const dev = resolved(text, "dev");
+    const prod = resolved(text, "prod");
+    expect([dev.subscription, prod.subscription]).toEqual([
+      "22222222-2222-2222-2222-222222222222",
+      "11111111-1111-1111-1111-111111111111",
+    ]);
+    expect([dev.subscriptionRaiPolicy?.name, prod.subscriptionRaiPolicy?.name]).toEqual([
+      "Org-Baseline",
+      "Org-Baseline",
+    ]);
+  });
+
+  it("environments sharing a subscription that all keep the baseline on destroy raise nothing", () => {
+    const text = withEnvironments(
+      "  dev:\n    retainOnDelete: true\n    accounts:\n      east: { name: contoso-east-dev }\n  prod:\n    retainOnDelete: true\n",
+    );
+    expect(codes(text)).toEqual([]);
+  });
+
+  it("environments sharing a subscription where one stack would delete it: one warning", () => {
+    const text = withEnvironments(
+      "  dev:\n    accounts:\n      east: { name: contoso-east-dev }\n  prod:\n    protect: true\n",
+    );
+    expect(codes(text)).toEqual(["subscription-rai-policy/shared-subscription"]);
+  });
+});
+
+function resolved(text: string, environment: string) {
+  const loaded = load(text);
+  if (!loaded.config || !loaded.document || !loaded.catalog) throw new Error("did not load");
+  return resolveDesiredState(loaded.config, loaded.document, environment, loaded.catalog);
+}
