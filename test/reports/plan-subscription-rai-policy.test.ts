@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { complianceFormatters } from "../../reports/compliance/index";
 import { formatPlanJson } from "../../reports/plan/json";
 import { formatPlanMarkdown } from "../../reports/plan/markdown";
 import { buildPlanReport, summarizePlan } from "../../reports/plan/model";
@@ -93,5 +94,17 @@ describe("compliance report: the subscription RAI policy", () => {
         { label: "tags", value: "owner=security" },
       ]),
     );
+  });
+});
+
+describe("compliance report formats with the subscription RAI policy", () => {
+  it("every format renders it without an account", () => {
+    const compliance = reportFor(withSubscription, { catalog: testCatalog() });
+    for (const [format, render] of Object.entries(complianceFormatters)) {
+      const text = render(compliance);
+      expect(text.length, format).toBeGreaterThan(0);
+      if (format === "html") expect(text).toContain('scope="rowgroup">subscription</th>');
+      if (format === "junit") expect(text).toContain("subscription/rai-policy/org-baseline");
+    }
   });
 });
