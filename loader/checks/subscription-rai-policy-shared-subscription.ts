@@ -42,7 +42,7 @@ export const subscriptionRaiPolicySharedSubscription: SemanticCheck = {
             subscriptionRaiPolicySharedSubscription,
             context,
             ["subscriptionRaiPolicy", "name"],
-            `environments ${quoted(environments)} all deploy to subscription ${id}, so each of their stacks writes the subscription RAI policy "${policy.name}" there; destroying the stack of ${quoted(deleting)} deletes the baseline the others still declare`,
+            `environments ${quoted(environments)} ${environments.length === 2 ? "both" : "all"} deploy to subscription ${id}, so each of their stacks writes the subscription RAI policy "${policy.name}" there; destroying the stack of ${deleting.length === 1 ? "environment" : "any of environments"} ${quoted(deleting)} deletes the baseline the others still declare`,
             `give each environment its own subscription, or set \`retainOnDelete: true\` in ${quoted(deleting)} so that no stack deletes the baseline`,
           ),
         )

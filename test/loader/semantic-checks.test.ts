@@ -175,7 +175,7 @@ const violations: Violation[] = [
     column: 9,
     path: "subscriptionRaiPolicy.name",
     message:
-      /^environments "dev", "prod" all deploy to subscription 11111111-1111-1111-1111-111111111111, .*"org-baseline".*destroying the stack of "dev" deletes/,
+      /^environments "dev", "prod" both deploy to subscription 11111111-1111-1111-1111-111111111111, .*"org-baseline".*destroying the stack of environment "dev" deletes/,
     hint: /`retainOnDelete: true` in "dev"/,
     alsoCodes: ["subscription-rai-policy/preview-api"],
   },
