@@ -81,10 +81,11 @@ describe("the subscription RAI policy in drift and import", () => {
   it("reports a changed setting per category and a changed tag", async () => {
     const plan = seedAsDeclared();
     const live = h.emulator.subscriptionRaiPolicy(subscriptionId, "org-baseline");
-    const filters = (live?.properties as { contentFilters: Record<string, unknown>[] }).contentFilters;
+    if (live === undefined) throw new Error("baseline not seeded");
+    const filters = (live.properties as { contentFilters: Record<string, unknown>[] }).contentFilters;
     const hate = filters.find((f) => f.name === "Hate" && f.source === "Prompt");
     if (hate) hate.severityThreshold = "High";
-    if (live) live.tags = { owner: "someone" };
+    live.tags = { owner: "someone" };
     const { result } = await readAndCompare(plan, context());
     expect(result.drift).toEqual([
       {
