@@ -43,7 +43,7 @@ export interface ImportRequest {
   force?: boolean;
   /** `--into`: an existing deployments file to merge the account into. */
   into?: string;
-  /** `--subscription-rai-policy`: also adopt the subscription's RAI policy of this name (new files only). */
+  /** `--subscription-rai-policy`: also adopt the subscription's RAI policy of this name. */
   subscriptionRaiPolicy?: string;
 }
 
@@ -73,11 +73,6 @@ export async function importAccount(
   context: LiveContext,
 ): Promise<LiveOutcome<ImportResult>> {
   let into: IntoFile | undefined;
-  if (request.into !== undefined && request.subscriptionRaiPolicy !== undefined) {
-    throw new UsageError(
-      "--subscription-rai-policy writes a new file (--out or standard output); it cannot be merged with --into yet: import it into a new file and copy its subscriptionRaiPolicy section",
-    );
-  }
   if (request.into !== undefined) {
     const read = readInto(request, request.into, context);
     if (!read.ok) return read.refused;

@@ -71,7 +71,7 @@ export function registerImport(
     )
     .option(
       "--subscription-rai-policy <name>",
-      "also adopt the subscription's RAI policy of this name as subscriptionRaiPolicy (not with --into)",
+      "also adopt the subscription's RAI policy of this name as subscriptionRaiPolicy",
     )
     .addOption(armEndpointOption())
     .action((opts: ImportOptions) => {

@@ -169,14 +169,58 @@ describe("the subscription RAI policy in drift and import", () => {
     expect(drift.drift.filter((e) => e.kind === "subscriptionRaiPolicy")).toEqual([]);
   });
 
-  it("refuses --into with a usage error before Azure is read", async () => {
-    await expect(
-      importAccount(
-        { resourceGroup: "rg-ai", account: "ai-main", subscriptionRaiPolicy: "org-baseline", into: "x.yaml" },
-        context(),
-      ),
-    ).rejects.toThrow(/--subscription-rai-policy writes a new file/);
-    expect(h.emulator.requests).toEqual([]);
+  /** A file adopting another account of the subscription, with `extra` appended (YAML at the top level). */
+  const otherAccount = (extra = "") =>
+    `version: 1\nsubscription: ${subscriptionId}\naccounts:\n  other: { name: ai-other, resourceGroup: rg-ai, location: eastus2, create: true }\ndeployments:\n  - name: chat\n    account: other\n    model: { format: OpenAI, name: gpt-4o, version: "2024-08-06" }\n    sku: GlobalStandard\n    capacity: 10\n${extra}environments:\n  prod:\n    protect: true\n`;
+
+  async function importInto(text: string, name = "org-baseline") {
+    const cwd = workspace({ "deployments.yaml": text });
+    return importAccount(
+      { resourceGroup: "rg-ai", account: "ai-main", subscriptionRaiPolicy: name, into: "deployments.yaml" },
+      { ...context(), cwd },
+    );
+  }
+
+  it("--into a file without a baseline: added before environments, and the merged file shows no drift of it", async () => {
+    seedDocumented();
+    const { result, diagnostics } = await importInto(otherAccount());
+    if (result?.status !== "imported") throw new Error(`not imported: ${JSON.stringify(diagnostics)}`);
+    expect(result.text).toMatch(
+      /\nsubscriptionRaiPolicy:\n {2}name: org-baseline\n[\s\S]*\n {2}import: \/subscriptions\/[^\n]*raiPolicy\/org-baseline\nenvironments:\n/,
+    );
+    const { result: drift } = await readAndCompare(planText(result.text), context());
+    expect(drift.drift.filter((e) => e.kind === "subscriptionRaiPolicy")).toEqual([]);
+  });
+
+  it("--into a file declaring the same baseline: adopted by its id, said as a change", async () => {
+    seedAsDeclared();
+    const declared = file.slice(file.indexOf("subscriptionRaiPolicy:"));
+    const { result, diagnostics } = await importInto(otherAccount(declared));
+    if (result?.status !== "imported") throw new Error(`not imported: ${JSON.stringify(diagnostics)}`);
+    expect(result.text).toContain(`  tags: { owner: security }\n  import: ${baselinePath}\n`);
+    expect(result.changes).toEqual([
+      `subscription RAI policy "org-baseline" has the same settings in Azure: adopted (import: ${baselinePath})`,
+    ]);
+  });
+
+  it("--into a file declaring another baseline or other settings: a conflict at the file's line, nothing written", async () => {
+    seedDocumented();
+    const other = await importInto(
+      otherAccount("subscriptionRaiPolicy:\n  name: org-floor\n  prompt: { hate: low }\n"),
+    );
+    expect(other.result?.status).toBe("not-imported");
+    expect(other.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      [
+        "live/import-conflict",
+        12,
+        'the file already declares the subscription RAI policy "org-floor"; "org-baseline" cannot be added (a file writes one)',
+      ],
+    ]);
+    const differing = await importInto(
+      otherAccount("subscriptionRaiPolicy:\n  name: org-baseline\n  prompt: { hate: low }\n"),
+    );
+    expect(differing.diagnostics.map((d) => d.code)).toEqual(["live/import-conflict"]);
+    expect(differing.diagnostics[0]?.message).toMatch(/declared with other settings or tags than Azure has/);
   });
 
   it("a name Azure does not have: nothing imported, a not-found finding naming it", async () => {
