@@ -43,4 +43,9 @@ export const fileCodes: readonly CodeDescription[] = [
     code: "schema/value",
     description: "A value is out of range, too long, too short or does not match its pattern.",
   },
+  {
+    code: "schema/not-allowed",
+    description:
+      "A key the format knows is not allowed in this place (blocklists in the subscription RAI policy); says why.",
+  },
 ];

@@ -14,6 +14,7 @@ import type {
   DesiredState,
 } from "../loader/desired-state";
 import { compileContentFilter } from "./content-filter";
+import { compileSubscriptionRaiPolicy, type SubscriptionRaiPolicyInputs } from "./subscription-rai-policy";
 
 /**
  * The kind of each node, named by its azure-native token. A deployment's kind keeps the typed token for
@@ -28,6 +29,7 @@ export const ResourceTypes = {
   deployment: "azure-native:cognitiveservices:Deployment",
   project: "azure-native:cognitiveservices:Project",
   projectConnection: "azure-native:cognitiveservices:ProjectConnection",
+  subscriptionRaiPolicy: "azure-native:cognitiveservices:SubscriptionRaiPolicy",
 } as const;
 
 export type ResourceType = (typeof ResourceTypes)[keyof typeof ResourceTypes];
@@ -108,6 +110,7 @@ export interface InputsByType {
   "azure-native:cognitiveservices:Deployment": DeploymentInputs;
   "azure-native:cognitiveservices:Project": ProjectInputs;
   "azure-native:cognitiveservices:ProjectConnection": ProjectConnectionInputs;
+  "azure-native:cognitiveservices:SubscriptionRaiPolicy": SubscriptionRaiPolicyInputs;
 }
 
 export interface ResourceOptions {
@@ -138,7 +141,20 @@ interface NodeBase<T extends ResourceType> {
   secrets?: SecretReference[];
 }
 
-export type ResourceNode = { [T in ResourceType]: NodeBase<T> }[ResourceType];
+/** Types written at subscription scope: under no account, in no account's write chain. */
+type SubscriptionScopedType = typeof ResourceTypes.subscriptionRaiPolicy;
+
+/** A resource at subscription scope: it belongs to no account. */
+type SubscriptionNodeBase<T extends SubscriptionScopedType> = Omit<NodeBase<T>, "account"> & {
+  account?: undefined;
+};
+
+export type ResourceNode =
+  | { [T in Exclude<ResourceType, SubscriptionScopedType>]: NodeBase<T> }[Exclude<
+      ResourceType,
+      SubscriptionScopedType
+    >]
+  | { [T in SubscriptionScopedType]: SubscriptionNodeBase<T> }[SubscriptionScopedType];
 
 export interface ResourceGraph {
   environment: string | null;
@@ -158,6 +174,11 @@ export function deploymentNodeName(accountKey: string, name: string): string {
 
 export function contentFilterNodeName(accountKey: string, name: string): string {
   return `${accountKey}/content-filter/${name.toLowerCase()}`;
+}
+
+/** The subscription's RAI policy: one per subscription, named after it like other nodes (lower case). */
+export function subscriptionRaiPolicyNodeName(name: string): string {
+  return `subscription/rai-policy/${name.toLowerCase()}`;
 }
 
 export function projectNodeName(accountKey: string, name: string): string {
@@ -344,6 +365,19 @@ function options(
  */
 export function buildResourceGraph(state: DesiredState): ResourceGraph {
   const nodes: ResourceNode[] = [];
+  // At subscription scope and on its own: no account's writes wait for it and it waits for none, since no
+  // document says Azure relates it to accounts or deployments (SUBSCRIPTION_RAI_POLICY.effect).
+  const baseline = state.subscriptionRaiPolicy;
+  if (baseline !== undefined) {
+    nodes.push({
+      name: subscriptionRaiPolicyNodeName(baseline.name),
+      type: ResourceTypes.subscriptionRaiPolicy,
+      inputs: compileSubscriptionRaiPolicy(baseline),
+      dependsOn: [],
+      source: baseline.source,
+      options: options(state, true, baseline.import),
+    });
+  }
   for (const account of state.accounts) {
     let previous: string | undefined;
     const chain = (node: ResourceNode, semantic: (string | undefined)[] = []) => {

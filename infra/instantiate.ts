@@ -8,6 +8,7 @@ import {
 import { RaiBlocklist } from "@pulumi/azure-native/cognitiveservices/raiBlocklist";
 import { RaiBlocklistItem } from "@pulumi/azure-native/cognitiveservices/raiBlocklistItem";
 import { RaiPolicy } from "@pulumi/azure-native/cognitiveservices/raiPolicy";
+import { SubscriptionRaiPolicy } from "@pulumi/azure-native/cognitiveservices/subscriptionRaiPolicy";
 import { Resource } from "@pulumi/azure-native/resources/resource";
 import type { Alias, CustomResource, CustomResourceOptions, Input } from "@pulumi/pulumi";
 import {
@@ -67,6 +68,8 @@ function create(
         inputsWithSecrets(node, secrets) as ProjectConnectionArgs,
         opts,
       );
+    case "azure-native:cognitiveservices:SubscriptionRaiPolicy":
+      return new SubscriptionRaiPolicy(node.name, node.inputs, opts);
   }
 }
 

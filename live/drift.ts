@@ -23,6 +23,7 @@ import type {
   DesiredContentFilter,
   DesiredProject,
   DesiredState,
+  DesiredSubscriptionRaiPolicy,
   HarmSetting,
 } from "../loader/desired-state";
 import { compareVersions, sameName } from "./catalog";
@@ -41,6 +42,7 @@ import {
   type ConnectionRecord,
   type DeploymentRecord,
   getAccount,
+  getSubscriptionRaiPolicy,
   type ProjectRecord,
   type RaiBlocklistItemRecord,
   type RaiBlocklistRecord,
@@ -49,7 +51,14 @@ import {
 } from "./read";
 import { LiveSession } from "./session";
 
-export type DriftKind = "account" | "deployment" | "contentFilter" | "blocklist" | "project" | "connection";
+export type DriftKind =
+  | "account"
+  | "deployment"
+  | "contentFilter"
+  | "blocklist"
+  | "project"
+  | "connection"
+  | "subscriptionRaiPolicy";
 export type DriftStatus = "missing" | "unmanaged" | "changed" | "upgraded";
 
 export interface DriftField {
@@ -61,7 +70,10 @@ export interface DriftField {
 
 export interface DriftEntry {
   kind: DriftKind;
-  /** `<account key>/<name>`; a connection's is `<account key>/<project>/<name>`. */
+  /**
+   * `<account key>/<name>`; a connection's is `<account key>/<project>/<name>`; `subscription/<name>` for
+   * the subscription's RAI policy.
+   */
   key: string;
   status: DriftStatus;
   fields: DriftField[];
@@ -73,6 +85,12 @@ type FoundEntry = DriftEntry & { expected?: boolean };
 
 export type AccountLiveState =
   | { status: "read"; snapshot: AccountSnapshot; account?: AccountRecord }
+  | { status: "missing" }
+  | { status: "error"; failure: LiveFailure };
+
+/** The subscription's RAI policy as read: found, absent (404), or not readable. */
+export type SubscriptionRaiPolicyLiveState =
+  | { status: "read"; record: RaiPolicyRecord }
   | { status: "missing" }
   | { status: "error"; failure: LiveFailure };
 
@@ -398,7 +416,7 @@ function blocklistText(name: string, blocking: boolean): string {
 
 /** The categories and actions a side of a content filter declares, by the keys the file uses. */
 function declaredSettings(
-  filter: DesiredContentFilter,
+  filter: Pick<DesiredContentFilter, Side>,
   side: Side,
 ): Readonly<Record<string, HarmSetting | string | undefined>> {
   const { blocklists: _blocklists, ...settings } = filter[side];
@@ -406,7 +424,10 @@ function declaredSettings(
 }
 
 /** Differences of a content filter, in the file's terms (`prompt.hate: low`, not Azure's entry list). */
-export function compareContentFilter(declared: DesiredContentFilter, live: RaiPolicyRecord): DriftField[] {
+export function compareContentFilter(
+  declared: Pick<DesiredContentFilter, "base" | "mode" | "prompt" | "completion">,
+  live: RaiPolicyRecord,
+): DriftField[] {
   const mapped = mapContentFilter(live);
   const fields: DriftField[] = [];
   if (!sameName(declared.base, live.basePolicyName))
@@ -486,6 +507,27 @@ export interface DriftInput {
   live: ReadonlyMap<string, AccountLiveState>;
   /** The subscription each account was read with. */
   subscriptions?: ReadonlyMap<string, string>;
+  /** The subscription's RAI policy as read, when the file declares one. */
+  subscriptionRaiPolicy?: SubscriptionRaiPolicyLiveState;
+}
+
+/**
+ * The subscription's RAI policy against Azure: compared as a content filter is (what the file leaves out
+ * is not compared), plus its tags. Not read (an error): no entry, the diagnostic says why.
+ */
+function subscriptionRaiPolicyEntries(
+  declared: DesiredSubscriptionRaiPolicy,
+  live: SubscriptionRaiPolicyLiveState | undefined,
+): DriftEntry[] {
+  const key = `subscription/${declared.name}`;
+  if (live?.status === "missing")
+    return [{ kind: "subscriptionRaiPolicy", key, status: "missing", fields: [] }];
+  if (live?.status !== "read") return [];
+  const fields = [
+    ...compareContentFilter(declared, live.record),
+    ...tagFields(declared.tags, live.record.tags),
+  ];
+  return fields.length === 0 ? [] : [{ kind: "subscriptionRaiPolicy", key, status: "changed", fields }];
 }
 
 function byName<T extends { name: string }>(items: readonly T[]): Map<string, T> {
@@ -743,6 +785,11 @@ export function computeDrift(input: DriftInput): DriftReport {
       }
     }
   }
+  if (input.state.subscriptionRaiPolicy !== undefined) {
+    drift.push(
+      ...subscriptionRaiPolicyEntries(input.state.subscriptionRaiPolicy, input.subscriptionRaiPolicy),
+    );
+  }
   const count = (status: DriftStatus) => drift.filter((entry) => entry.status === status).length;
   return {
     environment: input.state.environment,
@@ -801,6 +848,28 @@ export async function readAndCompare(plan: Plan, context: LiveContext): Promise<
       }
     }
   });
-  const result = computeDrift({ state: plan.state, graph: plan.graph, live, subscriptions });
+  const input: DriftInput = { state: plan.state, graph: plan.graph, live, subscriptions };
+  const baseline = plan.state.subscriptionRaiPolicy;
+  if (baseline !== undefined) {
+    const connection = resolveSettings(() => session.connection(plan.state.subscription));
+    const client = session.cognitive(connection);
+    await session.run("comparing the subscription RAI policy", async () => {
+      try {
+        const record = await session.read(`subscription RAI policy ${baseline.name}`, () =>
+          getSubscriptionRaiPolicy(client, connection, baseline.name),
+        );
+        input.subscriptionRaiPolicy =
+          record === undefined ? { status: "missing" } : { status: "read", record };
+      } catch (error) {
+        const failure = describeLiveFailure(error, {
+          action: `Reading the subscription RAI policy ${baseline.name}`,
+        });
+        input.subscriptionRaiPolicy = { status: "error", failure };
+        const message = `drift unknown for the subscription RAI policy ${baseline.name}: ${failure.message}`;
+        diagnostics.push(liveFailureDiagnostic({ ...failure, message }, baseline.source));
+      }
+    });
+  }
+  const result = computeDrift(input);
   return { result, diagnostics };
 }

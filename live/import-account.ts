@@ -20,9 +20,16 @@ import { readSourceFile } from "../loader/source";
 import { fileStart, liveDiagnostic } from "./codes";
 import type { LiveContext, LiveOutcome } from "./context";
 import { describeLiveFailure, liveFailureDiagnostic, resolveSettings } from "./errors";
-import { buildImport, deploymentNotes, type ImportDraft, type ImportNote, renderImport } from "./import";
+import {
+  buildImport,
+  deploymentNotes,
+  type ImportDraft,
+  type ImportNote,
+  importedSubscriptionRaiPolicy,
+  renderImport,
+} from "./import";
 import { mergeImport } from "./import-merge";
-import { type AccountLocator, getAccount, readAccountSnapshot } from "./read";
+import { type AccountLocator, getAccount, getSubscriptionRaiPolicy, readAccountSnapshot } from "./read";
 import { LiveSession } from "./session";
 
 export interface ImportRequest {
@@ -36,6 +43,8 @@ export interface ImportRequest {
   force?: boolean;
   /** `--into`: an existing deployments file to merge the account into. */
   into?: string;
+  /** `--subscription-rai-policy`: also adopt the subscription's RAI policy of this name. */
+  subscriptionRaiPolicy?: string;
 }
 
 export type ImportResult =
@@ -78,7 +87,9 @@ export async function importAccount(
   const locator = { resourceGroup: request.resourceGroup, accountName: request.account };
   let read: Awaited<ReturnType<typeof readAccount>>;
   try {
-    read = await session.run(`importing account ${request.account}`, () => readAccount(session, locator));
+    read = await session.run(`importing account ${request.account}`, () =>
+      readAccount(session, locator, request.subscriptionRaiPolicy),
+    );
   } catch (error) {
     const failure = describeLiveFailure(error, {
       action: `Reading account ${request.account} in resource group ${request.resourceGroup}`,
@@ -92,6 +103,23 @@ export async function importAccount(
     { subscriptionId, account: read.account, snapshot: read.snapshot },
     request.accountKey === undefined ? {} : { accountKey: request.accountKey },
   );
+  if (request.subscriptionRaiPolicy !== undefined) {
+    if (read.subscriptionRaiPolicy === undefined) {
+      const message = `subscription ${subscriptionId} has no RAI policy named "${request.subscriptionRaiPolicy}"`;
+      return {
+        result: { status: "not-imported" },
+        diagnostics: [
+          liveDiagnostic("live/not-found", fileStart(shown), {
+            message,
+            hint: "check the name (Azure compares it ignoring case) and the subscription, or leave out --subscription-rai-policy",
+          }),
+        ],
+      };
+    }
+    const baseline = importedSubscriptionRaiPolicy(read.subscriptionRaiPolicy);
+    draft.value.subscriptionRaiPolicy = baseline.value;
+    draft.notes.push(...baseline.notes);
+  }
   const composed = into
     ? composeMerged(draft, into, request.account)
     : composeNew(draft, shown, request.account);
@@ -120,14 +148,21 @@ export async function importAccount(
   return { result, diagnostics: composed.diagnostics };
 }
 
-async function readAccount(session: LiveSession, locator: AccountLocator) {
-  const client = session.cognitive(session.connection());
+async function readAccount(session: LiveSession, locator: AccountLocator, baselineName?: string) {
+  const connection = session.connection();
+  const client = session.cognitive(connection);
   const account = await session.read(`account ${locator.accountName}`, () => getAccount(client, locator));
   const snapshot = await session.read(
     `deployments, content filters and blocklists of ${locator.accountName}`,
     () => readAccountSnapshot(client, locator, account.kind),
   );
-  return { account, snapshot };
+  const subscriptionRaiPolicy =
+    baselineName === undefined
+      ? undefined
+      : await session.read(`subscription RAI policy ${baselineName}`, () =>
+          getSubscriptionRaiPolicy(client, connection, baselineName),
+        );
+  return { account, snapshot, subscriptionRaiPolicy };
 }
 
 function readInto(

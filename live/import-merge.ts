@@ -18,6 +18,7 @@ import type {
   Blocklist,
   ContentFilter,
   ImportIds,
+  SubscriptionRaiPolicy,
 } from "../loader/file-types.generated";
 import type { DocPath } from "../loader/path";
 import { deploymentAccountKeys, resolveContentFilterSettings } from "../loader/resolve";
@@ -199,6 +200,8 @@ export function mergeImport(input: MergeInput): MergeResult {
     }
     shared.push({ section, name, id });
   }
+  const baseline = baselineMerge(file, imported);
+  conflicts.push(...baseline.conflicts);
   if (conflicts.length > 0) return { ok: false, conflicts };
 
   // Edit the existing document in place.
@@ -279,6 +282,19 @@ export function mergeImport(input: MergeInput): MergeResult {
     }
   }
 
+  // The subscription's RAI policy: added when the file has none, adopted when it declares the same one.
+  if (baseline.action === "add") {
+    const pair = (source.contents as YAMLMap).items.find(
+      (item) => isScalar(item.key) && item.key.value === "subscriptionRaiPolicy",
+    );
+    if (pair) root.items.splice(insertionIndex(root, "subscriptionRaiPolicy"), 0, pair);
+  } else if (baseline.action === "adopt" && baseline.id !== undefined) {
+    doc.setIn(["subscriptionRaiPolicy", "import"], baseline.id);
+    changes.push(
+      `subscription RAI policy "${file.subscriptionRaiPolicy?.name}" has the same settings in Azure: adopted (import: ${baseline.id})`,
+    );
+  }
+
   // Environment overrides apply to a deployment name on every account: say so for imported names.
   for (const [environment, overrides] of Object.entries(file.environments ?? {})) {
     for (const deployment of imported.deployments) {
@@ -300,9 +316,54 @@ export function mergeImport(input: MergeInput): MergeResult {
   return { ok: true, text: doc.toString({ lineWidth: 0 }), notePath, changes };
 }
 
+/**
+ * What becomes of an imported subscription RAI policy: added to a file that declares none (in the same
+ * subscription), adopted when the file declares the same name with the same settings and tags, else a
+ * conflict (a file writes one baseline, into one subscription).
+ */
+function baselineMerge(
+  file: AideployDeploymentsFile,
+  imported: ImportDraft["value"],
+): { action: "none" | "add" | "adopt"; id?: string; conflicts: MergeConflict[] } {
+  const incoming = imported.subscriptionRaiPolicy;
+  if (incoming === undefined) return { action: "none", conflicts: [] };
+  const conflict = (docPath: DocPath, message: string, hint: string) => ({
+    action: "none" as const,
+    conflicts: [{ docPath, message, hint }],
+  });
+  if (file.subscription !== undefined && !sameName(file.subscription, imported.subscription)) {
+    return conflict(
+      ["subscription"],
+      `the file deploys to subscription ${file.subscription}; the subscription RAI policy "${incoming.name}" is in subscription ${imported.subscription}`,
+      "import the subscription RAI policy into a file for its own subscription",
+    );
+  }
+  const existing = file.subscriptionRaiPolicy;
+  if (existing === undefined) return { action: "add", conflicts: [] };
+  if (!sameName(existing.name, incoming.name)) {
+    return conflict(
+      ["subscriptionRaiPolicy", "name"],
+      `the file already declares the subscription RAI policy "${existing.name}"; "${incoming.name}" cannot be added (a file writes one)`,
+      "leave out --subscription-rai-policy, or import it into a file of its own",
+    );
+  }
+  const settings = ({ name: _n, import: _i, tags, ...rest }: SubscriptionRaiPolicy) =>
+    `${filterFingerprint(rest)}|${canonical(tags ?? {})}`;
+  if (settings(existing) !== settings(incoming)) {
+    return conflict(
+      ["subscriptionRaiPolicy"],
+      `the subscription RAI policy "${existing.name}" is declared with other settings or tags than Azure has`,
+      "make the two the same (in Azure or in the file), then import again; `aideploy drift` shows the differences",
+    );
+  }
+  return incoming.import === undefined
+    ? { action: "none", conflicts: [] }
+    : { action: "adopt", id: incoming.import, conflicts: [] };
+}
+
 /** Where a new top-level section goes: before `environments`, else at the end. */
 function insertionIndex(root: YAMLMap, section: string): number {
-  const order = ["contentFilters", "blocklists", "environments"];
+  const order = ["contentFilters", "blocklists", "subscriptionRaiPolicy", "environments"];
   const after = order.slice(order.indexOf(section) + 1);
   const index = root.items.findIndex(
     (pair) => isPair(pair) && isScalar(pair.key) && after.includes(String(pair.key.value)),

@@ -29,6 +29,7 @@ import type {
   DeploymentType,
   Project,
   PromptFilter,
+  SubscriptionRaiPolicy,
   VersionUpgradeOption,
 } from "../loader/file-types.generated";
 import { locationKey } from "../loader/location";
@@ -344,6 +345,51 @@ function importedContentFilters(
   return contentFilters;
 }
 
+/**
+ * The subscription's RAI policy as the file declares it, adopted by its ARM id. Its settings are mapped as
+ * a content filter's; blocklists it names cannot be declared at subscription scope (the schema refuses
+ * them), so each is a note, as is any other setting the file cannot say exactly.
+ */
+export function importedSubscriptionRaiPolicy(policy: RaiPolicyRecord): {
+  value: SubscriptionRaiPolicy;
+  notes: ImportNote[];
+} {
+  const notes: ImportNote[] = [];
+  const docPath: DocPath = ["subscriptionRaiPolicy"];
+  const note = (message: string) => notes.push({ docPath, severity: "warning", message });
+  const mapped = mapContentFilter(policy);
+  const { blocklists: promptLists, ...prompt } = sideValue(mapped.prompt, PROMPT_ACTION_FILTERS, (n) => n);
+  const { blocklists: completionLists, ...completion } = sideValue(
+    mapped.completion,
+    COMPLETION_ACTION_FILTERS,
+    (n) => n,
+  );
+  const value: SubscriptionRaiPolicy = {
+    name: policy.name,
+    base: mapped.base.value,
+    mode: mapped.mode.value,
+  };
+  if (Object.keys(prompt).length > 0) value.prompt = prompt;
+  if (Object.keys(completion).length > 0) value.completion = completion;
+  if (Object.keys(policy.tags).length > 0) value.tags = { ...policy.tags };
+  if (policy.id) value.import = policy.id;
+  for (const name of [...(promptLists ?? []), ...(completionLists ?? [])]) {
+    note(
+      `the subscription RAI policy "${policy.name}" names blocklist "${name}", which the file cannot declare at subscription scope; left out of the file`,
+    );
+  }
+  // Tags are declared (the file can say them); blocklists were noted above.
+  const comparable = { ...policy, tags: {}, customBlocklists: [] };
+  const { name: _name, tags: _tags, import: _import, ...settings } = value;
+  const desired: DesiredContentFilter = {
+    ...desiredFilter(policy.name, settings as ContentFilter),
+  };
+  for (const difference of contentFilterDifferences(comparable, desired)) {
+    note(`subscription RAI policy "${policy.name}": ${difference}`);
+  }
+  return { value, notes };
+}
+
 /** One deployment; `customNames` maps the account's custom filters by lower-case name. */
 function importedDeployment(
   deployment: DeploymentRecord,
@@ -631,7 +677,13 @@ export function importDocument(draft: ImportDraft): Document {
     const items = doc.getIn(["blocklists", name, "items"], true) as YAMLSeq;
     for (const item of items.items) if (!isScalar(item)) (item as YAMLMap).flow = true;
   }
-  for (const section of ["deployments", "contentFilters", "blocklists"]) {
+  for (const side of ["prompt", "completion"]) {
+    const categories = doc.getIn(["subscriptionRaiPolicy", side], true) as YAMLMap | undefined;
+    for (const pair of categories?.items ?? []) {
+      if (isMap(pair.value)) pair.value.flow = true;
+    }
+  }
+  for (const section of ["deployments", "contentFilters", "blocklists", "subscriptionRaiPolicy"]) {
     const pair = mapPair(root, section);
     if (pair && isScalar(pair.key)) pair.key.spaceBefore = true;
   }
@@ -644,6 +696,11 @@ export function importDocument(draft: ImportDraft): Document {
   for (const [key, notes] of byPath) {
     const anchor = JSON.parse(key) as DocPath;
     const [section, item] = anchor;
+    if (item === undefined) {
+      const pair = mapPair(root, String(section));
+      if (pair && isScalar(pair.key)) pair.key.commentBefore = commentText(notes);
+      continue;
+    }
     if (section === "deployments" && typeof item === "number") {
       const node = doc.getIn(["deployments", item], true) as YAMLMap | undefined;
       if (node) node.commentBefore = commentText(notes);

@@ -20,7 +20,10 @@ import type {
   PolicyDefinition,
   PolicySetDefinition,
 } from "@azure/arm-policy";
+import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import { PROJECTS } from "../loader/projects";
+import { SUBSCRIPTION_RAI_POLICY, subscriptionRaiPolicyId } from "../loader/subscription-rai-policy";
+import type { ArmConnection } from "./connection";
 import { LiveConfigError } from "./errors";
 
 export interface AccountLocator {
@@ -539,6 +542,55 @@ export async function listConnections(
     ),
   );
   return perProject.flat();
+}
+
+/**
+ * The subscription's RAI policy `name`, or undefined when Azure has none of that name (404). The SDK has
+ * no operation for it at its api-version, so it is one GET at the api-version the program writes
+ * (SUBSCRIPTION_RAI_POLICY.apiVersion) through the client's own pipeline: the same credential, retries
+ * and user agent as every other read. Another failure is thrown as the SDK would throw it (a RestError).
+ */
+export async function getSubscriptionRaiPolicy(
+  client: CognitiveServicesManagementClient,
+  connection: Pick<ArmConnection, "endpoint" | "subscriptionId" | "anonymous">,
+  name: string,
+): Promise<RaiPolicyRecord | undefined> {
+  const { endpoint, subscriptionId } = connection;
+  const path = subscriptionRaiPolicyId(encodeURIComponent(subscriptionId), encodeURIComponent(name));
+  const url = `${endpoint.replace(/\/+$/, "")}${path}?api-version=${SUBSCRIPTION_RAI_POLICY.apiVersion.apiVersion}`;
+  // A loopback endpoint (a local emulator) is plain http, as the SDK's own requests are allowed to be.
+  const request = createPipelineRequest({
+    url,
+    method: "GET",
+    allowInsecureConnection: connection.anonymous,
+  });
+  const response = await client.sendRequest(request);
+  if (response.status === 404) return undefined;
+  let body: unknown;
+  try {
+    body = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (response.status < 200 || response.status > 299) {
+    const error = isJson(body) && isJson(body.error) ? body.error : {};
+    const message = typeof error.message === "string" ? error.message : `GET ${path} failed`;
+    throw new RestError(message, {
+      ...(typeof error.code === "string" ? { code: error.code } : {}),
+      statusCode: response.status,
+      request,
+      response,
+    });
+  }
+  if (!isJson(body)) {
+    throw new RestError(`GET ${path} returned no JSON body`, {
+      statusCode: response.status,
+      request,
+      response,
+    });
+  }
+  // `action` (api-version 2026-09-01) is read from the body as Azure sent it, as for an account's filters.
+  return toRaiPolicyRecord(body as RaiPolicy, isJson(body.properties) ? body.properties : undefined);
 }
 
 /** Whether an account of this kind holds Foundry projects (loader/projects.ts); unknown kind: asked. */

@@ -37,6 +37,8 @@ export interface DesiredState {
   projects?: DesiredProject[];
   /** Connections of the projects, project by project in file order; absent when no project declares one. */
   connections?: DesiredConnection[];
+  /** The subscription's RAI policy (loader/subscription-rai-policy.ts); absent when the file declares none. */
+  subscriptionRaiPolicy?: DesiredSubscriptionRaiPolicy;
 }
 
 /** A connection of one Foundry project (loader/connections.ts). Secrets are config keys, never values. */
@@ -58,6 +60,18 @@ export interface DesiredConnection extends Declared {
   metadata: Record<string, string>;
   isSharedToAll?: boolean;
   expiryTime?: string;
+  import?: string;
+}
+
+/**
+ * The subscription-wide RAI policy: the settings of a content filter, on no account. Azure's use of it is
+ * not documented (SUBSCRIPTION_RAI_POLICY.effect), so nothing counts it as filtering a deployment.
+ */
+export interface DesiredSubscriptionRaiPolicy
+  extends Declared,
+    Pick<DesiredContentFilter, "base" | "mode" | "prompt" | "completion"> {
+  name: string;
+  tags: Record<string, string>;
   import?: string;
 }
 

@@ -68,6 +68,37 @@ regex?: boolean
 name?: string
 })
 /**
+ * Optional org baseline: one content filter (RAI policy) at subscription scope (Microsoft.CognitiveServices/raiPolicy, not under any account), in the subscription the Pulumi provider writes to. Written at the preview api-version 2025-10-01-preview, the only one azure-native can write it at. No Microsoft document says what Azure does with it: whether it applies to accounts or deployments, or sets a floor, is not known, so aideploy never counts it as protecting a deployment. Same settings as an account content filter, without blocklists (blocklists live on accounts; there is none at subscription scope to name).
+ */
+export type SubscriptionRaiPolicy = ({
+prompt?: {
+blocklists?: never
+}
+completion?: {
+blocklists?: never
+}
+} & {
+/**
+ * Azure name of the subscription's RAI policy (letters, digits, '_', '.' and '-', starting with a letter or digit; Azure compares names ignoring case).
+ */
+name: string
+/**
+ * Microsoft base policy this filter starts from.
+ */
+base?: ("Microsoft.Default" | "Microsoft.DefaultV2")
+/**
+ * Streaming mode. Default: content is held until filtered; Asynchronous_filter: streamed first and filtered afterwards. Both are documented, and the only ones Microsoft's Guardrail built-in policy c1ad46c6 allows. Deferred (the older name of Asynchronous_filter) and Blocking (in the API, described by no document) are accepted with a warning.
+ */
+mode?: ("Default" | "Asynchronous_filter" | "Deferred" | "Blocking")
+prompt?: PromptFilter
+completion?: CompletionFilter
+tags?: Tags
+/**
+ * A full Azure Resource Manager resource id.
+ */
+import?: string
+})
+/**
  * An Azure subscription id: a GUID, 32 hexadecimal digits in groups of 8-4-4-4-12 (`az account show --query id`).
  */
 export type SubscriptionId = string
@@ -107,6 +138,7 @@ contentFilters?: {
 blocklists?: {
 [k: string]: Blocklist | undefined
 }
+subscriptionRaiPolicy?: SubscriptionRaiPolicy
 /**
  * Provisioned throughput reservations bought for these accounts: cost estimates count reserved PTUs as covered and bill only the rest hourly, and `diff` warns when a change moves PTUs out of what a reservation covers. A reservation matches deployments on deployment type, region and scope, not on model.
  */

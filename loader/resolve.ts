@@ -17,6 +17,7 @@ import type {
   DesiredReservation,
   DesiredRouting,
   DesiredState,
+  DesiredSubscriptionRaiPolicy,
   DisabledDeployment,
   FilterSide,
   HarmSetting,
@@ -36,6 +37,7 @@ import type {
   RateLimit,
   Reservation,
   Severity,
+  SubscriptionRaiPolicy,
   ToolFilter,
 } from "./file-types.generated";
 import { deploymentLayers, firstSetting, own } from "./layers";
@@ -178,7 +180,27 @@ export function resolveDesiredState(
   if (projects.length > 0) state.projects = projects;
   const connections = resolveConnections(file, document, projects);
   if (connections.length > 0) state.connections = connections;
+  if (file.subscriptionRaiPolicy !== undefined)
+    state.subscriptionRaiPolicy = resolveSubscriptionRaiPolicy(file.subscriptionRaiPolicy, document);
   return state;
+}
+
+/** The subscription's RAI policy: a content filter's settings (the same defaults), its name and tags. */
+function resolveSubscriptionRaiPolicy(
+  declared: SubscriptionRaiPolicy,
+  document: ParsedDocument,
+): DesiredSubscriptionRaiPolicy {
+  const docPath = ["subscriptionRaiPolicy"];
+  const { name, tags, import: importId, ...settings } = declared;
+  const policy: DesiredSubscriptionRaiPolicy = {
+    name,
+    ...resolveContentFilterSettings(settings),
+    tags: definedValues(tags),
+    source: document.locate(docPath),
+    docPath,
+  };
+  if (importId !== undefined) policy.import = importId;
+  return policy;
 }
 
 function resolveAccounts(

@@ -140,6 +140,14 @@ function toDiagnostic(document: ParsedDocument, error: ErrorObject, allowedTypes
           : `${label(path)} has the wrong shape (${describeType(error.data)})`,
         describeLimit(error) ?? "see the schema description of this key",
       );
+    case "false schema":
+      return make(
+        "schema/not-allowed",
+        path,
+        `${label(path)} is not allowed here`,
+        reasonForbidden(error.schemaPath) ?? "remove this key",
+        true,
+      );
     default:
       return make(
         "schema/value",
@@ -148,6 +156,32 @@ function toDiagnostic(document: ParsedDocument, error: ErrorObject, allowedTypes
         describeLimit(error),
       );
   }
+}
+
+/**
+ * Why a key is forbidden (a `false` schema): the description of the nearest schema around it. ajv gives the
+ * path from the schema the last `$ref` led to (`#/allOf/0/properties/y/...`), so it is followed from the
+ * root and from each `$defs` entry, and the first one it leads through to `false` is the one.
+ */
+function reasonForbidden(schemaPath: string): string | undefined {
+  const segments = schemaPath
+    .replace(/^#\//, "")
+    .split("/")
+    .slice(0, -1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const roots: unknown[] = [schema, ...Object.values((schema as { $defs?: object }).$defs ?? {})];
+  for (const root of roots) {
+    let node: unknown = root;
+    let reason: string | undefined;
+    for (const segment of segments) {
+      if (node === null || typeof node !== "object") break;
+      node = (node as Record<string, unknown>)[segment];
+      const description = (node as { description?: unknown } | undefined)?.description;
+      if (typeof description === "string") reason = description;
+    }
+    if (node === false) return reason === undefined ? undefined : `remove it: ${reason}`;
+  }
+  return undefined;
 }
 
 function describeLimit(error: ErrorObject): string | undefined {

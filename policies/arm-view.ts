@@ -2,6 +2,7 @@ import { compileFilterSettings } from "../infra/content-filter";
 import { typedForm } from "../infra/deployment-resource";
 import { inputFields, type ResourceGraph, type ResourceNode } from "../infra/graph";
 import { MICROSOFT_FILTER_PROFILES, microsoftFilterProfile } from "../loader/microsoft-filters";
+import { SUBSCRIPTION_RAI_POLICY, subscriptionRaiPolicyId } from "../loader/subscription-rai-policy";
 
 /** A resource as Azure Resource Manager (and so Azure Policy) sees it. */
 export interface ArmView {
@@ -29,6 +30,8 @@ export const ArmTypes = {
   blocklistItem: "Microsoft.CognitiveServices/accounts/raiBlocklists/raiBlocklistItems",
   project: "Microsoft.CognitiveServices/accounts/projects",
   projectConnection: "Microsoft.CognitiveServices/accounts/projects/connections",
+  /** At subscription scope, on no account (SUBSCRIPTION_RAI_POLICY.resource); Azure publishes no alias of it. */
+  subscriptionRaiPolicy: SUBSCRIPTION_RAI_POLICY.resource.armType,
   deploymentDataPlane: "Microsoft.CognitiveServices.Data/accounts/deployments",
 } as const;
 
@@ -40,6 +43,7 @@ const typeByToken: Record<string, string> = {
   "azure-native:cognitiveservices:RaiBlocklistItem": ArmTypes.blocklistItem,
   "azure-native:cognitiveservices:Project": ArmTypes.project,
   "azure-native:cognitiveservices:ProjectConnection": ArmTypes.projectConnection,
+  "azure-native:cognitiveservices:SubscriptionRaiPolicy": ArmTypes.subscriptionRaiPolicy,
 };
 
 /** The credential fields of a connection that are not secrets (loader/connections.ts); every other one is left out. */
@@ -103,6 +107,18 @@ export function toArmView(
       return { ...child("raiPolicies", str(inputs.raiPolicyName)), type, properties };
     case ArmTypes.blocklist:
       return { ...child("raiBlocklists", str(inputs.raiBlocklistName)), type, properties };
+    case ArmTypes.subscriptionRaiPolicy: {
+      const name = str(inputs.raiPolicyName);
+      const view: ArmView = {
+        id: subscriptionRaiPolicyId(subscription, name),
+        name,
+        fullName: name,
+        type,
+        properties,
+      };
+      if (inputs.tags !== undefined) view.tags = clone(inputs.tags) as Record<string, string>;
+      return view;
+    }
     case ArmTypes.project: {
       const view: ArmView = { ...child("projects", str(inputs.projectName)), type, properties };
       if (typeof inputs.location === "string") view.location = inputs.location;

@@ -62,7 +62,9 @@ export interface Viewed {
 }
 
 function resourceOf(node: ResourceNode): PolicyResult["resource"] {
-  return { name: node.name, type: node.type, account: node.account, source: node.source };
+  const resource: PolicyResult["resource"] = { name: node.name, type: node.type, source: node.source };
+  if (node.account !== undefined) resource.account = node.account;
+  return resource;
 }
 
 function viewsOf(graph: ResourceGraph, subscription: string | undefined): Viewed[] {

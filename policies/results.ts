@@ -22,7 +22,8 @@ export interface PolicyResult {
     name: string;
     /** azure-native type token. */
     type: string;
-    account: string;
+    /** Key of its account; absent for a resource at subscription scope (the subscription's RAI policy). */
+    account?: string;
     source: SourceLocation;
   };
   outcome: Outcome;

@@ -29,6 +29,7 @@ import { contentFilterKind } from "./resources/content-filter";
 import { deploymentKind } from "./resources/deployment";
 import type { ResourceKind } from "./resources/kind";
 import { projectKind } from "./resources/project";
+import { subscriptionRaiPolicyKind } from "./resources/subscription-rai-policy";
 import { lostRoutes } from "./routes";
 import { type FieldEntry, sameValue } from "./values";
 
@@ -92,6 +93,7 @@ export function diffStates(base: DesiredState, head: DesiredState, options: Stat
     ...diffKind(blocklistKind, base, head, replacedAccounts),
     ...diffKind(projectKind, base, head, replacedAccounts),
     ...diffKind(connectionKind, base, head, replacedAccounts),
+    ...diffKind(subscriptionRaiPolicyKind, base, head, replacedAccounts),
   ];
 
   const regressions = options.policyResults

@@ -3,6 +3,7 @@ import type { Plan } from "../infra/plan";
 
 /** The kinds of resource a diff reports on, in the order changes are listed. */
 export const CHANGE_KINDS = [
+  "subscriptionRaiPolicy",
   "account",
   "deployment",
   "contentFilter",

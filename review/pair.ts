@@ -5,6 +5,7 @@ import type {
   DesiredContentFilter,
   DesiredDeployment,
   DesiredProject,
+  DesiredSubscriptionRaiPolicy,
 } from "../loader/desired-state";
 import type { ChangeAction, ChangeKind, FieldChange } from "./model";
 
@@ -26,4 +27,5 @@ export type ResourcePair =
   | PairOf<"contentFilter", DesiredContentFilter>
   | PairOf<"blocklist", DesiredBlocklist>
   | PairOf<"project", DesiredProject>
-  | PairOf<"connection", DesiredConnection>;
+  | PairOf<"connection", DesiredConnection>
+  | PairOf<"subscriptionRaiPolicy", DesiredSubscriptionRaiPolicy>;

@@ -4,6 +4,7 @@ import {
   contentFilterNodeName,
   deploymentNodeName,
   projectNodeName,
+  subscriptionRaiPolicyNodeName,
 } from "../infra/graph";
 import type { PolicyOutcome, PolicyRegression, PolicyVerdict } from "./model";
 import type { ResourcePair } from "./pair";
@@ -97,6 +98,8 @@ function nodeNames(pair: ResourcePair): string[] {
       return sides(pair).map((p) => projectNodeName(p.accountKey, p.name));
     case "connection":
       return sides(pair).map((c) => connectionNodeName(c.accountKey, c.projectName, c.name));
+    case "subscriptionRaiPolicy":
+      return sides(pair).map((p) => subscriptionRaiPolicyNodeName(p.name));
   }
 }
 

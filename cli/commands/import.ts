@@ -1,6 +1,6 @@
 /**
  * `aideploy import --subscription S --resource-group RG --account NAME [--out FILE | --into FILE]
- * [--account-key KEY]`: writes a deployments file describing an existing account's deployments, content
+ * [--account-key KEY] [--subscription-rai-policy NAME]`: writes a deployments file describing an existing account's deployments, content
  * filters and blocklists, each with its ARM id under `import:`, or merges them into an existing file
  * (`--into`, keeping its comments and order). The result is validated before it is written; it is not
  * written (exit 1) when it would not validate or when a name it needs is taken. Exit 2 for
@@ -24,6 +24,7 @@ export interface ImportOptions extends LiveFlags {
   into?: string;
   force?: boolean;
   accountKey?: string;
+  subscriptionRaiPolicy?: string;
 }
 
 export async function runImport(
@@ -67,6 +68,10 @@ export function registerImport(
     .option(
       "--account-key <key>",
       "logical key of the account in the file (default: its location, e.g. eastus2)",
+    )
+    .option(
+      "--subscription-rai-policy <name>",
+      "also adopt the subscription's RAI policy of this name as subscriptionRaiPolicy",
     )
     .addOption(armEndpointOption())
     .action((opts: ImportOptions) => {

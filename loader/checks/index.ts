@@ -72,6 +72,10 @@ import { spilloverSourceNotProvisioned } from "./spillover-source-not-provisione
 import { spilloverUnknownTarget } from "./spillover-unknown-target";
 import { spilloverUnsupportedModel } from "./spillover-unsupported-model";
 import { stateUnsupportedType } from "./state-unsupported-type";
+import { subscriptionRaiPolicyInvalidName } from "./subscription-rai-policy-invalid-name";
+import { subscriptionRaiPolicyPreviewApi } from "./subscription-rai-policy-preview-api";
+import { subscriptionRaiPolicySeveralSubscriptions } from "./subscription-rai-policy-several-subscriptions";
+import { subscriptionRaiPolicySharedSubscription } from "./subscription-rai-policy-shared-subscription";
 
 /** Every semantic check, in the order they run (findings are sorted by position afterwards). */
 export function semanticChecks(): readonly SemanticCheck[] {
@@ -142,6 +146,11 @@ export function semanticChecks(): readonly SemanticCheck[] {
     blocklistDuplicateItem,
     blocklistUnused,
     blocklistNonOpenAiModels,
+    // The subscription's RAI policy (org baseline)
+    subscriptionRaiPolicyInvalidName,
+    subscriptionRaiPolicyPreviewApi,
+    subscriptionRaiPolicySeveralSubscriptions,
+    subscriptionRaiPolicySharedSubscription,
     // Foundry projects
     projectInvalidName,
     projectDuplicateName,

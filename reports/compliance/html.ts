@@ -231,11 +231,12 @@ function matrix(report: ComplianceReport, max: number): string {
     .join("")}</tr>`;
   const rows: string[] = [];
   let account: string | undefined;
-  for (const resource of report.resources) {
-    if (resource.account !== account) {
+  for (const [index, resource] of report.resources.entries()) {
+    if (index === 0 || resource.account !== account) {
       account = resource.account;
+      const group = account === undefined ? "subscription" : `account ${t(account, max)}`;
       rows.push(
-        `<tr class="group"><th colspan="${report.policies.length + 1}" scope="rowgroup">account ${t(account, max)}</th></tr>`,
+        `<tr class="group"><th colspan="${report.policies.length + 1}" scope="rowgroup">${group}</th></tr>`,
       );
     }
     const cells = report.policies.map((p) => {

@@ -3,6 +3,7 @@ import type { SourceLocation } from "../../diagnostics/diagnostic";
 import { type ResourceNode, ResourceTypes } from "../../infra/graph";
 import type { Plan } from "../../infra/plan";
 import { secretPlaceholder } from "../../loader/connections";
+import { SUBSCRIPTION_RAI_POLICY } from "../../loader/subscription-rai-policy";
 import type { Enforcement, PolicySeverity, ProjectPolicy } from "../../policies/policy";
 import { projectPolicies } from "../../policies/registry";
 import type { Outcome, PolicyResult } from "../../policies/results";
@@ -47,7 +48,8 @@ export interface ReportResource {
   kind: string;
   /** Its name in Azure (a blocklist item: its pattern). */
   label: string;
-  account: string;
+  /** Key of its account; absent for a resource at subscription scope (the subscription's RAI policy). */
+  account?: string;
   source: SourceLocation;
   /** Model, capacity, tags, description, pattern… all user text, to be escaped by every formatter. */
   details: ResourceDetail[];
@@ -129,6 +131,7 @@ const kindByType: Record<string, string> = {
   [ResourceTypes.blocklistItem]: "blocklist item",
   [ResourceTypes.project]: "project",
   [ResourceTypes.projectConnection]: "project connection",
+  [ResourceTypes.subscriptionRaiPolicy]: "subscription RAI policy",
 };
 
 function tagsText(tags: unknown): string | undefined {
@@ -226,6 +229,16 @@ function describeResource(node: ResourceNode): { label: string; details: Resourc
       for (const secret of node.secrets ?? [])
         add(secret.path.slice(1).join("."), secretPlaceholder(secret.config));
       return { label: String(field(i, "connectionName")), details };
+    case ResourceTypes.subscriptionRaiPolicy:
+      add("scope", "subscription");
+      add(
+        "api-version",
+        `${SUBSCRIPTION_RAI_POLICY.apiVersion.apiVersion}${SUBSCRIPTION_RAI_POLICY.apiVersion.preview ? " (preview)" : ""}`,
+      );
+      add("base", field(i, "properties", "basePolicyName"));
+      add("mode", field(i, "properties", "mode"));
+      add("tags", tagsText(field(i, "tags")));
+      return { label: String(field(i, "raiPolicyName")), details };
   }
 }
 
@@ -295,7 +308,7 @@ export function buildComplianceReport(
       type: node.type,
       kind: kindByType[node.type] ?? node.type,
       label,
-      account: node.account,
+      ...(node.account === undefined ? {} : { account: node.account }),
       source: node.source,
       details,
       counts: emptyCounts(),

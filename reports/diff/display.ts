@@ -20,6 +20,7 @@ export const KIND_LABELS: Record<ChangeKind, string> = {
   blocklist: "blocklist",
   project: "project",
   connection: "project connection",
+  subscriptionRaiPolicy: "subscription RAI policy",
 };
 
 export const ACTION_LABELS: Record<ChangeAction, string> = {

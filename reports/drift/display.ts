@@ -15,4 +15,5 @@ export const KIND_LABELS: Record<DriftEntry["kind"], string> = {
   blocklist: "blocklist",
   project: "project",
   connection: "project connection",
+  subscriptionRaiPolicy: "subscription RAI policy",
 };

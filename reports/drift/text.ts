@@ -27,13 +27,19 @@ export function formatDriftText(report: DriftReport): string {
     if (account.status === "error")
       lines.push(`  not compared: ${oneLine(account.message ?? "could not be read")}`);
     if (account.status === "missing") lines.push("  the account does not exist in Azure");
-    const entries = report.drift.filter((entry) => entry.key.startsWith(`${account.key}/`));
+    const entries = report.drift.filter(
+      (entry) => entry.kind !== "subscriptionRaiPolicy" && entry.key.startsWith(`${account.key}/`),
+    );
     if (account.status === "read" && entries.length === 0) lines.push("  no drift");
     for (const entry of entries) lines.push(...entryLines(entry));
     for (const entry of report.information.filter((info) => info.key.startsWith(`${account.key}/`))) {
       lines.push(...entryLines(entry, "info"));
     }
   }
+  // At subscription scope, under no account.
+  const baseline = report.drift.filter((entry) => entry.kind === "subscriptionRaiPolicy");
+  if (baseline.length > 0) lines.push("", "subscription");
+  for (const entry of baseline) lines.push(...entryLines(entry));
   const { summary } = report;
   lines.push(
     "",

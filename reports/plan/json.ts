@@ -2,6 +2,7 @@ import { nodeRegistration } from "../../infra/deployment-resource";
 import { type ResourceNode, ResourceTypes } from "../../infra/graph";
 import { CONNECTIONS } from "../../loader/connections";
 import { PROJECTS } from "../../loader/projects";
+import { SUBSCRIPTION_RAI_POLICY } from "../../loader/subscription-rai-policy";
 import { jsonDocument } from "../../text/json";
 import type { PlanReport } from "./model";
 
@@ -9,13 +10,14 @@ import type { PlanReport } from "./model";
 const TYPED_API_VERSIONS: Readonly<Record<string, string>> = {
   [ResourceTypes.project]: PROJECTS.apiVersion.apiVersion,
   [ResourceTypes.projectConnection]: CONNECTIONS.apiVersion.apiVersion,
+  [ResourceTypes.subscriptionRaiPolicy]: SUBSCRIPTION_RAI_POLICY.apiVersion.apiVersion,
 };
 
 /**
  * What Pulumi is given for a node: its azure-native type token and exact inputs; for a deployment or a
  * content filter also the former type it is aliased to (infra/deployment-resource.ts). The api-version
- * written, where known: a deployment's or content filter's is chosen by the project, a project's or
- * connection's is the one azure-native fixes.
+ * written, where known: a deployment's or content filter's is chosen by the project; a project's, a
+ * connection's or the subscription RAI policy's is the one azure-native fixes.
  */
 function registered(node: ResourceNode): Record<string, unknown> {
   const registration = nodeRegistration(node);

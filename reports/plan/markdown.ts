@@ -1,7 +1,14 @@
 import { escapeMarkdown, markdownCode } from "../../text/escape";
 import { markdownTable } from "../../text/table";
 import { costEstimateMarkdownLines } from "../cost/sections";
-import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
+import {
+  describeCapacity,
+  describeNode,
+  type PlanReport,
+  type PlanSummary,
+  policyHeadline,
+  SUBSCRIPTION_RAI_POLICY_NOTE,
+} from "./model";
 
 function planLines(summary: PlanSummary): string[] {
   const out: string[] = [];
@@ -12,6 +19,30 @@ function planLines(summary: PlanSummary): string[] {
     `${summary.resourceCount} resources on ${summary.accounts.length} accounts; longest write chain ${summary.longestChain}.`,
     "",
   );
+  const baseline = summary.subscriptionRaiPolicy;
+  if (baseline !== undefined) {
+    out.push(`### Subscription RAI policy ${markdownCode(baseline.name)}`, "");
+    out.push(
+      ...markdownTable(
+        ["Written as", "API version", "Subscription", "Base", "Mode"],
+        [
+          [
+            markdownCode(baseline.type),
+            `${markdownCode(baseline.apiVersion)}${baseline.preview ? " (preview)" : ""}`,
+            baseline.subscription === undefined
+              ? "the stack's provider subscription"
+              : markdownCode(baseline.subscription),
+            markdownCode(baseline.base),
+            markdownCode(baseline.mode),
+          ],
+        ],
+      ),
+      "",
+    );
+    for (const setting of baseline.settings) out.push(`- ${escapeMarkdown(setting)}`);
+    if (baseline.settings.length > 0) out.push("");
+    out.push(`${escapeMarkdown(SUBSCRIPTION_RAI_POLICY_NOTE)}.`, "");
+  }
   for (const account of summary.accounts) {
     const where = [account.resourceGroup, account.location].filter((x): x is string => Boolean(x));
     out.push(

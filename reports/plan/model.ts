@@ -7,7 +7,9 @@ import type { CapacityMeaning } from "../../loader/capacity";
 import { secretPlaceholder } from "../../loader/connections";
 import { MODEL_ROUTER } from "../../loader/deployment-features";
 import type { DesiredDeployment } from "../../loader/desired-state";
+import { SUBSCRIPTION_RAI_POLICY } from "../../loader/subscription-rai-policy";
 import type { Outcome, PolicyResult } from "../../policies/results";
+import { filterSettingFields } from "../../review/resources/content-filter";
 import { formatNumber } from "../../text/number";
 
 export interface PlannedDeploymentRow {
@@ -63,9 +65,30 @@ export interface PlannedAccount {
   writeOrder: ResourceNode[];
 }
 
+/**
+ * The subscription's RAI policy as the plan shows it: what is written, through which azure-native type
+ * and api-version, and its settings as people read them.
+ */
+export interface PlannedSubscriptionRaiPolicy {
+  name: string;
+  /** The subscription the file names for this environment; the stack writes where its provider writes. */
+  subscription?: string;
+  /** azure-native type token and the api-version it writes (SUBSCRIPTION_RAI_POLICY.apiVersion). */
+  type: string;
+  apiVersion: string;
+  preview: boolean;
+  base: string;
+  mode: string;
+  /** "prompt: hate low, jailbreak block" per side the file declares settings on. */
+  settings: string[];
+  node: ResourceNode;
+}
+
 export interface PlanSummary {
   file: string;
   environment: string | null;
+  /** Present when the file declares the subscription's RAI policy. */
+  subscriptionRaiPolicy?: PlannedSubscriptionRaiPolicy;
   accounts: PlannedAccount[];
   resourceCount: number;
   /** Length of the longest chain of writes that must happen one after another. */
@@ -202,13 +225,44 @@ export function summarizePlan(plan: Plan): PlanSummary {
     if (unknown !== undefined) planned.endpointsUnknown = unknown;
     return planned;
   });
-  return {
+  const summary: PlanSummary = {
     file: plan.state.file,
     environment: plan.state.environment,
     accounts,
     resourceCount: plan.graph.nodes.length,
     longestChain: longestChain(plan.graph.nodes),
   };
+  const baseline = plannedSubscriptionRaiPolicy(plan);
+  if (baseline !== undefined) summary.subscriptionRaiPolicy = baseline;
+  return summary;
+}
+
+function plannedSubscriptionRaiPolicy(plan: Plan): PlannedSubscriptionRaiPolicy | undefined {
+  const policy = plan.state.subscriptionRaiPolicy;
+  const node = plan.graph.nodes.find((n) => n.type === ResourceTypes.subscriptionRaiPolicy);
+  if (policy === undefined || node === undefined) return undefined;
+  const { apiVersion, preview } = SUBSCRIPTION_RAI_POLICY.apiVersion;
+  const settings: string[] = [];
+  for (const side of ["prompt", "completion"] as const) {
+    const declared = filterSettingFields(policy).flatMap((f) =>
+      f.path.startsWith(`${side}.`) && typeof f.value === "string"
+        ? [`${f.path.slice(side.length + 1)} ${f.value}`]
+        : [],
+    );
+    if (declared.length > 0) settings.push(`${side}: ${declared.join(", ")}`);
+  }
+  const planned: PlannedSubscriptionRaiPolicy = {
+    name: policy.name,
+    type: node.type,
+    apiVersion,
+    preview,
+    base: policy.base,
+    mode: policy.mode,
+    settings,
+    node,
+  };
+  if (plan.state.subscription !== undefined) planned.subscription = plan.state.subscription;
+  return planned;
 }
 
 /**
@@ -247,7 +301,22 @@ const shortType: Record<string, string> = {
   "azure-native:cognitiveservices:Deployment": "deployment",
   "azure-native:cognitiveservices:Project": "project",
   "azure-native:cognitiveservices:ProjectConnection": "project connection",
+  "azure-native:cognitiveservices:SubscriptionRaiPolicy": "subscription RAI policy",
 };
+
+/** One line on what the subscription's RAI policy is written as, and where. */
+export function describeSubscriptionRaiPolicy(p: PlannedSubscriptionRaiPolicy): string {
+  const where =
+    p.subscription === undefined
+      ? "the subscription the stack's Pulumi provider writes to"
+      : `subscription ${p.subscription}`;
+  const version = `api-version ${p.apiVersion}${p.preview ? " (preview)" : ""}`;
+  return `subscription RAI policy ${p.name} in ${where}: ${p.type} at ${version}, base ${p.base}, mode ${p.mode}`;
+}
+
+/** Why the plan never counts the subscription's RAI policy as filtering a deployment. */
+export const SUBSCRIPTION_RAI_POLICY_NOTE =
+  "declared baseline only: no Microsoft document says whether Azure applies it to the subscription's deployments";
 
 /** "deployment gpt-4o" style label of a node. */
 export function describeNode(node: ResourceNode): string {

@@ -2,12 +2,26 @@ import { formatText } from "../../diagnostics/formatters/text";
 import { oneLine } from "../../text/escape";
 import { textTable } from "../../text/table";
 import { COST_HEADERS, costNotes, costRows, pricesLine, totalLines } from "../cost/display";
-import { describeCapacity, describeNode, type PlanReport, type PlanSummary, policyHeadline } from "./model";
+import {
+  describeCapacity,
+  describeNode,
+  describeSubscriptionRaiPolicy,
+  type PlanReport,
+  type PlanSummary,
+  policyHeadline,
+  SUBSCRIPTION_RAI_POLICY_NOTE,
+} from "./model";
 
 function planLines(summary: PlanSummary): string[] {
   const lines: string[] = [];
   const env = summary.environment === null ? "the file as written" : `environment ${summary.environment}`;
   lines.push(`Plan for ${oneLine(summary.file)} (${oneLine(env)})`, "");
+  const baseline = summary.subscriptionRaiPolicy;
+  if (baseline !== undefined) {
+    lines.push(oneLine(describeSubscriptionRaiPolicy(baseline)));
+    for (const setting of baseline.settings) lines.push(`  ${oneLine(setting)}`);
+    lines.push(`  ${SUBSCRIPTION_RAI_POLICY_NOTE}`, "");
+  }
   for (const account of summary.accounts) {
     const where = [account.resourceGroup, account.location].filter(Boolean).join(", ");
     const how = account.managed ? "created and managed by this stack" : "existing, not changed";

@@ -22,7 +22,10 @@ describe("write order of a plan of 1,000 deployments over 10 accounts", () => {
   const plan = planText(generateDeploymentsYaml(1000, { accounts: 10 }));
   const nodes = plan.graph.nodes;
   const byAccount = new Map<string, ResourceNode[]>();
-  for (const node of nodes) byAccount.set(node.account, [...(byAccount.get(node.account) ?? []), node]);
+  for (const node of nodes) {
+    if (node.account !== undefined)
+      byAccount.set(node.account, [...(byAccount.get(node.account) ?? []), node]);
+  }
 
   it("plans 1,000 declared deployments (some on several accounts) on 10 accounts", () => {
     expect(new Set(plan.state.deployments.map((d) => d.index)).size).toBe(1000);

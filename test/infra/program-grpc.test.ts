@@ -293,6 +293,63 @@ environments:
     expect(custom.find((r) => r.name === "main/deployment/chat")?.id).toBe(imported["main/deployment/chat"]);
   });
 
+  it("registers the subscription RAI policy as the typed SubscriptionRaiPolicy, on its own, protected in prod", async () => {
+    const file = tempFile(
+      "baseline.yaml",
+      `version: 1
+subscription: 11111111-1111-1111-1111-111111111111
+accounts:
+  main: { name: contoso-ai, resourceGroup: rg-ai, location: eastus2, create: true }
+defaults:
+  sku: GlobalStandard
+  capacity: 10
+deployments:
+  - name: chat
+    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+subscriptionRaiPolicy:
+  name: org-baseline
+  prompt: { hate: medium, jailbreak: block }
+  import: /subscriptions/11111111-1111-1111-1111-111111111111/providers/Microsoft.CognitiveServices/raiPolicy/org-baseline
+environments:
+  prod:
+    protect: true
+`,
+    );
+    const run = await runPulumiProgram({
+      projectDir: repoRoot,
+      stack: "prod",
+      config: { "aideploy:file": file },
+    });
+    expectCleanRun(run);
+    const plan = planned(file, "prod");
+    expectGraphRegistered(run, plan, "prod");
+    const baselines = run.engine
+      .customResources()
+      .filter((r) => r.type === "azure-native:cognitiveservices:SubscriptionRaiPolicy");
+    expect(baselines).toHaveLength(1);
+    const [baseline] = baselines;
+    expect(baseline?.urn).toBe(
+      "urn:pulumi:prod::aideploy::aideploy:index:AiDeployments$azure-native:cognitiveservices:SubscriptionRaiPolicy::subscription/rai-policy/org-baseline",
+    );
+    expect(baseline?.inputs).toEqual({
+      raiPolicyName: "org-baseline",
+      properties: {
+        basePolicyName: "Microsoft.DefaultV2",
+        mode: "Default",
+        contentFilters: [
+          { name: "Hate", source: "Prompt", enabled: true, blocking: true, severityThreshold: "Medium" },
+          { name: "Jailbreak", source: "Prompt", enabled: true, blocking: true },
+        ],
+      },
+    });
+    // Neither waits for the other: the baseline is in no account's write chain.
+    expect(baseline?.dependencies).toEqual([]);
+    expect(baseline?.protect).toBe(true);
+    expect(baseline?.importId).toBe(
+      "/subscriptions/11111111-1111-1111-1111-111111111111/providers/Microsoft.CognitiveServices/raiPolicy/org-baseline",
+    );
+  });
+
   it("registers a project connection as the typed ProjectConnection, its API key a secret from the stack's config", async () => {
     const file = tempFile(
       "connections.yaml",

@@ -530,3 +530,72 @@ describe("project connections in the Pulumi program under mocks", () => {
     expect(run.registrations.filter((r) => r.custom)).toEqual([]);
   });
 });
+
+/** Two environments in two subscriptions, with an org baseline at subscription scope. */
+const baselineFile = `version: 1
+subscription: 11111111-1111-1111-1111-111111111111
+accounts:
+  main: { name: contoso-ai, resourceGroup: rg-ai, location: eastus2, create: true }
+defaults:
+  sku: GlobalStandard
+  capacity: 10
+deployments:
+  - name: chat
+    model: { format: OpenAI, name: gpt-4o, version: "2024-11-20" }
+subscriptionRaiPolicy:
+  name: Org-Baseline
+  mode: Asynchronous_filter
+  prompt: { hate: low, jailbreak: block }
+  completion: { violence: medium, protectedMaterialText: annotate }
+  tags: { owner: security }
+environments:
+  dev:
+    subscription: 22222222-2222-2222-2222-222222222222
+    accounts:
+      main: { name: contoso-ai-dev }
+  prod:
+    protect: true
+`;
+
+/** RaiPolicy's body as the 2025-10-01-preview specification documents it (GetRaiPolicy example's fields). */
+const baselineInputs = {
+  raiPolicyName: "Org-Baseline",
+  properties: {
+    basePolicyName: "Microsoft.DefaultV2",
+    mode: "Asynchronous_filter",
+    contentFilters: [
+      { name: "Hate", source: "Prompt", enabled: true, blocking: true, severityThreshold: "Low" },
+      { name: "Violence", source: "Completion", enabled: true, blocking: true, severityThreshold: "Medium" },
+      { name: "Jailbreak", source: "Prompt", enabled: true, blocking: true },
+      { name: "Protected Material Text", source: "Completion", enabled: true, blocking: false },
+    ],
+  },
+  tags: { owner: "security" },
+};
+
+describe("the subscription RAI policy under mocks", () => {
+  for (const stack of ["dev", "prod"]) {
+    it(`${stack}: one typed SubscriptionRaiPolicy, in the stack's own subscription, with the documented body`, async () => {
+      const file = tempFile("baseline.yaml", baselineFile);
+      const run = await runProgram(stack, { "aideploy:file": file });
+      const plan = planned(file, stack);
+      expectGraphRegistered(run, plan);
+      expect(run.errors).toEqual([]);
+      const baselines = run.registrations.filter(
+        (r) => r.type === "azure-native:cognitiveservices:SubscriptionRaiPolicy",
+      );
+      expect(baselines.map((r) => r.name)).toEqual(["subscription/rai-policy/org-baseline"]);
+      // No subscription or resource group input: azure-native writes it where the stack's provider writes.
+      expect(baselines[0]?.inputs).toEqual(baselineInputs);
+      expect(baselines[0]?.importId).toBe("");
+      expect(plan.state.subscription).toBe(
+        stack === "dev" ? "22222222-2222-2222-2222-222222222222" : "11111111-1111-1111-1111-111111111111",
+      );
+      const node = plan.graph.nodes.find(
+        (n) => n.type === "azure-native:cognitiveservices:SubscriptionRaiPolicy",
+      );
+      expect(node?.dependsOn).toEqual([]);
+      expect(node?.options.protect ?? false).toBe(stack === "prod");
+    });
+  }
+});

@@ -177,6 +177,16 @@ const textCases: TextCase[] = [
     column: 10,
   },
   {
+    behaviour: "blocklists in the subscription RAI policy are refused, saying blocklists live on accounts",
+    text: `${valid}subscriptionRaiPolicy:\n  name: org-baseline\n  completion:\n    hate: medium\n    blocklists: [banned]\n`,
+    code: "schema/not-allowed",
+    line: 13,
+    column: 5,
+    path: "subscriptionRaiPolicy.completion.blocklists",
+    message: /^subscriptionRaiPolicy\.completion\.blocklists is not allowed here$/,
+    hint: /blocklists are resources of an account \(accounts\/raiBlocklists\)/,
+  },
+  {
     behaviour: "a capacity of zero is out of range",
     text: valid.replace("capacity: 10", "capacity: 0"),
     code: "schema/value",

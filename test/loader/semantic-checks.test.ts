@@ -273,6 +273,55 @@ const violations: Violation[] = [
     column: 11,
     message: /has category AzureOpenAI but no target/,
   },
+  // subscription-rai-policy/invalid-name
+  {
+    behaviour: "a subscription RAI policy whose name has a space",
+    yaml: `${baseline}subscriptionRaiPolicy:\n  name: org baseline\n  prompt: { hate: low }\n`,
+    code: "subscription-rai-policy/invalid-name",
+    line: 13,
+    column: 9,
+    path: "subscriptionRaiPolicy.name",
+    message: /subscription RAI policy name "org baseline" contains " "/,
+    hint: /for example "org-baseline"/,
+    alsoCodes: ["subscription-rai-policy/preview-api"],
+  },
+  // subscription-rai-policy/preview-api
+  {
+    behaviour: "a subscription RAI policy, written at the preview api-version azure-native has for it",
+    yaml: `${baseline}subscriptionRaiPolicy:\n  name: org-baseline\n  prompt: { hate: low }\n`,
+    code: "subscription-rai-policy/preview-api",
+    line: 12,
+    column: 1,
+    path: "subscriptionRaiPolicy",
+    message: /written at the preview api-version 2025-10-01-preview.*not counted as filtering any deployment/,
+    hint: /keep a content filter on each deployment/,
+  },
+  // subscription-rai-policy/several-subscriptions
+  {
+    behaviour: "a subscription RAI policy while prod puts one account in another subscription",
+    yaml: `${baseline.replace("version: 1\n", "version: 1\nsubscription: 11111111-1111-1111-1111-111111111111\n")}subscriptionRaiPolicy:\n  name: org-baseline\n  prompt: { hate: low }\nenvironments:\n  prod:\n    accounts:\n      west: { name: contoso-west-prod, subscription: 22222222-2222-2222-2222-222222222222 }\n`,
+    code: "subscription-rai-policy/several-subscriptions",
+    line: 13,
+    column: 1,
+    path: "subscriptionRaiPolicy",
+    message:
+      /^the accounts in environment "prod" are in 2 subscriptions, 11111111-1111-1111-1111-111111111111 \("east"\), 22222222-2222-2222-2222-222222222222 \("west"\); .*written once per stack/,
+    hint: /an environment per subscription/,
+    alsoCodes: ["subscription-rai-policy/preview-api"],
+  },
+  // subscription-rai-policy/shared-subscription
+  {
+    behaviour: "a subscription RAI policy while dev and prod deploy to the same subscription",
+    yaml: `${baseline.replace("version: 1\n", "version: 1\nsubscription: 11111111-1111-1111-1111-111111111111\n")}subscriptionRaiPolicy:\n  name: org-baseline\n  prompt: { hate: low }\nenvironments:\n  dev:\n    accounts:\n      east: { name: contoso-east-dev }\n      west: { name: contoso-west-dev }\n  prod:\n    retainOnDelete: true\n`,
+    code: "subscription-rai-policy/shared-subscription",
+    line: 14,
+    column: 9,
+    path: "subscriptionRaiPolicy.name",
+    message:
+      /^environments "dev", "prod" both deploy to subscription 11111111-1111-1111-1111-111111111111, .*"org-baseline".*destroying the stack of environment "dev" deletes/,
+    hint: /`retainOnDelete: true` in "dev"/,
+    alsoCodes: ["subscription-rai-policy/preview-api"],
+  },
   // deployment/duplicate-name
   {
     behaviour: "two deployments whose names differ only in case on one account collide",

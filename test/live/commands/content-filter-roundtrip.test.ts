@@ -221,7 +221,8 @@ describe("import, then drift: the actions of api-version 2026-09-01 (HITL, RETRY
     const node = planText(text, undefined, "imported.yaml").graph.nodes.find(
       (n) => n.type === ResourceTypes.contentFilter,
     );
-    const sent = (node?.inputs as unknown as { properties: { contentFilters: Entry[] } }).properties;
+    if (!node) throw new Error("the imported file declares no content filter");
+    const sent = (node.inputs as unknown as { properties: { contentFilters: Entry[] } }).properties;
     const byKey = (entries: readonly Entry[]) =>
       Object.fromEntries(entries.map((e) => [`${String(e.name)}|${String(e.source)}`, e]));
     expect(byKey(sent.contentFilters)).toEqual(byKey(properties.contentFilters));

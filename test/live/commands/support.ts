@@ -142,7 +142,7 @@ export function seedFromPlan(emulator: ArmEmulator, plan: Plan): Map<string, Acc
     ]);
   }
   for (const node of plan.graph.nodes) {
-    const ref = refs.get(node.account);
+    const ref = node.account === undefined ? undefined : refs.get(node.account);
     if (!ref) continue;
     const inputs = node.inputs as unknown as Record<string, unknown> & {
       properties: Record<string, unknown>;

@@ -18,6 +18,11 @@ import {
   nameKey,
   resourceGroupKey,
 } from "./state";
+import {
+  registerSubscriptionRaiPolicyRoutes,
+  subscriptionRaiPolicyKey,
+  subscriptionRaiPolicyResource,
+} from "./subscription-rai-policy-routes";
 import type {
   AccountRef,
   ArmResource,
@@ -136,6 +141,7 @@ export class ArmEmulator {
     registerRaiRoutes(this.router, services);
     registerProjectRoutes(this.router, services);
     registerConnectionRoutes(this.router, services);
+    registerSubscriptionRaiPolicyRoutes(this.router, services);
     registerPolicyRoutes(this.router, services);
   }
 
@@ -355,6 +361,22 @@ export class ArmEmulator {
     if (seed.tags) deployment.tags = seed.tags;
     account.deployments.set(nameKey(seed.name), deployment);
     return deployment;
+  }
+
+  /** Stores a subscription RAI policy: the RaiPolicy body (e.g. a documented example's) at subscription scope. */
+  addSubscriptionRaiPolicy(
+    subscriptionId: string,
+    name: string,
+    properties: JsonObject,
+    tags?: Record<string, string>,
+  ): ArmResource {
+    const resource = subscriptionRaiPolicyResource(subscriptionId, name, properties, tags);
+    this.state.subscriptionRaiPolicies.set(subscriptionRaiPolicyKey(subscriptionId, name), resource);
+    return resource;
+  }
+
+  subscriptionRaiPolicy(subscriptionId: string, name: string): ArmResource | undefined {
+    return this.state.subscriptionRaiPolicies.get(subscriptionRaiPolicyKey(subscriptionId, name));
   }
 
   addRaiPolicy(ref: AccountRef, name: string, properties: JsonObject): ArmResource {

@@ -75,6 +75,8 @@ export class EmulatorState {
   readonly policySetDefinitions = new Map<string, ArmResource>();
   /** Subscription (lower case) → management group ids above it, nearest first. */
   readonly managementGroupsOf = new Map<string, string[]>();
+  /** Subscription RAI policies keyed by `<subscription>/<name>` (lower case). */
+  readonly subscriptionRaiPolicies = new Map<string, ArmResource>();
 
   hasResourceGroup(subscriptionId: string, resourceGroup: string): boolean {
     return this.resourceGroups.has(resourceGroupKey(subscriptionId, resourceGroup));
