@@ -189,6 +189,7 @@ function describeResource(node: ResourceNode): { label: string; details: Resourc
     case ResourceTypes.deployment: {
       const model = ["format", "name"].map((k) => String(field(i, "properties", "model", k))).join(" ");
       add("model", `${model}@${String(field(i, "properties", "model", "version"))}`);
+      add("model source", field(i, "properties", "model", "source"));
       add("type", field(i, "sku", "name"));
       add("capacity", field(i, "sku", "capacity"));
       add("content filter", field(i, "properties", "raiPolicyName"));

@@ -77,6 +77,13 @@ deployments:
   - name: claude
     model: { format: Anthropic, name: claude-sonnet-4-5, version: "20250929" }
     modelProviderData: { organizationName: Acme Corp, countryCode: SE, industry: retail }
+  - name: candidate
+    sku: DeveloperTier
+    model:
+      format: OpenAI
+      name: gpt-4.1-mini-2025-04-14.ft-b044a9d3cf9c4228b5d393567f693b83
+      version: "1"
+      source: /subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/training
 `;
     const report = reportFor(text, { catalog: testCatalog() });
     const details = (name: string) =>
@@ -89,6 +96,12 @@ deployments:
     expect(details("router")).toMatchObject({ routing: "mode quality; models gpt-5.4@2026-03-05" });
     expect(details("claude")).toMatchObject({ "model provider data": "Acme Corp (SE, retail)" });
     expect(details("claude")).not.toHaveProperty("service tier");
+    expect(details("candidate")).toMatchObject({
+      "model source":
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/training",
+      type: "DeveloperTier",
+    });
+    expect(details("claude")).not.toHaveProperty("model source");
   });
 
   it("sums capacity per account, model and deployment type: units where the model's unit is not documented, PTUs", () => {
