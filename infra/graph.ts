@@ -68,7 +68,8 @@ export interface ProjectInputs {
   resourceGroupName: string;
   projectName: string;
   location?: string;
-  identity?: { type: "SystemAssigned" | "None" };
+  /** `userAssignedIdentities` by ARM id, as azure-native takes them (ARM's is a map keyed by id). */
+  identity?: { type: NonNullable<DesiredProject["identity"]>; userAssignedIdentities?: string[] };
   tags?: Record<string, string>;
   properties: { displayName?: string; description?: string };
 }
@@ -291,7 +292,11 @@ function projectInputs(account: DesiredAccount, project: DesiredProject): Projec
   const inputs: ProjectInputs = { ...parent(account), projectName: project.name, properties };
   // The project goes in its account's region (ARM's Project carries a `location`).
   if (account.location !== undefined) inputs.location = account.location;
-  if (project.identity !== undefined) inputs.identity = { type: project.identity };
+  if (project.identity !== undefined) {
+    inputs.identity = { type: project.identity };
+    if (project.userAssignedIdentities !== undefined)
+      inputs.identity.userAssignedIdentities = [...project.userAssignedIdentities];
+  }
   if (Object.keys(project.tags).length > 0) inputs.tags = { ...project.tags };
   return inputs;
 }

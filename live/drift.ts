@@ -26,6 +26,7 @@ import type {
   DesiredSubscriptionRaiPolicy,
   HarmSetting,
 } from "../loader/desired-state";
+import { sameIdentityType } from "../loader/projects";
 import { compareVersions, sameName } from "./catalog";
 import {
   isBuiltInRaiPolicy,
@@ -735,8 +736,17 @@ export function compareProject(declared: DesiredProject, live: ProjectRecord): D
     fields.push(field("displayName", declared.displayName, live.displayName));
   if (declared.description !== undefined && declared.description !== live.description)
     fields.push(field("description", declared.description, live.description));
-  if (declared.identity !== undefined && declared.identity !== (live.identityType ?? "None"))
+  if (declared.identity !== undefined && !sameIdentityType(declared.identity, live.identityType ?? "None"))
     fields.push(field("identity", declared.identity, live.identityType));
+  // A set of ARM ids, compared ignoring case and order; only when the file lists them.
+  if (declared.userAssignedIdentities !== undefined) {
+    const ids = (list: readonly string[]) => list.map((id) => id.toLowerCase()).sort();
+    const [want, got] = [ids(declared.userAssignedIdentities), ids(live.userAssignedIdentities ?? [])];
+    if (want.join("\n") !== got.join("\n"))
+      fields.push(
+        field("userAssignedIdentities", declared.userAssignedIdentities, live.userAssignedIdentities),
+      );
+  }
   return [...fields, ...tagFields(declared.tags, live.tags)];
 }
 

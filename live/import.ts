@@ -5,6 +5,7 @@
  * types generated from the schema; whatever it cannot express is written as a warning comment at the
  * resource and returned as a note, never dropped silently.
  */
+
 import { Document, isMap, isScalar, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Severity } from "../diagnostics/diagnostic";
 import {
@@ -34,6 +35,7 @@ import type {
 } from "../loader/file-types.generated";
 import { locationKey } from "../loader/location";
 import type { DocPath } from "../loader/path";
+import { sameIdentityType } from "../loader/projects";
 import { resolveContentFilterSettings } from "../loader/resolve";
 import { sameName } from "./catalog";
 import {
@@ -231,17 +233,29 @@ function importedAccount(account: AccountRecord): Account {
   return value;
 }
 
+/** The identity types the file declares a project with (schemas/deployments.schema.json). */
+const PROJECT_IDENTITY_TYPES: readonly NonNullable<Project["identity"]>[] = [
+  "SystemAssigned",
+  "UserAssigned",
+  "SystemAssigned, UserAssigned",
+  "None",
+];
+
 /** A project as the file declares it, adopted by its ARM id; an identity the file cannot say is a note. */
 function importedProject(project: ProjectRecord, docPath: DocPath, note: Note): Project {
   const value: Project = {};
   if (project.displayName !== undefined) value.displayName = project.displayName;
   if (project.description !== undefined) value.description = project.description;
-  const identity = project.identityType;
-  if (identity === "SystemAssigned" || identity === "None") value.identity = identity;
-  else if (identity !== undefined) {
+  const identity = PROJECT_IDENTITY_TYPES.find((type) => sameIdentityType(type, project.identityType));
+  if (identity !== undefined) {
+    value.identity = identity;
+    const ids = project.userAssignedIdentities ?? [];
+    if (ids.length > 0 && identity.includes("UserAssigned"))
+      value.userAssignedIdentities = ids as [string, ...string[]];
+  } else if (project.identityType !== undefined) {
     note(
       docPath,
-      `project "${project.name}" has identity ${identity}, which the file cannot declare (SystemAssigned or None); left out of the file: check the identity after the first \`pulumi up\``,
+      `project "${project.name}" has identity ${project.identityType}, which the file cannot declare (${PROJECT_IDENTITY_TYPES.join(", ")}); left out of the file: check the identity after the first \`pulumi up\``,
     );
   }
   if (Object.keys(project.tags).length > 0) value.tags = { ...project.tags };

@@ -121,6 +121,8 @@ export interface ProjectRecord {
   description?: string;
   /** `identity.type`; absent when the project has no identity block. */
   identityType?: string;
+  /** The ARM ids of `identity.userAssignedIdentities` (the map's keys); absent when there are none. */
+  userAssignedIdentities?: string[];
   tags: Record<string, string>;
 }
 
@@ -489,6 +491,10 @@ function toProjectRecord(project: Project): ProjectRecord {
     displayName: project.properties?.displayName,
     description: project.properties?.description,
     identityType: project.identity?.type,
+    userAssignedIdentities:
+      project.identity?.userAssignedIdentities === undefined
+        ? undefined
+        : Object.keys(project.identity.userAssignedIdentities),
     tags: { ...(project.tags ?? {}) },
   });
 }

@@ -7,6 +7,7 @@ import type {
   ContentFilter,
   DeploymentType,
   ModelProviderData,
+  Project,
   Reservation,
   ServiceTier,
   Threshold,
@@ -83,7 +84,9 @@ export interface DesiredProject extends Declared {
   name: string;
   displayName?: string;
   description?: string;
-  identity?: "SystemAssigned" | "None";
+  identity?: NonNullable<Project["identity"]>;
+  /** ARM ids of the user-assigned identities (with identity UserAssigned). */
+  userAssignedIdentities?: string[];
   tags: Record<string, string>;
   import?: string;
 }

@@ -267,9 +267,15 @@ displayName?: string
  */
 description?: string
 /**
- * Managed identity of the project (ARM identity.type); omitted: not sent, Azure's default.
+ * Managed identity of the project (ARM identity.type); omitted: not sent, Azure's default. With UserAssigned, list the identities in `userAssignedIdentities`.
  */
-identity?: ("SystemAssigned" | "None")
+identity?: ("SystemAssigned" | "UserAssigned" | "SystemAssigned, UserAssigned" | "None")
+/**
+ * The user-assigned managed identities of the project (ARM identity.userAssignedIdentities), by ARM id; only with `identity: UserAssigned` or `SystemAssigned, UserAssigned`.
+ * 
+ * @minItems 1
+ */
+userAssignedIdentities?: [string, ...(string)[]]
 tags?: Tags
 /**
  * Connections of the project, by connection name (Microsoft.CognitiveServices/accounts/projects/connections): how agents and tools of the project reach other services. Names: 3-33 letters, digits, '_' or '-', starting with a letter or digit; Azure compares them ignoring case. A secret is never written here: an API key names a secret of the stack's configuration.

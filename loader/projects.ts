@@ -25,6 +25,10 @@ export const PROJECTS = {
     max: 64,
     sources: [SPEC_2026_09_01],
   },
+  identity: {
+    fact: "a project's `identity.type` is None, SystemAssigned, UserAssigned or 'SystemAssigned, UserAssigned'; `identity.userAssignedIdentities` maps the ARM id of each user-assigned identity to its (read-only) principal and client ids",
+    sources: [SPEC_2026_09_01],
+  },
   accountKind: {
     fact: "a Foundry project is created on a Foundry resource (account kind AIServices); an Azure OpenAI account (kind OpenAI) holds none",
     kinds: ["AIServices"] as readonly string[],
@@ -76,4 +80,10 @@ export const PROJECTS = {
 /** The project's endpoint on an account whose subdomain is `subdomain`. */
 export function projectEndpoint(subdomain: string, projectName: string): string {
   return `https://${subdomain}.services.ai.azure.com/api/projects/${encodeURIComponent(projectName)}`;
+}
+
+/** Identity types compared as ARM spells them either way: case and the space after the comma do not count. */
+export function sameIdentityType(a: string | undefined, b: string | undefined): boolean {
+  const norm = (t: string | undefined) => (t ?? "").replace(/\s+/g, "").toLowerCase();
+  return norm(a) === norm(b);
 }

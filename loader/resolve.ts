@@ -261,7 +261,13 @@ function resolveProjects(
         return [
           Object.assign(
             project,
-            definedFields(declared, ["displayName", "description", "identity", "import"] as const),
+            definedFields(declared, [
+              "displayName",
+              "description",
+              "identity",
+              "userAssignedIdentities",
+              "import",
+            ] as const),
           ),
         ];
       },

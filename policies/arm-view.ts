@@ -14,7 +14,7 @@ export interface ArmView {
   kind?: string;
   location?: string;
   tags?: Record<string, string>;
-  identity?: { type: string };
+  identity?: { type: string; userAssignedIdentities?: Record<string, object> };
   sku?: { name: string; capacity?: number };
   properties: Record<string, unknown>;
 }
@@ -48,6 +48,22 @@ const typeByToken: Record<string, string> = {
 
 /** The credential fields of a connection that are not secrets (loader/connections.ts); every other one is left out. */
 const PLAIN_CONNECTION_CREDENTIALS = ["clientId", "resourceId"] as const;
+
+/**
+ * An identity in ARM's shape: azure-native takes user-assigned identities as a list of ids, ARM holds them
+ * as a map keyed by id (values filled by Azure).
+ */
+function armIdentity(identity: unknown): { type: string; userAssignedIdentities?: Record<string, object> } {
+  const given = (typeof identity === "object" && identity !== null ? identity : {}) as {
+    type?: unknown;
+    userAssignedIdentities?: unknown;
+  };
+  const view: { type: string; userAssignedIdentities?: Record<string, object> } = { type: str(given.type) };
+  if (Array.isArray(given.userAssignedIdentities)) {
+    view.userAssignedIdentities = Object.fromEntries(given.userAssignedIdentities.map((id) => [str(id), {}]));
+  }
+  return view;
+}
 
 /** The ARM type of a resource; a generic `resources:Resource` is typed by its inputs (infra/deployment-resource.ts). */
 export function armTypeOf(token: string, inputs?: Readonly<Record<string, unknown>>): string | undefined {
@@ -93,7 +109,7 @@ export function toArmView(
       if (typeof inputs.kind === "string") view.kind = inputs.kind;
       if (typeof inputs.location === "string") view.location = inputs.location;
       if (inputs.tags !== undefined) view.tags = clone(inputs.tags) as Record<string, string>;
-      if (inputs.identity !== undefined) view.identity = clone(inputs.identity) as { type: string };
+      if (inputs.identity !== undefined) view.identity = armIdentity(inputs.identity);
       if (inputs.sku !== undefined) view.sku = clone(inputs.sku) as { name: string };
       return view;
     }
@@ -123,7 +139,7 @@ export function toArmView(
       const view: ArmView = { ...child("projects", str(inputs.projectName)), type, properties };
       if (typeof inputs.location === "string") view.location = inputs.location;
       if (inputs.tags !== undefined) view.tags = clone(inputs.tags) as Record<string, string>;
-      if (inputs.identity !== undefined) view.identity = clone(inputs.identity) as { type: string };
+      if (inputs.identity !== undefined) view.identity = armIdentity(inputs.identity);
       return view;
     }
     case ArmTypes.projectConnection: {

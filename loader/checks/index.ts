@@ -54,6 +54,7 @@ import { projectDuplicateName } from "./project-duplicate-name";
 import { projectExistingAccount } from "./project-existing-account";
 import { projectInvalidName } from "./project-invalid-name";
 import { projectUnsupportedAccountKind } from "./project-unsupported-account-kind";
+import { projectUserAssignedIdentities } from "./project-user-assigned-identities";
 import { reservationScope } from "./reservation-scope";
 import { routingModeAlias } from "./routing-mode-alias";
 import { routingModelNotDeployed } from "./routing-model-not-deployed";
@@ -153,6 +154,7 @@ export function semanticChecks(): readonly SemanticCheck[] {
     subscriptionRaiPolicySharedSubscription,
     // Foundry projects
     projectInvalidName,
+    projectUserAssignedIdentities,
     projectDuplicateName,
     projectUnsupportedAccountKind,
     projectExistingAccount,

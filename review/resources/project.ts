@@ -14,6 +14,8 @@ export const projectKind: ResourceKind<"project", DesiredProject> = {
         displayName: p.displayName,
         description: p.description,
         identity: p.identity,
+        // A set: its order never shows as a change.
+        userAssignedIdentities: p.userAssignedIdentities?.map((id) => id.toLowerCase()).sort(),
       }),
       ...tagFields(p.tags),
     ];

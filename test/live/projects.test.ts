@@ -128,4 +128,63 @@ describe("projects in drift and import", () => {
     expect(drift.drift.filter((e) => e.kind === "project")).toEqual([]);
     expect(drift.information.filter((e) => e.kind === "project")).toEqual([]);
   });
+
+  it("user-assigned identities: imported, compared as a set of ARM ids, a removed one is drift", async () => {
+    const plan = planText(file);
+    const ref = seedFromPlan(h.emulator, plan).get("main");
+    if (!ref) throw new Error("account not seeded");
+    const identities = `/subscriptions/${subscriptionId}/resourceGroups/rg-ai/providers/Microsoft.ManagedIdentity/userAssignedIdentities`;
+    // ARM's shape: a map keyed by identity id, with the principal and client ids Azure fills in.
+    h.emulator.addProject(ref, {
+      name: "agents",
+      identity: {
+        type: "SystemAssigned, UserAssigned",
+        userAssignedIdentities: {
+          [`${identities}/agents`]: { principalId: "p-1", clientId: "c-1" },
+          [`${identities}/tools`]: { principalId: "p-2", clientId: "c-2" },
+        },
+      },
+    });
+    const live = context();
+    const { result } = await importAccount({ resourceGroup: "rg-ai", account: "ai-main" }, live);
+    if (result?.status !== "imported") throw new Error("not imported");
+    expect(result.text).toContain(
+      [
+        "      agents:",
+        "        identity: SystemAssigned, UserAssigned",
+        "        userAssignedIdentities:",
+        `          - ${identities}/agents`,
+        `          - ${identities}/tools`,
+      ].join("\n"),
+    );
+    const imported = planText(result.text);
+    const node = imported.graph.nodes.find((n) => n.name.endsWith("/project/agents"));
+    expect((node?.inputs as { identity?: unknown }).identity).toEqual({
+      type: "SystemAssigned, UserAssigned",
+      userAssignedIdentities: [`${identities}/agents`, `${identities}/tools`],
+    });
+    const clean = await readAndCompare(imported, live);
+    expect(clean.result.drift.filter((e) => e.kind === "project")).toEqual([]);
+
+    const project = h.emulator.account(ref)?.projects.get("agents");
+    (project?.identity as { userAssignedIdentities: Record<string, unknown> }).userAssignedIdentities = {
+      [`${identities}/AGENTS`]: {},
+    };
+    const { result: drift } = await readAndCompare(imported, live);
+    const accountKey = node?.account ?? "";
+    expect(drift.drift.filter((e) => e.kind === "project")).toEqual([
+      {
+        kind: "project",
+        key: `${accountKey}/agents`,
+        status: "changed",
+        fields: [
+          {
+            path: "userAssignedIdentities",
+            declared: [`${identities}/agents`, `${identities}/tools`],
+            live: [`${identities}/AGENTS`],
+          },
+        ],
+      },
+    ]);
+  });
 });

@@ -145,6 +145,33 @@ const violations: Violation[] = [
     column: 7,
     message: /is shorter than 2 characters/,
   },
+  // project/user-assigned-identities
+  {
+    behaviour: "a project with identity UserAssigned and no identity listed",
+    yaml: withProjects("      chat-app: { identity: UserAssigned }\n"),
+    code: "project/user-assigned-identities",
+    line: 9,
+    column: 29,
+    path: "accounts.east.projects.chat-app.identity",
+    message:
+      /project "chat-app" on account "east" has identity "UserAssigned" but lists no user-assigned identity/,
+    hint: /userAssignedIdentities:/,
+  },
+  {
+    behaviour: "user-assigned identities listed on a project whose identity is SystemAssigned",
+    yaml: withProjects(
+      "      chat-app:\n        identity: SystemAssigned\n        userAssignedIdentities: [UAI]\n".replace(
+        "UAI",
+        "/subscriptions/s/resourceGroups/rg-ai/providers/Microsoft.ManagedIdentity/userAssignedIdentities/agents",
+      ),
+    ),
+    code: "project/user-assigned-identities",
+    line: 11,
+    column: 9,
+    path: "accounts.east.projects.chat-app.userAssignedIdentities",
+    message:
+      /lists user-assigned identities, but its identity is "SystemAssigned", so they would not be assigned/,
+  },
   // project/duplicate-name
   {
     behaviour: "two projects whose names differ only in case on one account collide",
@@ -1592,6 +1619,15 @@ const compliant: { behaviour: string; yaml: string }[] = [
     ),
   },
   { behaviour: "the baseline", yaml: baseline },
+  {
+    behaviour: "a project with a system-assigned and a user-assigned identity",
+    yaml: withProjects(
+      "      chat-app:\n        identity: SystemAssigned, UserAssigned\n        userAssignedIdentities: [UAI]\n".replace(
+        "UAI",
+        "/subscriptions/s/resourceGroups/rg-ai/providers/Microsoft.ManagedIdentity/userAssignedIdentities/agents",
+      ),
+    ),
+  },
   {
     behaviour: "a fine-tuned model on the Developer tier, and one from another account (model.source)",
     yaml: withDeployments(

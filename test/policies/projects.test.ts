@@ -39,4 +39,17 @@ describe("projects in the ARM view that Azure Policy reads", () => {
     const unnamed = { ...named, properties: { description: "x" } } as unknown as ArmResource;
     expect(evaluatePolicy(auditUnnamed, unnamed).outcome).toBe("non-compliant");
   });
+
+  it("writes user-assigned identities as ARM's map keyed by id (azure-native takes a list)", () => {
+    const id =
+      "/subscriptions/s/resourceGroups/rg-ai/providers/Microsoft.ManagedIdentity/userAssignedIdentities/agents";
+    const view = toArmView("azure-native:cognitiveservices:Project", {
+      accountName: "contoso-east",
+      resourceGroupName: "rg-ai",
+      projectName: "agents",
+      identity: { type: "UserAssigned", userAssignedIdentities: [id] },
+      properties: {},
+    });
+    expect(view?.identity).toEqual({ type: "UserAssigned", userAssignedIdentities: { [id]: {} } });
+  });
 });
