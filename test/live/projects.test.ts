@@ -159,7 +159,8 @@ describe("projects in drift and import", () => {
     );
     const imported = planText(result.text);
     const node = imported.graph.nodes.find((n) => n.name.endsWith("/project/agents"));
-    expect((node?.inputs as { identity?: unknown }).identity).toEqual({
+    if (!node) throw new Error("the imported file declares no project agents");
+    expect((node.inputs as { identity?: unknown }).identity).toEqual({
       type: "SystemAssigned, UserAssigned",
       userAssignedIdentities: [`${identities}/agents`, `${identities}/tools`],
     });
@@ -171,7 +172,7 @@ describe("projects in drift and import", () => {
       [`${identities}/AGENTS`]: {},
     };
     const { result: drift } = await readAndCompare(imported, live);
-    const accountKey = node?.account ?? "";
+    const accountKey = node.account;
     expect(drift.drift.filter((e) => e.kind === "project")).toEqual([
       {
         kind: "project",
