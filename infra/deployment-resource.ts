@@ -1,3 +1,4 @@
+import { RAI_POLICY_API } from "../loader/content-filters";
 import { DEPLOYMENT_API_VERSION } from "../loader/deployment-features";
 import { type DeploymentInputs, type ResourceGraph, type ResourceNode, ResourceTypes } from "./graph";
 
@@ -17,18 +18,87 @@ export type DeploymentRepresentation = "generic" | "typed";
 export const DEPLOYMENT_REPRESENTATION: DeploymentRepresentation = "generic";
 
 export const GENERIC_RESOURCE_TOKEN = "azure-native:resources:Resource";
-export const TYPED_DEPLOYMENT_TOKEN = ResourceTypes.deployment;
-export const TYPED_RAI_POLICY_TOKEN = ResourceTypes.contentFilter;
 
 const NAMESPACE = "Microsoft.CognitiveServices";
 
+type Json = Record<string, unknown>;
+const isJson = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const str = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/** The deployment properties the 2025-06-01 api-version of the typed resource knows. */
+const TYPED_PROPERTIES = new Set([
+  "model",
+  "raiPolicyName",
+  "versionUpgradeOption",
+  "spilloverDeploymentName",
+]);
+
+/** The content filter sources the 2025-06-01 api-version of the typed RaiPolicy knows. */
+const TYPED_SOURCES = new Set(["Prompt", "Completion"]);
+
+/** A deployment's properties the typed resource cannot write. */
+function unwritableProperties(inputs: Json): string[] {
+  return Object.keys(isJson(inputs.properties) ? inputs.properties : {}).filter(
+    (key) => !TYPED_PROPERTIES.has(key),
+  );
+}
+
+/** A content filter's entries the typed RaiPolicy cannot write, in words. */
+function unwritableEntries(inputs: Json): string[] {
+  const properties = inputs.properties;
+  const entries =
+    isJson(properties) && Array.isArray(properties.contentFilters) ? properties.contentFilters : [];
+  const unsaid: string[] = [];
+  for (const entry of entries) {
+    if (!isJson(entry)) continue;
+    if (entry.action !== undefined)
+      unsaid.push(`${str(entry.name)} (${str(entry.source)}) action ${str(entry.action)}`);
+    else if (!TYPED_SOURCES.has(str(entry.source)))
+      unsaid.push(`${str(entry.name)} source ${str(entry.source)}`);
+  }
+  return unsaid;
+}
+
 /**
  * The account children written through the generic resource: the typed token, the ARM resource type under
- * the account, and the typed input that holds the child's name.
+ * the account, the typed input that holds the child's name, the api-version the typed form writes, how its
+ * inputs are made, and what of the inputs it cannot write.
  */
 export const GENERIC_CHILDREN = [
-  { typedToken: TYPED_DEPLOYMENT_TOKEN, resourceType: "deployments", nameInput: "deploymentName" },
-  { typedToken: TYPED_RAI_POLICY_TOKEN, resourceType: "raiPolicies", nameInput: "raiPolicyName" },
+  {
+    typedToken: ResourceTypes.deployment,
+    label: "deployment",
+    resourceType: "deployments",
+    nameInput: "deploymentName",
+    /** What azure-native 3.28's typed Deployment writes (its documentation comment). */
+    typedApiVersion: "2025-06-01",
+    /** The properties the typed api-version cannot say are left out (a component refuses them first). */
+    typedInputs: (inputs: Json): Json => ({
+      ...inputs,
+      properties: Object.fromEntries(
+        Object.entries(isJson(inputs.properties) ? inputs.properties : {}).filter(([key]) =>
+          TYPED_PROPERTIES.has(key),
+        ),
+      ),
+    }),
+    unwritable: (inputs: Json) => {
+      const unsaid = unwritableProperties(inputs);
+      return unsaid.length === 0 ? undefined : `sets ${unsaid.join(", ")}`;
+    },
+  },
+  {
+    typedToken: ResourceTypes.contentFilter,
+    label: "content filter",
+    resourceType: "raiPolicies",
+    nameInput: "raiPolicyName",
+    typedApiVersion: RAI_POLICY_API.typedApiVersion,
+    typedInputs: (inputs: Json): Json => inputs,
+    unwritable: (inputs: Json) => {
+      const unsaid = unwritableEntries(inputs);
+      return unsaid.length === 0 ? undefined : `has ${unsaid.join(", ")}`;
+    },
+  },
 ] as const;
 
 type GenericChild = (typeof GENERIC_CHILDREN)[number];
@@ -49,22 +119,6 @@ export interface GenericChildArgs {
   tags?: Record<string, string>;
 }
 
-/** The deployment properties the 2025-06-01 api-version of the typed resource knows. */
-const TYPED_PROPERTIES = new Set([
-  "model",
-  "raiPolicyName",
-  "versionUpgradeOption",
-  "spilloverDeploymentName",
-]);
-
-/** The content filter sources the 2025-06-01 api-version of the typed RaiPolicy knows. */
-const TYPED_SOURCES = new Set(["Prompt", "Completion"]);
-
-type Json = Record<string, unknown>;
-const isJson = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const str = (value: unknown): string => (typeof value === "string" ? value : "");
-
 function genericArgs(child: GenericChild, inputs: Json): GenericChildArgs {
   const args: GenericChildArgs = {
     resourceGroupName: str(inputs.resourceGroupName),
@@ -78,33 +132,6 @@ function genericArgs(child: GenericChild, inputs: Json): GenericChildArgs {
   if (inputs.sku !== undefined) args.sku = inputs.sku as DeploymentInputs["sku"];
   if (inputs.tags !== undefined) args.tags = inputs.tags as Record<string, string>;
   return args;
-}
-
-export function genericDeploymentArgs(inputs: DeploymentInputs): GenericChildArgs {
-  return genericArgs(GENERIC_CHILDREN[0], { ...inputs });
-}
-
-/** The inputs of the typed deployment: the properties its api-version cannot say are left out. */
-export function typedDeploymentArgs(inputs: DeploymentInputs): DeploymentInputs {
-  const properties = Object.fromEntries(
-    Object.entries(inputs.properties).filter(([key]) => TYPED_PROPERTIES.has(key)),
-  ) as DeploymentInputs["properties"];
-  return { ...inputs, properties };
-}
-
-/** What of a content filter's entries the typed RaiPolicy (2025-06-01) cannot write, in words. */
-function unwritableEntries(properties: unknown): string[] {
-  const entries =
-    isJson(properties) && Array.isArray(properties.contentFilters) ? properties.contentFilters : [];
-  const unsaid: string[] = [];
-  for (const entry of entries) {
-    if (!isJson(entry)) continue;
-    if (entry.action !== undefined)
-      unsaid.push(`${str(entry.name)} (${str(entry.source)}) action ${str(entry.action)}`);
-    else if (!TYPED_SOURCES.has(str(entry.source)))
-      unsaid.push(`${str(entry.name)} source ${str(entry.source)}`);
-  }
-  return unsaid;
 }
 
 /**
@@ -152,26 +179,6 @@ export interface NodeRegistration {
   aliasTypes: string[];
 }
 
-export function deploymentRegistration(
-  inputs: DeploymentInputs,
-  representation: DeploymentRepresentation = DEPLOYMENT_REPRESENTATION,
-): NodeRegistration {
-  if (representation === "typed") {
-    return {
-      type: TYPED_DEPLOYMENT_TOKEN,
-      apiVersion: null,
-      inputs: typedDeploymentArgs(inputs),
-      aliasTypes: [],
-    };
-  }
-  return {
-    type: GENERIC_RESOURCE_TOKEN,
-    apiVersion: DEPLOYMENT_API_VERSION,
-    inputs: genericDeploymentArgs(inputs),
-    aliasTypes: [TYPED_DEPLOYMENT_TOKEN],
-  };
-}
-
 /**
  * What Pulumi is given for any node of the graph: deployments and content filters as `representation`
  * says, others as they are.
@@ -180,14 +187,15 @@ export function nodeRegistration(
   node: ResourceNode,
   representation: DeploymentRepresentation = DEPLOYMENT_REPRESENTATION,
 ): NodeRegistration {
-  if (node.type === ResourceTypes.deployment) return deploymentRegistration(node.inputs, representation);
   const child = childOfToken(node.type);
-  if (child === undefined || representation === "typed")
-    return { type: node.type, apiVersion: null, inputs: node.inputs, aliasTypes: [] };
+  if (child === undefined) return { type: node.type, apiVersion: null, inputs: node.inputs, aliasTypes: [] };
+  const inputs: Json = { ...node.inputs };
+  if (representation === "typed")
+    return { type: node.type, apiVersion: null, inputs: child.typedInputs(inputs), aliasTypes: [] };
   return {
     type: GENERIC_RESOURCE_TOKEN,
     apiVersion: DEPLOYMENT_API_VERSION,
-    inputs: genericArgs(child, { ...node.inputs }),
+    inputs: genericArgs(child, inputs),
     aliasTypes: [child.typedToken],
   };
 }
@@ -199,21 +207,14 @@ export function nodeRegistration(
 export function unwritableByTyped(graph: ResourceGraph): string[] {
   const lines: string[] = [];
   for (const node of graph.nodes) {
-    if (node.type === ResourceTypes.deployment) {
-      const unsaid = Object.keys(node.inputs.properties).filter((key) => !TYPED_PROPERTIES.has(key));
-      if (unsaid.length > 0) {
-        lines.push(
-          `deployment ${node.inputs.deploymentName} on ${node.inputs.accountName} sets ${unsaid.join(", ")}, which ${TYPED_DEPLOYMENT_TOKEN} (api-version 2025-06-01) cannot write; use the generic resource`,
-        );
-      }
-    } else if (node.type === ResourceTypes.contentFilter) {
-      const unsaid = unwritableEntries(node.inputs.properties);
-      if (unsaid.length > 0) {
-        lines.push(
-          `content filter ${String(node.inputs.raiPolicyName)} on ${String(node.inputs.accountName)} has ${unsaid.join(", ")}, which ${TYPED_RAI_POLICY_TOKEN} (api-version 2025-06-01) cannot write; use the generic resource`,
-        );
-      }
-    }
+    const child = childOfToken(node.type);
+    if (child === undefined) continue;
+    const inputs: Json = { ...node.inputs };
+    const unsaid = child.unwritable(inputs);
+    if (unsaid === undefined) continue;
+    lines.push(
+      `${child.label} ${str(inputs[child.nameInput])} on ${str(inputs.accountName)} ${unsaid}, which ${child.typedToken} (api-version ${child.typedApiVersion}) cannot write; use the generic resource`,
+    );
   }
   return lines;
 }

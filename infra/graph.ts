@@ -19,7 +19,7 @@ import { compileSubscriptionRaiPolicy, type SubscriptionRaiPolicyInputs } from "
 /**
  * The kind of each node, named by its azure-native token. A deployment's kind keeps the typed token for
  * every reader (review, policies, drift); what Pulumi is given for it (the generic resource at a pinned
- * api-version) is infra/deployment-resource.ts `deploymentRegistration`.
+ * api-version) is infra/deployment-resource.ts `nodeRegistration`.
  */
 export const ResourceTypes = {
   account: "azure-native:cognitiveservices:Account",
