@@ -112,13 +112,10 @@ export function compileContentFilter(
 
 /**
  * The mode, content filter entries and blocklists of a filter's settings (declared or Microsoft's). An
- * agent's tool call and tool response are written only at intervention points `points` marks generally
+ * agent's tool call and tool response are written only at the intervention points marked generally
  * available (loader/content-filters.ts INTERVENTION_POINTS; a check refuses the others before this).
  */
-export function compileFilterSettings(
-  filter: FilterProfile,
-  points: readonly InterventionPoint[] = INTERVENTION_POINTS,
-): CompiledFilter {
+export function compileFilterSettings(filter: FilterProfile): CompiledFilter {
   const contentFilters: AzureFilter[] = [];
   for (const [key, azureName] of SEVERITY_FILTERS) {
     const prompt = filter.prompt[key];
@@ -134,6 +131,8 @@ export function compileFilterSettings(
     const action = filter.completion[key];
     if (action !== undefined) contentFilters.push(actionFilter(azureName, "Completion", action));
   }
+  // Widened from the table's literals, so that turning a point generally available needs no edit here.
+  const points: readonly InterventionPoint[] = INTERVENTION_POINTS;
   for (const point of points) {
     if (point.key !== "toolCall" && point.key !== "toolResponse") continue;
     const side = filter[point.key];

@@ -35,7 +35,7 @@ import type {
 } from "../loader/file-types.generated";
 import { locationKey } from "../loader/location";
 import type { DocPath } from "../loader/path";
-import { sameIdentityType } from "../loader/projects";
+import { PROJECT_IDENTITY_TYPES, sameIdentityType, usesUserAssigned } from "../loader/projects";
 import { resolveContentFilterSettings } from "../loader/resolve";
 import { sameName } from "./catalog";
 import {
@@ -233,14 +233,6 @@ function importedAccount(account: AccountRecord): Account {
   return value;
 }
 
-/** The identity types the file declares a project with (schemas/deployments.schema.json). */
-const PROJECT_IDENTITY_TYPES: readonly NonNullable<Project["identity"]>[] = [
-  "SystemAssigned",
-  "UserAssigned",
-  "SystemAssigned, UserAssigned",
-  "None",
-];
-
 /** A project as the file declares it, adopted by its ARM id; an identity the file cannot say is a note. */
 function importedProject(project: ProjectRecord, docPath: DocPath, note: Note): Project {
   const value: Project = {};
@@ -250,7 +242,7 @@ function importedProject(project: ProjectRecord, docPath: DocPath, note: Note): 
   if (identity !== undefined) {
     value.identity = identity;
     const ids = project.userAssignedIdentities ?? [];
-    if (ids.length > 0 && identity.includes("UserAssigned"))
+    if (ids.length > 0 && usesUserAssigned(identity))
       value.userAssignedIdentities = ids as [string, ...string[]];
   } else if (project.identityType !== undefined) {
     note(

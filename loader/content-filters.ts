@@ -353,8 +353,6 @@ export type InterventionPoint = {
   generallyAvailable: boolean;
   sources: readonly FactSource[];
 };
-/** The agent's intervention points (beyond user input and output). */
-export type ToolPointKey = "toolCall" | "toolResponse";
 
 /**
  * Sources of the API that are not keys of the file: no Microsoft document read names or describes a run

@@ -1,4 +1,6 @@
+import schema from "../schemas/deployments.schema.json";
 import type { FactSource } from "./deployment-types";
+import type { Project } from "./file-types.generated";
 
 /**
  * Foundry projects (Microsoft.CognitiveServices/accounts/projects): what the code relies on about them and
@@ -86,4 +88,14 @@ export function projectEndpoint(subdomain: string, projectName: string): string 
 export function sameIdentityType(a: string | undefined, b: string | undefined): boolean {
   const norm = (t: string | undefined) => (t ?? "").replace(/\s+/g, "").toLowerCase();
   return norm(a) === norm(b);
+}
+
+/** The identity types the file declares a project with, as the schema lists them. */
+export const PROJECT_IDENTITY_TYPES = schema.$defs.project.properties.identity.enum as readonly NonNullable<
+  Project["identity"]
+>[];
+
+/** Whether a project's identity type assigns user-assigned identities. */
+export function usesUserAssigned(identity: string | undefined): boolean {
+  return /userassigned/i.test(identity ?? "");
 }

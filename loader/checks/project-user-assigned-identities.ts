@@ -1,11 +1,8 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic";
 import { citeSource } from "../deployment-types";
-import { PROJECTS } from "../projects";
+import { PROJECTS, usesUserAssigned } from "../projects";
 import { finding, type SemanticCheck } from "./check";
 import { entries } from "./shared/scopes";
-
-const withUserAssigned = (identity: string | undefined): boolean =>
-  identity === "UserAssigned" || identity === "SystemAssigned, UserAssigned";
 
 export const projectUserAssignedIdentities: SemanticCheck = {
   code: "project/user-assigned-identities",
@@ -17,7 +14,7 @@ export const projectUserAssignedIdentities: SemanticCheck = {
       for (const [name, project] of entries(account.projects)) {
         const at = ["accounts", accountKey, "projects", name];
         const listed = project.userAssignedIdentities !== undefined;
-        if (withUserAssigned(project.identity) && !listed) {
+        if (usesUserAssigned(project.identity) && !listed) {
           diagnostics.push(
             finding(
               projectUserAssignedIdentities,
@@ -27,7 +24,7 @@ export const projectUserAssignedIdentities: SemanticCheck = {
               "add `userAssignedIdentities:` with the ARM id of each identity (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>)",
             ),
           );
-        } else if (listed && !withUserAssigned(project.identity)) {
+        } else if (listed && !usesUserAssigned(project.identity)) {
           diagnostics.push(
             finding(
               projectUserAssignedIdentities,
